@@ -1,0 +1,32 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Reading host-local time would make a decision depend on the server's TZ setting.
+const hostLocalTime = [
+  'getHours', 'getMinutes', 'getSeconds', 'getDate', 'getDay', 'getMonth', 'getFullYear',
+  'getTimezoneOffset', 'setHours', 'setMinutes', 'setSeconds', 'setDate', 'setMonth', 'setFullYear',
+  'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString',
+].map((property) => ({ property, message: 'Host-local time: use the zone helpers in src/time.ts.' }));
+
+export default tseslint.config(
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'schemas/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**'],
+    rules: {
+      'no-restricted-properties': ['error', ...hostLocalTime],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The core runs outside Node: no Node-only API outside src/cli/.' }] }],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The core runs outside Node.' }, { name: 'Buffer', message: 'The core runs outside Node.' }],
+    },
+  },
+);

@@ -1,0 +1,60 @@
+import { STANDARD, clauses } from './clauses.js';
+import type { Rule, RuleMessages, RuleResult } from './rules/define-rule.js';
+import type { Decision, FactRecord, FactValue, Finding, Message } from './schema/decision.js';
+import { VERSION } from './version.js';
+
+export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from './schema/decision.js';
+
+function render(template: string, facts: FactRecord): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = facts[name];
+    if (value === undefined) return whole;
+    return Array.isArray(value) ? value.join(', ') : String(value);
+  });
+}
+
+/** Renders a message in both languages for one finding code. */
+export function renderMessage(messages: RuleMessages, code: string, facts: FactRecord): Message {
+  const template = messages[code];
+  if (template === undefined) throw new Error(`no message for code "${code}"`);
+  return { zh: render(template.zh, facts), en: render(template.en, facts) };
+}
+
+export function findingOf(rule: Rule, result: RuleResult): Finding {
+  return { rule: rule.id, clause: rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
+}
+
+export interface RulesetInfo {
+  readonly profile: string;
+}
+
+export function ruleset(info: RulesetInfo): Decision['ruleset'] {
+  return { standard: STANDARD, version: VERSION, profile: info.profile };
+}
+
+/** One issue with the input: where (`context.debtor.timeZone`) and what. */
+export interface InputProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+const invalidInputMessages: RuleMessages = {
+  'invalid-input': {
+    zh: '输入无效，无法核验该催收操作，依规拒绝：{summary}',
+    en: 'Invalid input: the action cannot be verified, so it is denied: {summary}',
+  },
+};
+
+/** The deny for input that cannot be verified. */
+export function invalidInputDecision(problems: readonly InputProblem[], profile: string): Decision {
+  const summary = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5})` : '');
+  const facts = { issues: problems.map((p) => ({ path: p.path, message: p.message })) };
+  const message = renderMessage(invalidInputMessages, 'invalid-input', { summary });
+  return {
+    outcome: 'deny',
+    violations: [{ rule: 'invalid-input', clause: clauses.inputUnverifiable, code: 'invalid-input', message, facts }],
+    obligations: [],
+    evaluated: [],
+    ruleset: ruleset({ profile }),
+  };
+}

@@ -1,0 +1,64 @@
+import { clauses } from './clauses.js';
+import { findingOf, renderMessage, ruleset } from './decision.js';
+import type { Facts } from './facts.js';
+import type { CompiledLimits } from './profiles/compile.js';
+import type { Rule, RuleMessages } from './rules/define-rule.js';
+import type { Decision, Finding } from './schema/decision.js';
+
+const internalErrorMessages: RuleMessages = {
+  'internal-error': {
+    zh: '规则 {rule} 执行出错（{error}），无法核验，依规拒绝。',
+    en: 'Rule {rule} failed ({error}); the action cannot be verified, so it is denied.',
+  },
+};
+
+/** A deny for a rule (or the fact derivation) that threw: fail closed, naming where. */
+export function internalError(ruleId: string, error: unknown): Finding {
+  const facts = { rule: ruleId, error: error instanceof Error ? error.name : typeof error };
+  return { rule: ruleId, clause: clauses.inputUnverifiable, code: 'internal-error', message: renderMessage(internalErrorMessages, 'internal-error', facts), facts };
+}
+
+/** What the rules found, before the outcome is settled: obligations keep whether they stand with a deny. */
+export interface Evaluation {
+  readonly violations: readonly Finding[];
+  readonly obligations: readonly { readonly finding: Finding; readonly when: 'allow' | 'always' }[];
+  readonly evaluated: readonly string[];
+}
+
+/** Runs every applicable rule on the facts (no short-circuit), in registry order. */
+export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledLimits): Evaluation {
+  const violations: Finding[] = [];
+  const obligations: { finding: Finding; when: 'allow' | 'always' }[] = [];
+  const evaluated: string[] = [];
+  for (const rule of rules) {
+    try {
+      if (!rule.appliesTo(facts, limits)) continue;
+      evaluated.push(rule.id);
+      for (const result of rule.check(facts, limits)) {
+        const finding = findingOf(rule, result);
+        if (result.kind === 'violation') violations.push(finding);
+        else obligations.push({ finding, when: result.when });
+      }
+    } catch (error) {
+      violations.push(internalError(rule.id, error));
+    }
+  }
+  return { violations, obligations, evaluated };
+}
+
+/** Settles the outcome: deny on any violation; an allow carries every obligation, a deny only the standing ones. */
+export function decide(evaluation: Evaluation, profile: string): Decision {
+  const outcome = evaluation.violations.length === 0 ? 'allow' : 'deny';
+  return {
+    outcome,
+    violations: [...evaluation.violations],
+    obligations: evaluation.obligations.filter((o) => outcome === 'allow' || o.when === 'always').map((o) => o.finding),
+    evaluated: [...evaluation.evaluated],
+    ruleset: ruleset({ profile }),
+  };
+}
+
+/** Runs the rules and settles the decision. */
+export function evaluate(rules: readonly Rule[], facts: Facts, limits: CompiledLimits): Decision {
+  return decide(runRules(rules, facts, limits), limits.profileId);
+}

@@ -1,0 +1,236 @@
+import type { CompiledLimits } from './profiles/compile.js';
+import type { Action } from './schema/action.js';
+import type { Context } from './schema/context.js';
+import { addZonedMonths, formatMinuteOfDay, localDayBounds, localParts, parseClock, parseInstant } from './time.js';
+
+/** A collection window compiled to minutes of the day. */
+export interface CompiledWindow {
+  readonly startMinute: number;
+  readonly endMinute: number;
+  /** ISO weekdays of the window's start; null = every day. */
+  readonly days: readonly number[] | null;
+}
+
+/** A local reading of the action's instant in one zone. */
+export interface LocalReading {
+  readonly zone: string;
+  /** `yyyy-MM-dd` */
+  readonly date: string;
+  readonly minuteOfDay: number;
+  /** `HH:mm` */
+  readonly time: string;
+  /** ISO weekday 1–7. */
+  readonly weekday: number;
+}
+
+/** Everything the rules need, derived once per check. Instants are epoch milliseconds. */
+export interface Facts {
+  readonly atMs: number;
+  readonly channel: Action['channel'];
+  readonly targetRole: Action['target']['role'];
+  readonly purpose: NonNullable<Action['purpose']> | null;
+  readonly disclosures: Action['disclosures'];
+  readonly conduct: Action['conduct'];
+  readonly amountDemanded: number | null;
+  readonly visit: NonNullable<Action['visit']> | null;
+
+  /** The action's instant in the debtor's zone. */
+  readonly debtorLocal: LocalReading;
+  /** The action's instant in the target's zone (a contact's or guarantor's own zone, else the debtor's). */
+  readonly targetLocal: LocalReading;
+
+  /** An agreement with the debtor is in force at the action's instant. */
+  readonly agreementInForce: boolean;
+  /** The agreed windows, when an agreement with windows is in force; else empty. */
+  readonly agreedWindows: readonly CompiledWindow[];
+  /** The agreement's voice cap, when one is in force and sets it. */
+  readonly agreedVoiceDailyCap: number | null;
+
+  /** Connected voice calls toward the debtor on the debtor's local day of the action, every organisation. */
+  readonly voiceConnectedToday: number;
+  /** Visits to the debtor on the debtor's local day of the action, any outcome. */
+  readonly visitsToday: number;
+  /** Unanswered (`not_connected` or `failed`) voice attempts on the action's phoneRef on the target's local day, any target; null without phoneRef. */
+  readonly unansweredOnNumberToday: number | null;
+
+  /** The debt was settled at or before the action's instant. */
+  readonly settled: boolean;
+
+  readonly debtorReachable: boolean;
+  readonly debtorDeceased: boolean;
+  readonly debtorLegalCapacity: Context['debtor']['legalCapacity'];
+
+  /** The target is the debtor (no partyId, or the debtor's id) or a registered contact or guarantor. */
+  readonly targetRegistered: boolean;
+  /** The target contact's record, when the target is a registered contact. */
+  readonly contact: {
+    readonly optedOutAtMs: number | null;
+    readonly volunteeredToRepayAtMs: number | null;
+  } | null;
+  /** The target guarantor's record, when the target is a registered guarantor. */
+  readonly guarantor: {
+    readonly coversDebt: boolean;
+    readonly validFromMs: number | null;
+    readonly validUntilMs: number | null;
+    readonly liabilityCap: number | null;
+  } | null;
+
+  readonly actorKind: Action['actor']['kind'];
+  readonly collector: {
+    readonly violentCrimeRecord: boolean | null;
+    readonly seriousBadCredit: boolean | null;
+    readonly preJobTrainingPassedAtMs: number | null;
+    readonly lastTrainingAssessedAtMs: number | null;
+    readonly confidentialityPledgeSignedAtMs: number | null;
+    readonly standing: 'active' | 'suspended' | 'dismissed' | null;
+  } | null;
+  readonly ai: {
+    readonly fairnessReviewedAtMs: number | null;
+    readonly usesProtectedAttributes: boolean | null;
+    readonly reliabilityValidatedAtMs: number | null;
+    readonly humanHandoff: boolean | null;
+    readonly securityAssessedAtMs: number | null;
+  } | null;
+  readonly organizationKind: 'lender' | 'agency';
+  readonly outsourcing: { readonly validFromMs: number | null; readonly validUntilMs: number | null } | null;
+  readonly agencyLastEvaluatedAtMs: number | null;
+  readonly system: NonNullable<Action['actor']['system']> | null;
+
+  /** The earliest instant a training assessment may date from (the action minus the training interval). */
+  readonly trainingCutoffMs: number;
+  /** The earliest instant an agency evaluation may date from. */
+  readonly evaluationCutoffMs: number;
+  /** The action's instant plus the record retention period, in the debtor's zone. */
+  readonly retainUntilMs: number;
+}
+
+function instantOrNull(text: string | undefined): number | null {
+  return text === undefined ? null : parseInstant(text);
+}
+
+function read(ms: number, zone: string): LocalReading {
+  const p = localParts(ms, zone);
+  return { zone, date: p.date, minuteOfDay: p.minuteOfDay, time: formatMinuteOfDay(p.minuteOfDay), weekday: p.weekday };
+}
+
+function inForce(atMs: number, validFrom: string | undefined, validUntil: string | undefined): boolean {
+  return (validFrom === undefined || parseInstant(validFrom) <= atMs) && (validUntil === undefined || atMs <= parseInstant(validUntil));
+}
+
+export function compileWindows(windows: readonly { start: string; end: string; days?: number[] | undefined }[]): CompiledWindow[] {
+  return windows.map((w) => ({ startMinute: parseClock(w.start), endMinute: parseClock(w.end), days: w.days ?? null }));
+}
+
+const VOICE_CONNECTED = new Set(['connected', 'completed']);
+const UNANSWERED = new Set(['not_connected', 'failed']);
+
+/** Derives the facts of one check from a validated context and action. */
+export function deriveFacts(context: Context, action: Action, limits: CompiledLimits): Facts {
+  const atMs = parseInstant(action.at);
+  const { debtor, debt, agreement } = context;
+  const target = action.target;
+  const debtorZone = debtor.timeZone;
+
+  const contactRecord = target.role === 'contact' ? context.contacts?.find((c) => c.partyId === target.partyId) : undefined;
+  const guarantorRecord = target.role === 'guarantor' ? context.guarantors?.find((g) => g.partyId === target.partyId) : undefined;
+  const targetZone = contactRecord?.timeZone ?? guarantorRecord?.timeZone ?? debtorZone;
+
+  const debtorLocal = read(atMs, debtorZone);
+  const targetLocal = targetZone === debtorZone ? debtorLocal : read(atMs, targetZone);
+
+  const agreementInForce = agreement !== undefined && inForce(atMs, agreement.validFrom, agreement.validUntil);
+  const agreedWindows = agreementInForce && agreement.windows !== undefined ? compileWindows(agreement.windows) : [];
+
+  // One walk over the history for every count.
+  const debtorDay = localDayBounds(atMs, debtorZone);
+  const targetDay = targetZone === debtorZone ? debtorDay : localDayBounds(atMs, targetZone);
+  const phoneRef = action.phoneRef;
+  let voiceConnectedToday = 0;
+  let visitsToday = 0;
+  let unansweredOnNumber = 0;
+  for (const entry of context.history ?? []) {
+    const ms = parseInstant(entry.at);
+    if (phoneRef !== undefined && entry.phoneRef === phoneRef && entry.channel === 'voice' && UNANSWERED.has(entry.outcome) && ms >= targetDay.start && ms < targetDay.end) {
+      unansweredOnNumber += 1;
+    }
+    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtor.id)) continue;
+    if (ms < debtorDay.start || ms >= debtorDay.end) continue;
+    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) voiceConnectedToday += 1;
+    else if (entry.channel === 'visit') visitsToday += 1;
+  }
+
+  const settledAtMs = debt.status === 'settled' && debt.settledAt !== undefined ? parseInstant(debt.settledAt) : null;
+
+  let targetRegistered: boolean;
+  switch (target.role) {
+    case 'debtor': targetRegistered = target.partyId === undefined || target.partyId === debtor.id; break;
+    case 'contact': targetRegistered = contactRecord !== undefined; break;
+    case 'guarantor': targetRegistered = guarantorRecord !== undefined; break;
+    default: targetRegistered = false;
+  }
+
+  const { actor } = action;
+  const collector = actor.kind === 'human' && actor.collector !== undefined ? actor.collector : undefined;
+  const ai = actor.kind === 'ai' && actor.ai !== undefined ? actor.ai : undefined;
+  const org = actor.organization;
+
+  return {
+    atMs,
+    channel: action.channel,
+    targetRole: target.role,
+    purpose: action.purpose ?? null,
+    disclosures: action.disclosures,
+    conduct: action.conduct,
+    amountDemanded: action.amountDemanded ?? null,
+    visit: action.visit ?? null,
+    debtorLocal,
+    targetLocal,
+    agreementInForce,
+    agreedWindows,
+    agreedVoiceDailyCap: agreementInForce ? (agreement.voiceDailyCap ?? null) : null,
+    voiceConnectedToday,
+    visitsToday,
+    unansweredOnNumberToday: phoneRef === undefined ? null : unansweredOnNumber,
+    settled: settledAtMs !== null && settledAtMs <= atMs,
+    debtorReachable: debtor.reachable,
+    debtorDeceased: debtor.deceased,
+    debtorLegalCapacity: debtor.legalCapacity,
+    targetRegistered,
+    contact: contactRecord === undefined ? null : {
+      optedOutAtMs: instantOrNull(contactRecord.optedOutAt),
+      volunteeredToRepayAtMs: instantOrNull(contactRecord.volunteeredToRepayAt),
+    },
+    guarantor: guarantorRecord === undefined ? null : {
+      coversDebt: guarantorRecord.coversDebt,
+      validFromMs: instantOrNull(guarantorRecord.validFrom),
+      validUntilMs: instantOrNull(guarantorRecord.validUntil),
+      liabilityCap: guarantorRecord.liabilityCap ?? null,
+    },
+    actorKind: actor.kind,
+    collector: collector === undefined ? null : {
+      violentCrimeRecord: collector.violentCrimeRecord ?? null,
+      seriousBadCredit: collector.seriousBadCredit ?? null,
+      preJobTrainingPassedAtMs: instantOrNull(collector.preJobTrainingPassedAt),
+      lastTrainingAssessedAtMs: instantOrNull(collector.lastTrainingAssessedAt),
+      confidentialityPledgeSignedAtMs: instantOrNull(collector.confidentialityPledgeSignedAt),
+      standing: collector.standing ?? null,
+    },
+    ai: ai === undefined ? null : {
+      fairnessReviewedAtMs: instantOrNull(ai.fairnessReviewedAt),
+      usesProtectedAttributes: ai.usesProtectedAttributes ?? null,
+      reliabilityValidatedAtMs: instantOrNull(ai.reliabilityValidatedAt),
+      humanHandoff: ai.humanHandoff ?? null,
+      securityAssessedAtMs: instantOrNull(ai.securityAssessedAt),
+    },
+    organizationKind: org.kind,
+    outsourcing: org.outsourcingAgreement === undefined ? null : {
+      validFromMs: instantOrNull(org.outsourcingAgreement.validFrom),
+      validUntilMs: instantOrNull(org.outsourcingAgreement.validUntil),
+    },
+    agencyLastEvaluatedAtMs: instantOrNull(org.lastEvaluatedAt),
+    system: actor.system ?? null,
+    trainingCutoffMs: addZonedMonths(atMs, -limits.trainingIntervalMonths, debtorZone),
+    evaluationCutoffMs: addZonedMonths(atMs, -limits.agencyEvaluationIntervalMonths, debtorZone),
+    retainUntilMs: addZonedMonths(atMs, 12 * limits.recordRetentionYears, debtorZone),
+  };
+}

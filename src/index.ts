@@ -1,0 +1,21 @@
+export { checkAction, type CheckOptions } from './check.js';
+export { createGuard, type Guard, type GuardOptions } from './guard.js';
+export { GuardConfigError, type ConfigProblem } from './errors.js';
+export { explain, type Locale } from './explain.js';
+export { rules } from './rules/index.js';
+export type { Rule, RuleResult, RuleMessages } from './rules/index.js';
+export { clauses, STANDARD, CBA_GUIDELINE, type Clause } from './clauses.js';
+export { nationalProfile } from './profiles/national.js';
+export { cba2026Profile, presets } from './profiles/presets.js';
+export { HOUSE_FACTS, HouseRule as HouseRuleSchema, type HouseFactName } from './house-rules.js';
+export { VERSION } from './version.js';
+export {
+  Context as ContextSchema,
+  Action as ActionSchema,
+  Decision as DecisionSchema,
+  Profile as ProfileSchema,
+  Limits as LimitsSchema,
+} from './schema/index.js';
+export type {
+  Context, ContextInput, HistoryEntry, Action, ActionInput, Decision, Finding, FindingSource, Obligation, Message, Profile, Limits,
+} from './schema/index.js';

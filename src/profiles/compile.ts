@@ -1,0 +1,25 @@
+import type { Limits, Profile } from '../schema/profile.js';
+import { parseClock } from '../time.js';
+import { nationalProfile } from './national.js';
+
+/** A profile's limits, with clock times turned into minutes of the day once. */
+export interface CompiledLimits extends Limits {
+  readonly profileId: string;
+  readonly windowStartMinute: number;
+  readonly windowEndMinute: number;
+  /** The limits this profile sets stricter than the national profile. */
+  readonly tightened: readonly (keyof Limits)[];
+}
+
+export function compileProfile(profile: Profile): CompiledLimits {
+  const names = Object.keys(nationalProfile.limits) as (keyof Limits)[];
+  return Object.freeze({
+    ...profile.limits,
+    profileId: profile.id,
+    windowStartMinute: parseClock(profile.limits.windowStart),
+    windowEndMinute: parseClock(profile.limits.windowEnd),
+    tightened: Object.freeze(names.filter((n) => profile.limits[n] !== nationalProfile.limits[n])),
+  });
+}
+
+export const nationalLimits: CompiledLimits = compileProfile(nationalProfile);

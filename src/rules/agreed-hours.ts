@@ -1,0 +1,33 @@
+import { clauses } from '../clauses.js';
+import { formatMinuteOfDay } from '../time.js';
+import { agreedWindowsGovern, inAnyWindow } from '../windows.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'agreed-hours',
+  clause: clauses.agreedHours,
+  description: {
+    zh: '与债务人约定了催收时间的，约定优先：对债务人的催收须在约定时段内进行（白天亦然）。',
+    en: 'A collection time agreed with the debtor takes priority: actions toward the debtor must fall inside an agreed window, in daytime too.',
+  },
+  messages: {
+    'outside-agreed-window': {
+      zh: '债务人当地时间 {localTime}（{timeZone}，星期{weekday}）不在约定的催收时段内：{windows}。',
+      en: "The debtor's local time {localTime} ({timeZone}, ISO weekday {weekday}) is outside the agreed windows: {windows}.",
+    },
+  },
+  appliesTo: agreedWindowsGovern,
+  check: (f) => {
+    const { weekday, minuteOfDay } = f.debtorLocal;
+    if (inAnyWindow(f.agreedWindows, weekday, minuteOfDay)) return NONE;
+    return [
+      violation('outside-agreed-window', {
+        localTime: f.debtorLocal.time,
+        localDate: f.debtorLocal.date,
+        weekday,
+        timeZone: f.debtorLocal.zone,
+        windows: f.agreedWindows.map((w) => `${formatMinuteOfDay(w.startMinute)}–${formatMinuteOfDay(w.endMinute)}${w.days === null ? '' : ` [${w.days.join(',')}]`}`),
+      }),
+    ];
+  },
+});

@@ -1,0 +1,33 @@
+import { clauses } from '../clauses.js';
+import { agreedWindowsGovern } from '../windows.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'collection-hours',
+  clause: clauses.collectionHours,
+  description: {
+    zh: '未与债务人约定催收时间的，每日22:00至次日08:00不得以任何方式催收（按被联系人当地时间）。',
+    en: 'Without an agreed collection time, no collection by any channel from 22:00 to 08:00 the next day, local time of the person approached.',
+  },
+  messages: {
+    'outside-default-window': {
+      zh: '当地时间 {localTime}（{timeZone}）不在允许的催收时段 {windowStart}–{windowEnd} 内。',
+      en: 'Local time {localTime} ({timeZone}) is outside the allowed collection window {windowStart}–{windowEnd}.',
+    },
+  },
+  limits: ['windowStart', 'windowEnd'],
+  appliesTo: (f) => !agreedWindowsGovern(f),
+  check: (f, limits) => {
+    const m = f.targetLocal.minuteOfDay;
+    if (m >= limits.windowStartMinute && m < limits.windowEndMinute) return NONE;
+    return [
+      violation('outside-default-window', {
+        localTime: f.targetLocal.time,
+        localDate: f.targetLocal.date,
+        timeZone: f.targetLocal.zone,
+        windowStart: limits.windowStart,
+        windowEnd: limits.windowEnd,
+      }),
+    ];
+  },
+});

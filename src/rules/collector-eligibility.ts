@@ -1,0 +1,38 @@
+import { clauses } from '../clauses.js';
+import { defineRule, violation, type RuleResult } from './define-rule.js';
+
+export default defineRule({
+  id: 'collector-eligibility',
+  clause: clauses.collectorEligibility,
+  description: {
+    zh: '不得聘用有暴力犯罪记录或严重不良信用记录的人员从事催收；未经准入审查的不得上岗。',
+    en: 'No collector with a violent-crime record or a serious bad-credit record; a collector whose screening is not attested does not collect.',
+  },
+  messages: {
+    'violent-crime-record': {
+      zh: '催收人员有暴力犯罪记录，不得从事催收。',
+      en: 'The collector has a violent-crime record and must not collect.',
+    },
+    'serious-bad-credit': {
+      zh: '催收人员有严重不良信用记录，不得从事催收。',
+      en: 'The collector has a serious bad-credit record and must not collect.',
+    },
+    'screening-not-attested': {
+      zh: '未说明催收人员的准入审查结果（{unattested}），无法核验，不得从事催收。',
+      en: "The collector's screening is not attested ({unattested}): eligibility cannot be verified.",
+    },
+  },
+  appliesTo: (f) => f.actorKind === 'human',
+  check: (f) => {
+    const c = f.collector;
+    const found: RuleResult[] = [];
+    if (c?.violentCrimeRecord === true) found.push(violation('violent-crime-record', { violentCrimeRecord: true }));
+    if (c?.seriousBadCredit === true) found.push(violation('serious-bad-credit', { seriousBadCredit: true }));
+    const unattested = [
+      ...((c?.violentCrimeRecord ?? null) === null ? ['violentCrimeRecord'] : []),
+      ...((c?.seriousBadCredit ?? null) === null ? ['seriousBadCredit'] : []),
+    ];
+    if (unattested.length > 0) found.push(violation('screening-not-attested', { unattested }));
+    return found;
+  },
+});

@@ -1,0 +1,27 @@
+import { clauses } from '../clauses.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'collector-standing',
+  clause: clauses.collectorStanding,
+  description: {
+    zh: '经行为监测认定不适合、已停职或已辞退的催收人员不得从事催收。',
+    en: 'A collector flagged by conduct monitoring as unfit, suspended or dismissed performs no collection.',
+  },
+  messages: {
+    'collector-not-active': {
+      zh: '催收人员状态为 {standing}，不得从事催收。',
+      en: 'The collector is {standing} and must not collect.',
+    },
+    'standing-unknown': {
+      zh: '未说明催收人员的在岗状态，无法核验，不得从事催收。',
+      en: "The collector's standing is not stated: it cannot be verified that they may collect.",
+    },
+  },
+  appliesTo: (f) => f.actorKind === 'human',
+  check: (f) => {
+    const standing = f.collector?.standing ?? null;
+    if (standing === null) return [violation('standing-unknown', { standing: null })];
+    return standing === 'active' ? NONE : [violation('collector-not-active', { standing })];
+  },
+});

@@ -1,0 +1,25 @@
+import { clauses } from '../clauses.js';
+import { formatInstant } from '../time.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'contact-opt-out',
+  clause: clauses.contactOptOut,
+  description: {
+    zh: '联系人拒绝或要求不再联系的，应立即停止，此后不得再联系。',
+    en: 'A contact who refused or asked not to be contacted again is never approached again.',
+  },
+  messages: {
+    'contact-opted-out': {
+      zh: '该联系人已于 {optedOutAt} 拒绝或要求不再联系，不得再联系。',
+      en: 'The contact refused or asked not to be contacted again at {optedOutAt}: no further approach is allowed.',
+    },
+  },
+  // Only a registered contact has an opt-out on record; an unregistered one is denied by debtor-only.
+  appliesTo: (f) => f.targetRole === 'contact' && f.contact !== null,
+  check: (f) => {
+    const optedOutAtMs = f.contact?.optedOutAtMs ?? null;
+    if (optedOutAtMs === null || optedOutAtMs > f.atMs) return NONE;
+    return [violation('contact-opted-out', { optedOutAt: formatInstant(optedOutAtMs, f.targetLocal.zone) })];
+  },
+});

@@ -1,0 +1,23 @@
+import { clauses } from '../clauses.js';
+import { formatInstant } from '../time.js';
+import { defineRule, obligation } from './define-rule.js';
+
+export default defineRule({
+  id: 'record-keeping',
+  clause: clauses.recordKeeping,
+  description: {
+    zh: '如实、完整记录催收全过程，受托机构向出借人移交完整记录，记录至少保存2年。',
+    en: 'Record the whole process truthfully and completely; agencies hand complete records to the lender; keep them at least 2 years.',
+  },
+  messages: {
+    'retain-records': {
+      zh: '如实完整记录本次催收全过程，并至少保存至 {retainUntil}（{years} 年）。',
+      en: 'Record this action truthfully and completely and keep the record at least until {retainUntil} ({years} years).',
+    },
+  },
+  limits: ['recordRetentionYears'],
+  appliesTo: () => true,
+  check: (f, limits) => [
+    obligation('retain-records', { retainUntil: formatInstant(f.retainUntilMs, f.debtorLocal.zone), years: limits.recordRetentionYears }),
+  ],
+});

@@ -1,0 +1,30 @@
+import { clauses } from '../clauses.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'unanswered-attempts-cap',
+  clause: clauses.cbaUnansweredAttempts,
+  description: {
+    zh: '（仅 cba-2026 等设定该限额的配置）同一联系号码每日未接通的呼叫尝试不超过限额（中国银行业协会指引为6次）。',
+    en: 'Profiles that set it only (cba-2026): at most N unanswered call attempts per phone number a local day (6 in the China Banking Association guideline).',
+  },
+  messages: {
+    'cap-reached': {
+      zh: '该号码在当地日期 {localDate} 已有 {count} 次未接通的呼叫，已达每日上限 {cap} 次。',
+      en: 'This number has {count} unanswered call attempts on local day {localDate}: the daily cap of {cap} is reached.',
+    },
+    'phone-ref-missing': {
+      zh: '该配置按号码限制未接通呼叫次数，但语音操作未提供 phoneRef，无法核验。',
+      en: 'This profile caps unanswered attempts per number, but the voice action has no phoneRef to count them by.',
+    },
+  },
+  limits: ['unansweredAttemptsPerNumberDailyCap'],
+  basis: clauses.voiceFrequency,
+  appliesTo: (f, limits) => f.channel === 'voice' && limits.unansweredAttemptsPerNumberDailyCap !== null,
+  check: (f, limits) => {
+    const cap = limits.unansweredAttemptsPerNumberDailyCap ?? Number.POSITIVE_INFINITY;
+    if (f.unansweredOnNumberToday === null) return [violation('phone-ref-missing')];
+    if (f.unansweredOnNumberToday < cap) return NONE;
+    return [violation('cap-reached', { count: f.unansweredOnNumberToday, cap, localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
+  },
+});

@@ -1,0 +1,23 @@
+import { clauses } from '../clauses.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'visit-daily-cap',
+  clause: clauses.visitFrequency,
+  description: {
+    zh: '对同一债务人的上门催收每日不超过1次（无论上门结果）。',
+    en: 'On-site visits to one debtor: at most 1 a local day, whatever the outcome.',
+  },
+  messages: {
+    'cap-reached': {
+      zh: '债务人当地日期 {localDate} 已上门 {count} 次，已达每日上限 {cap} 次。',
+      en: 'The debtor has already been visited {count} time(s) on local day {localDate}: the daily cap of {cap} is reached.',
+    },
+  },
+  limits: ['visitDailyCap'],
+  appliesTo: (f) => f.channel === 'visit' && f.targetRole === 'debtor',
+  check: (f, limits) => {
+    if (f.visitsToday < limits.visitDailyCap) return NONE;
+    return [violation('cap-reached', { count: f.visitsToday, cap: limits.visitDailyCap, localDate: f.debtorLocal.date, timeZone: f.debtorLocal.zone })];
+  },
+});

@@ -1,0 +1,28 @@
+import { clauses } from '../clauses.js';
+import { defineRule, violation, type RuleResult } from './define-rule.js';
+
+export default defineRule({
+  id: 'visit-premises',
+  clause: clauses.visitPremises,
+  description: {
+    zh: '上门催收不得进入债务人私人住宅或办公区域。',
+    en: 'An on-site visit must not enter a private residence or an office area.',
+  },
+  messages: {
+    'enters-private-residence': {
+      zh: '上门催收不得进入私人住宅。',
+      en: 'The visit would enter a private residence.',
+    },
+    'enters-office-area': {
+      zh: '上门催收不得进入办公区域。',
+      en: 'The visit would enter an office area.',
+    },
+  },
+  appliesTo: (f) => f.visit !== null,
+  check: (f) => {
+    const found: RuleResult[] = [];
+    if (f.visit?.entersPrivateResidence === true) found.push(violation('enters-private-residence'));
+    if (f.visit?.entersOfficeArea === true) found.push(violation('enters-office-area'));
+    return found;
+  },
+});

@@ -1,0 +1,30 @@
+import { clauses } from '../clauses.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'visit-staffing',
+  clause: clauses.visitStaffing,
+  description: {
+    zh: '上门催收人员不少于2人、不超过3人。',
+    en: 'An on-site visit needs at least 2 and at most 3 staff.',
+  },
+  messages: {
+    'too-few-staff': {
+      zh: '上门人数 {staffCount} 人，少于最低 {min} 人。',
+      en: 'The visit has {staffCount} staff, fewer than the minimum of {min}.',
+    },
+    'too-many-staff': {
+      zh: '上门人数 {staffCount} 人，超过最多 {max} 人。',
+      en: 'The visit has {staffCount} staff, more than the maximum of {max}.',
+    },
+  },
+  limits: ['visitStaffMin', 'visitStaffMax'],
+  appliesTo: (f) => f.visit !== null,
+  check: (f, limits) => {
+    const staffCount = f.visit?.staffCount ?? 0;
+    const bounds = { staffCount, min: limits.visitStaffMin, max: limits.visitStaffMax };
+    if (staffCount < limits.visitStaffMin) return [violation('too-few-staff', bounds)];
+    if (staffCount > limits.visitStaffMax) return [violation('too-many-staff', bounds)];
+    return NONE;
+  },
+});

@@ -1,0 +1,34 @@
+import { clauses } from '../clauses.js';
+import { defineRule, NONE, violation } from './define-rule.js';
+
+export default defineRule({
+  id: 'voice-daily-cap',
+  clause: clauses.voiceFrequency,
+  description: {
+    zh: '对同一债务人的语音催收（人工或智能语音）每日接通不超过3次，出借人及其委托的全部催收机构合并计算；另有约定的从其约定。',
+    en: 'Voice collection (human or AI) toward one debtor: at most 3 connected calls a local day, the lender and all its agencies together, unless agreed otherwise with the debtor.',
+  },
+  messages: {
+    'cap-reached': {
+      zh: '债务人当地日期 {localDate} 已接通语音催收 {count} 次，已达每日上限 {cap} 次。',
+      en: "{count} voice calls have already connected with the debtor on local day {localDate}: the daily cap of {cap} is reached.",
+    },
+  },
+  limits: ['voiceDailyCap'],
+  appliesTo: (f) => f.channel === 'voice' && f.targetRole === 'debtor',
+  check: (f, limits) => {
+    // An agreement with the debtor replaces the national cap; a stricter house profile still binds it.
+    const agreed = f.agreedVoiceDailyCap;
+    const cap = agreed === null ? limits.voiceDailyCap : limits.tightened.includes('voiceDailyCap') ? Math.min(agreed, limits.voiceDailyCap) : agreed;
+    if (f.voiceConnectedToday < cap) return NONE;
+    return [
+      violation('cap-reached', {
+        count: f.voiceConnectedToday,
+        cap,
+        capSource: agreed !== null && cap === agreed ? 'agreement' : 'profile',
+        localDate: f.debtorLocal.date,
+        timeZone: f.debtorLocal.zone,
+      }),
+    ];
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isValidTimeZone, parseClock, parseInstant } from '../time.js';
+
+/** An ISO 8601 instant with an offset or `Z`; a local time without an offset is refused. */
+export const Instant = z.string().refine((s) => !Number.isNaN(parseInstant(s)), {
+  error: 'expected an ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
+});
+
+/** An IANA time zone name that the runtime knows. */
+export const TimeZone = z.string().refine(isValidTimeZone, {
+  error: 'expected an IANA time zone name, e.g. Asia/Shanghai',
+});
+
+/** A local clock time `HH:mm`, 00:00–23:59. */
+export const ClockTime = z.string().refine((s) => !Number.isNaN(parseClock(s)), {
+  error: 'expected a clock time HH:mm between 00:00 and 23:59',
+});
+
+/** An identifier: non-empty, at most 200 characters. */
+export const Id = z.string().min(1).max(200);
+
+export const Channel = z.enum(['voice', 'sms', 'im', 'email', 'letter', 'visit']);
+export type Channel = z.infer<typeof Channel>;
+
+export const TargetRole = z.enum(['debtor', 'guarantor', 'contact', 'third_party']);
+export type TargetRole = z.infer<typeof TargetRole>;
+
+export const Target = z
+  .strictObject({ role: TargetRole, partyId: Id.optional() })
+  .superRefine((target, ctx) => {
+    if ((target.role === 'contact' || target.role === 'guarantor') && target.partyId === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['partyId'], message: `partyId is required when role is "${target.role}"` });
+    }
+  });
+export type Target = z.infer<typeof Target>;
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -1,0 +1,262 @@
+/**
+ * Zone math without host-local time.
+ *
+ * Every function here works on epoch milliseconds and IANA zone names, reading wall-clock fields with
+ * `getUTC*` only, so a decision never depends on the TZ setting of the server it runs on. date-fns-tz
+ * is not used at run time: its offset lookup reads the host-local fields of a Date (see docs/design.md).
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+export const DAY_MS = 24 * HOUR;
+
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * Parses an ISO 8601 instant that carries an offset or `Z` (`2026-11-30T10:00:00+08:00`) into epoch
+ * milliseconds. Returns NaN for anything else, including impossible dates such as February 30 or 24:00,
+ * which `Date.parse` would silently roll over.
+ */
+export function parseInstant(text: string): number {
+  const m = INSTANT.exec(text);
+  if (m === null) return Number.NaN;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  let offset = 0;
+  if (m[8] === undefined) {
+    const offHours = Number(m[10]);
+    const offMinutes = Number(m[11]);
+    if (offHours > 18 || offMinutes > 59) return Number.NaN;
+    offset = (m[9] === '-' ? -1 : 1) * (offHours * HOUR + offMinutes * MINUTE);
+  }
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
+  // Date.UTC maps years 0-99 to 1900-1999; no collection log lives there, so refuse them outright.
+  if (year < 1000) return Number.NaN;
+  return wall - offset;
+}
+
+const zoneValidity = new Map<string, boolean>();
+const ZONE_NAME = /^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/** True when `zone` is an IANA zone name that this runtime's Intl knows. Cached per name. */
+export function isValidTimeZone(zone: string): boolean {
+  const known = zoneValidity.get(zone);
+  if (known !== undefined) return known;
+  let valid = ZONE_NAME.test(zone);
+  if (valid) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    } catch {
+      valid = false;
+    }
+  }
+  if (zoneValidity.size > 1000) zoneValidity.clear();
+  zoneValidity.set(zone, valid);
+  return valid;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let dtf = formatters.get(zone);
+  if (dtf === undefined) {
+    dtf = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, dtf);
+  }
+  return dtf;
+}
+
+function computeOffset(ms: number, zone: string): number {
+  const parts = formatterFor(zone).formatToParts(new Date(ms));
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  let bc = false;
+  for (const part of parts) {
+    switch (part.type) {
+      case 'year': year = Number(part.value); break;
+      case 'month': month = Number(part.value); break;
+      case 'day': day = Number(part.value); break;
+      case 'hour': hour = Number(part.value) % 24; break;
+      case 'minute': minute = Number(part.value); break;
+      case 'second': second = Number(part.value); break;
+      case 'era': bc = part.value === 'BC' || part.value === 'B'; break;
+      default: break;
+    }
+  }
+  const wall = new Date(0);
+  wall.setUTCFullYear(bc ? 1 - year : year, month - 1, day);
+  wall.setUTCHours(hour, minute, second, 0);
+  const flooredMs = ms - (((ms % 1000) + 1000) % 1000);
+  return wall.getTime() - flooredMs;
+}
+
+// Offsets only change on quarter-hour boundaries of UTC in every zone still in use, so one lookup
+// serves a whole quarter hour. The cache is bounded: audits touch many quarters.
+const QUARTER = 15 * MINUTE;
+const offsetCache = new Map<string, number>();
+
+/** Offset of `zone` from UTC at instant `ms`, in milliseconds (Asia/Shanghai: +8 h). */
+export function zoneOffset(ms: number, zone: string): number {
+  const key = `${zone}|${Math.floor(ms / QUARTER)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = computeOffset(ms, zone);
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+export interface LocalParts {
+  /** `yyyy-MM-dd` */
+  readonly date: string;
+  /** Minutes since local midnight, 0–1439. */
+  readonly minuteOfDay: number;
+  /** Seconds since local midnight, 0–86399. */
+  readonly secondOfDay: number;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  readonly weekday: number;
+  /** Epoch ms of the wall clock read as if it were UTC (a zone-free "local timestamp"). */
+  readonly wallMs: number;
+  readonly offsetMs: number;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+function pad4(n: number): string {
+  const s = String(Math.abs(n)).padStart(4, '0');
+  return n < 0 ? `-${s}` : s;
+}
+
+/** `yyyy-MM-dd` of a wall-clock timestamp. */
+export function wallDate(wallMs: number): string {
+  const d = new Date(wallMs);
+  return `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+export function localParts(ms: number, zone: string): LocalParts {
+  const offsetMs = zoneOffset(ms, zone);
+  const wallMs = ms + offsetMs;
+  const d = new Date(wallMs);
+  const secondOfDay = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
+  const utcDay = d.getUTCDay();
+  return {
+    date: wallDate(wallMs),
+    minuteOfDay: Math.floor(secondOfDay / 60),
+    secondOfDay,
+    weekday: utcDay === 0 ? 7 : utcDay,
+    wallMs,
+    offsetMs,
+  };
+}
+
+/**
+ * The instant at which the wall clock of `zone` shows `wallMs`. For a wall time that occurs twice
+ * (clocks turned back) the earlier instant; for one that never occurs (clocks turned forward) the
+ * instant the gap ends, which is when that wall time would have been reached.
+ */
+export function wallToInstant(wallMs: number, zone: string): number {
+  // Offsets in force shortly before and after: within a day either side a zone changes offset at most
+  // once, so the wall time maps through one of these two.
+  const before = zoneOffset(wallMs - DAY_MS, zone);
+  const after = zoneOffset(wallMs + DAY_MS, zone);
+  const viaBefore = wallMs - before;
+  const viaAfter = wallMs - after;
+  const beforeFits = viaBefore + zoneOffset(viaBefore, zone) === wallMs;
+  const afterFits = viaAfter + zoneOffset(viaAfter, zone) === wallMs;
+  if (beforeFits && afterFits) return Math.min(viaBefore, viaAfter);
+  if (beforeFits) return viaBefore;
+  if (afterFits) return viaAfter;
+  // A gap: find the transition between the two readings, to the minute.
+  let lo = Math.min(viaBefore, viaAfter);
+  let hi = Math.max(viaBefore, viaAfter);
+  while (hi - lo > MINUTE) {
+    const mid = lo + Math.max(MINUTE, Math.floor((hi - lo) / 2 / MINUTE) * MINUTE);
+    if (zoneOffset(mid, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** Start (inclusive) and end (exclusive) instants of the local calendar day that contains `ms`. */
+export function localDayBounds(ms: number, zone: string): { start: number; end: number } {
+  const { wallMs } = localParts(ms, zone);
+  const midnight = wallMs - (((wallMs % DAY_MS) + DAY_MS) % DAY_MS);
+  return { start: wallToInstant(midnight, zone), end: wallToInstant(midnight + DAY_MS, zone) };
+}
+
+function offsetText(offsetMs: number): string {
+  if (offsetMs === 0) return '+00:00';
+  const sign = offsetMs < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMs);
+  return `${sign}${pad2(Math.floor(abs / HOUR))}:${pad2(Math.floor((abs % HOUR) / MINUTE))}`;
+}
+
+/** ISO 8601 text of an instant in a zone's offset: `2026-11-30T10:00:00+08:00`. */
+export function formatInstant(ms: number, zone: string): string {
+  const { wallMs, offsetMs } = localParts(ms, zone);
+  const d = new Date(wallMs);
+  const millis = d.getUTCMilliseconds();
+  const frac = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${wallDate(wallMs)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${frac}${offsetText(offsetMs)}`;
+}
+
+/** `HH:mm` of a minute of day. */
+export function formatMinuteOfDay(minute: number): string {
+  return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
+}
+
+/** Minute of day of an `HH:mm` clock time. */
+export function parseClock(text: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (m === null) return Number.NaN;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/**
+ * Adds calendar months to a wall-clock timestamp, clamping the day to the target month's length
+ * (31 March − 1 month = 28 or 29 February), as date-fns `addMonths` does.
+ */
+export function addWallMonths(wallMs: number, months: number): number {
+  const d = new Date(wallMs);
+  const year = d.getUTCFullYear();
+  const month = d.getUTCMonth() + months;
+  const targetYear = year + Math.floor(month / 12);
+  const targetMonth = ((month % 12) + 12) % 12;
+  const day = Math.min(d.getUTCDate(), daysInMonth(targetYear, targetMonth + 1));
+  const out = new Date(wallMs);
+  out.setUTCFullYear(targetYear, targetMonth, day);
+  return out.getTime();
+}
+
+/** The instant `months` calendar months after (or before, when negative) `ms`, on the zone's calendar. */
+export function addZonedMonths(ms: number, months: number, zone: string): number {
+  return wallToInstant(addWallMonths(ms + zoneOffset(ms, zone), months), zone);
+}

@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rules, VERSION } from '../src/index.js';
+import { ruleTable } from '../scripts/rule-table.js';
+
+const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+
+describe('docs that cannot drift', () => {
+  it("README's rule table matches the registry (npm run docs:rules)", () => {
+    expect(read('README.md')).toContain(ruleTable());
+  });
+
+  it('VERSION equals package.json', () => {
+    expect(VERSION).toBe(JSON.parse(read('package.json')).version);
+  });
+
+  it('the README quick start is exactly the two commands', () => {
+    expect(read('README.md')).toContain('npm ci && npm start');
+    expect(read('README.md')).toContain('npm test');
+  });
+});
+
+describe('every rule is complete (as ESLint builds refuse a rule without tests and docs)', () => {
+  const ids = rules.map((r) => r.id);
+
+  it('ids are unique', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(ids)('%s has its module, test, doc, citation and messages', (id) => {
+    const rule = rules.find((r) => r.id === id);
+    expect(rule).toBeDefined();
+    expect(existsSync(new URL(`../src/rules/${id}.ts`, import.meta.url))).toBe(true);
+    expect(existsSync(new URL(`../test/rules/${id}.test.ts`, import.meta.url))).toBe(true);
+    expect(existsSync(new URL(`../docs/rules/${id}.md`, import.meta.url))).toBe(true);
+    expect(rule?.clause.standard).toBeTruthy();
+    // GB/T 45251 citations name a clause from GUIDELINE.md; another regime's may say its article is unconfirmed.
+    expect(rule?.clause.clause).toMatch(rule?.clause.standard === 'GB/T 45251—2025' ? /^(4|5\.[1-7])$/ : /^(\d+(\.\d+)*|unconfirmed)$/);
+    expect(rule?.description.zh).toBeTruthy();
+    expect(rule?.description.en).toBeTruthy();
+    const messages = Object.values(rule?.messages ?? {});
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) {
+      expect(m.zh.trim()).not.toBe('');
+      expect(m.en.trim()).not.toBe('');
+    }
+    // The doc names the rule and its clause.
+    const doc = read(`docs/rules/${id}.md`);
+    expect(doc).toContain(id);
+    expect(doc).toContain(rule?.clause.clause);
+  });
+});

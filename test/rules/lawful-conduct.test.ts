@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checkAction } from '../../src/index.js';
+import type { ActionInput } from '../../src/index.js';
+import { action, aiActor, codesOf, context, visitAction } from '../support/fixtures.js';
+
+type Conduct = NonNullable<ActionInput['conduct']>[number];
+const ALL: Conduct[] = ['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document'];
+
+describe('lawful-conduct', () => {
+  it('no flagged conduct: allowed, and the rule is evaluated', () => {
+    const d = checkAction(context(), action({ conduct: [] }));
+    expect(codesOf(d, 'lawful-conduct')).toEqual([]);
+    expect(d.outcome).toBe('allow');
+    expect(d.evaluated).toContain('lawful-conduct');
+  });
+
+  it('conduct omitted defaults to none', () => {
+    const input: Record<string, unknown> = { ...action() };
+    delete input.conduct;
+    const d = checkAction(context(), input);
+    expect(d.outcome).toBe('allow');
+    expect(d.evaluated).toContain('lawful-conduct');
+  });
+
+  it.each(ALL)('%s is denied', (value) => {
+    const d = checkAction(context(), action({ conduct: [value] }));
+    expect(codesOf(d, 'lawful-conduct')).toEqual(['prohibited-conduct']);
+    expect(d.outcome).toBe('deny');
+    expect(d.violations[0]).toMatchObject({
+      rule: 'lawful-conduct',
+      clause: { standard: 'GB/T 45251—2025', clause: '5.3', topic: '禁止暴力催收' },
+      code: 'prohibited-conduct',
+      facts: { conduct: [value] },
+    });
+    expect(d.violations[0]?.message.en).toContain(value);
+    expect(d.violations[0]?.message.zh).toContain(value);
+  });
+
+  it('two values give one violation listing both', () => {
+    const d = checkAction(context(), action({ conduct: ['threat', 'impersonation'] }));
+    expect(codesOf(d, 'lawful-conduct')).toEqual(['prohibited-conduct']);
+    expect(d.violations[0]?.facts).toEqual({ conduct: ['threat', 'impersonation'] });
+  });
+
+  it('a repeated value is listed once', () => {
+    const d = checkAction(context(), action({ conduct: ['insult', 'insult', 'harassment'] }));
+    expect(d.violations[0]?.facts).toEqual({ conduct: ['insult', 'harassment'] });
+  });
+
+  it('all six values give one violation listing all six', () => {
+    const d = checkAction(context(), action({ conduct: ALL }));
+    expect(codesOf(d, 'lawful-conduct')).toEqual(['prohibited-conduct']);
+    expect(d.violations[0]?.facts).toEqual({ conduct: ALL });
+  });
+
+  it('applies to every channel, every target and AI actors', () => {
+    expect(codesOf(checkAction(context(), visitAction({ conduct: ['violence'] })), 'lawful-conduct')).toEqual(['prohibited-conduct']);
+    expect(codesOf(checkAction(context(), action({ channel: 'letter', conduct: ['forged_document'] })), 'lawful-conduct')).toEqual(['prohibited-conduct']);
+    expect(codesOf(checkAction(context(), action({ target: { role: 'guarantor', partyId: 'G1' }, conduct: ['threat'] })), 'lawful-conduct')).toEqual(['prohibited-conduct']);
+    expect(codesOf(checkAction(context(), action({ actor: aiActor(), conduct: ['harassment'] })), 'lawful-conduct')).toEqual(['prohibited-conduct']);
+  });
+
+  it('an unknown conduct value is invalid input', () => {
+    const d = checkAction(context(), { ...action(), conduct: ['shouting'] });
+    expect(d.violations[0]?.rule).toBe('invalid-input');
+    expect(d.violations[0]?.facts.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'action.conduct[0]' })]));
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { checkAction } from '../../src/index.js';
+import { action, codesOf, context, visitAction } from '../support/fixtures.js';
+
+const staffed = (staffCount: number, target: { role: 'debtor' | 'guarantor'; partyId: string } = { role: 'debtor', partyId: 'D1' }) =>
+  visitAction({ target, visit: { staffCount, entersPrivateResidence: false, entersOfficeArea: false } });
+
+describe('visit-staffing', () => {
+  it.each([
+    [0, 'too-few-staff'],
+    [1, 'too-few-staff'],
+    [2, null],
+    [3, null],
+    [4, 'too-many-staff'],
+    [10, 'too-many-staff'],
+  ])('%i staff: %s', (staffCount, code) => {
+    const d = checkAction(context(), staffed(staffCount));
+    expect(codesOf(d, 'visit-staffing')).toEqual(code === null ? [] : [code]);
+    expect(d.outcome).toBe(code === null ? 'allow' : 'deny');
+    expect(d.evaluated).toContain('visit-staffing');
+  });
+
+  it('reports the staff count and both bounds', () => {
+    for (const [staffCount, code] of [[1, 'too-few-staff'], [4, 'too-many-staff']] as const) {
+      const d = checkAction(context(), staffed(staffCount));
+      expect(d.violations).toHaveLength(1);
+      expect(d.violations[0]).toMatchObject({
+        rule: 'visit-staffing',
+        clause: { standard: 'GB/T 45251—2025', clause: '5.3', topic: '上门催收人数' },
+        code,
+        facts: { staffCount, min: 2, max: 3 },
+      });
+      expect(d.violations[0]?.message.en).toContain(String(staffCount));
+    }
+  });
+
+  it('applies to a visit to a guarantor too', () => {
+    const d = checkAction(context(), staffed(1, { role: 'guarantor', partyId: 'G1' }));
+    expect(codesOf(d, 'visit-staffing')).toEqual(['too-few-staff']);
+    expect(checkAction(context(), staffed(2, { role: 'guarantor', partyId: 'G1' })).outcome).toBe('allow');
+  });
+
+  it('does not apply to other channels', () => {
+    const d = checkAction(context(), action());
+    expect(d.evaluated).not.toContain('visit-staffing');
+  });
+});

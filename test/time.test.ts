@@ -1,0 +1,108 @@
+import { formatInTimeZone } from 'date-fns-tz';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  addZonedMonths, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant,
+} from '../src/time.js';
+
+const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago'];
+
+describe('parseInstant', () => {
+  it.each([
+    ['2026-11-30T10:00:00+08:00', Date.UTC(2026, 10, 30, 2)],
+    ['2026-11-30T10:00+08:00', Date.UTC(2026, 10, 30, 2)],
+    ['2026-11-30T02:00:00Z', Date.UTC(2026, 10, 30, 2)],
+    ['2026-11-30T02:00:00.250Z', Date.UTC(2026, 10, 30, 2, 0, 0, 250)],
+    ['2026-11-30T02:00:00.123456789-05:30', Date.UTC(2026, 10, 30, 7, 30, 0, 123)],
+    ['2028-02-29T00:00:00Z', Date.UTC(2028, 1, 29)],
+  ])('%s', (text, ms) => expect(parseInstant(text)).toBe(ms));
+
+  it.each([
+    '2026-11-30T10:00:00', // no offset: a local time is not an instant
+    '2026-11-30 10:00:00+08:00',
+    '2026-02-30T10:00:00Z', // Date.parse would roll this over to 2 March
+    '2027-02-29T10:00:00Z',
+    '2026-11-30T24:00:00Z',
+    '2026-11-30T10:60:00Z',
+    '2026-11-30T10:00:60Z',
+    '2026-13-01T10:00:00Z',
+    '2026-11-30T10:00:00+19:00',
+    '2026-11-30T10:00:00+0800',
+    '2026-11-30',
+    '',
+    '0099-11-30T10:00:00Z',
+  ])('refuses %s', (text) => expect(parseInstant(text)).toBeNaN());
+});
+
+describe('zones', () => {
+  it('knows real IANA zones and refuses others', () => {
+    expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isValidTimeZone('America/Argentina/Buenos_Aires')).toBe(true);
+    expect(isValidTimeZone('UTC')).toBe(true);
+    for (const bad of ['Mars/Base', '+08:00', 'asia shanghai', '', 'Asia/Shanghai/Extra/More', 'CST']) expect(isValidTimeZone(bad)).toBe(false);
+  });
+
+  it('reads the same wall clock as date-fns-tz (differential, random instants and zones)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2060, 0, 1) }), fc.constantFrom(...ZONES), (ms, zone) => {
+        const p = localParts(ms, zone);
+        const expected = formatInTimeZone(ms, zone, 'yyyy-MM-dd HH:mm i');
+        const hh = String(Math.floor(p.minuteOfDay / 60)).padStart(2, '0');
+        const mm = String(p.minuteOfDay % 60).padStart(2, '0');
+        expect(`${p.date} ${hh}:${mm} ${p.weekday}`).toBe(expected);
+        expect(formatInstant(ms, zone)).toBe(formatInTimeZone(ms, zone, ms % 1000 === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX").replace(/Z$/, '+00:00'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips an instant through its wall clock', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2050, 0, 1) }), fc.constantFrom(...ZONES), (ms, zone) => {
+        const { wallMs } = localParts(ms, zone);
+        const back = wallToInstant(wallMs, zone);
+        // Same wall clock; for a wall time read twice (clocks turned back) the earlier instant.
+        expect(localParts(back, zone).wallMs).toBe(wallMs);
+        expect(back).toBeLessThanOrEqual(ms);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('maps a wall time in a spring-forward gap to the end of the gap', () => {
+    // New York, 2026-03-08: 02:00 EST jumps to 03:00 EDT, so 02:30 never happens.
+    expect(formatInstant(wallToInstant(Date.UTC(2026, 2, 8, 2, 30), 'America/New_York'), 'America/New_York')).toBe('2026-03-08T03:00:00-04:00');
+    // London, 2026-03-29 01:30 does not exist.
+    expect(formatInstant(wallToInstant(Date.UTC(2026, 2, 29, 1, 30), 'Europe/London'), 'Europe/London')).toBe('2026-03-29T02:00:00+01:00');
+  });
+
+  it('takes the earlier reading of a wall time that happens twice', () => {
+    // New York, 2026-11-01: 01:30 happens at -04:00 and again at -05:00.
+    expect(formatInstant(wallToInstant(Date.UTC(2026, 10, 1, 1, 30), 'America/New_York'), 'America/New_York')).toBe('2026-11-01T01:30:00-04:00');
+  });
+
+  it('gives local days of 23 and 25 hours on DST change days', () => {
+    const spring = localDayBounds(Date.UTC(2026, 2, 8, 17), 'America/New_York');
+    expect((spring.end - spring.start) / 3_600_000).toBe(23);
+    const autumn = localDayBounds(Date.UTC(2026, 10, 1, 17), 'America/New_York');
+    expect((autumn.end - autumn.start) / 3_600_000).toBe(25);
+    const shanghai = localDayBounds(parseInstant('2026-11-30T23:59:59+08:00'), 'Asia/Shanghai');
+    expect(formatInstant(shanghai.start, 'Asia/Shanghai')).toBe('2026-11-30T00:00:00+08:00');
+    expect(formatInstant(shanghai.end, 'Asia/Shanghai')).toBe('2026-12-01T00:00:00+08:00');
+  });
+
+  it('adds calendar months on the zone calendar, clamping month ends', () => {
+    const z = 'Asia/Shanghai';
+    expect(formatInstant(addZonedMonths(parseInstant('2026-11-30T10:00:00+08:00'), 24, z), z)).toBe('2028-11-30T10:00:00+08:00');
+    expect(formatInstant(addZonedMonths(parseInstant('2028-02-29T10:00:00+08:00'), 24, z), z)).toBe('2030-02-28T10:00:00+08:00');
+    expect(formatInstant(addZonedMonths(parseInstant('2026-03-31T10:00:00+08:00'), -1, z), z)).toBe('2026-02-28T10:00:00+08:00');
+    expect(formatInstant(addZonedMonths(parseInstant('2026-11-30T10:00:00+08:00'), -12, z), z)).toBe('2025-11-30T10:00:00+08:00');
+  });
+
+  it('parses HH:mm clock times', () => {
+    expect(parseClock('00:00')).toBe(0);
+    expect(parseClock('22:00')).toBe(1320);
+    expect(parseClock('23:59')).toBe(1439);
+    for (const bad of ['24:00', '7:00', '07:60', '0700', '']) expect(parseClock(bad)).toBeNaN();
+  });
+});
