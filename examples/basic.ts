@@ -26,6 +26,6 @@ export const decision = checkAction(
   },
 );
 
-decision.outcome;               // 'deny'
-decision.violations[0]?.rule;   // 'collection-hours'
-console.log(explain(decision)); // DENY … collection-hours [GB/T 45251—2025 5.3 催收时间] …
+console.log(decision.outcome);             // 'deny'
+console.log(decision.violations[0]?.rule); // 'collection-hours'
+console.log(explain(decision));            // DENY … collection-hours [GB/T 45251—2025 5.3 催收时间] …

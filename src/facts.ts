@@ -38,6 +38,10 @@ export interface Facts {
   readonly debtorLocal: LocalReading;
   /** The action's instant in the target's zone (a contact's or guarantor's own zone, else the debtor's). */
   readonly targetLocal: LocalReading;
+  /** The action's instant in every candidate zone of the debtor (`timeZone` first, then `timeZones`). */
+  readonly debtorLocals: readonly LocalReading[];
+  /** The readings a time window must hold in: the debtor's candidate zones, or the contact's/guarantor's zone. */
+  readonly targetLocals: readonly LocalReading[];
 
   /** An agreement with the debtor is in force at the action's instant. */
   readonly agreementInForce: boolean;
@@ -46,7 +50,10 @@ export interface Facts {
   /** The agreement's voice cap, when one is in force and sets it. */
   readonly agreedVoiceDailyCap: number | null;
 
-  /** Connected voice calls toward the debtor on the debtor's local day of the action, every organisation. */
+  /**
+   * Connected voice calls toward the debtor on the debtor's local day of the action, every organisation.
+   * With several candidate zones, the largest count over their local days (the strictest reading).
+   */
   readonly voiceConnectedToday: number;
   /** Visits to the debtor on the debtor's local day of the action, any outcome. */
   readonly visitsToday: number;
@@ -113,7 +120,8 @@ function read(ms: number, zone: string): LocalReading {
   return { zone, date: p.date, minuteOfDay: p.minuteOfDay, time: formatMinuteOfDay(p.minuteOfDay), weekday: p.weekday };
 }
 
-function inForce(atMs: number, validFrom: string | undefined, validUntil: string | undefined): boolean {
+/** Whether a validity period (each bound optional, both inclusive) contains an instant. */
+export function inForce(atMs: number, validFrom: string | undefined, validUntil: string | undefined): boolean {
   return (validFrom === undefined || parseInstant(validFrom) <= atMs) && (validUntil === undefined || atMs <= parseInstant(validUntil));
 }
 
@@ -124,40 +132,69 @@ export function compileWindows(windows: readonly { start: string; end: string; d
 const VOICE_CONNECTED = new Set(['connected', 'completed']);
 const UNANSWERED = new Set(['not_connected', 'failed']);
 
-/** Derives the facts of one check from a validated context and action. */
-export function deriveFacts(context: Context, action: Action, limits: CompiledLimits): Facts {
-  const atMs = parseInstant(action.at);
+/** The debtor's candidate zones: `timeZone` first, then any other `timeZones`, without repeats. */
+export function debtorZones(debtor: Context['debtor']): string[] {
+  return [...new Set([debtor.timeZone, ...(debtor.timeZones ?? [])])];
+}
+
+/** Start (inclusive) and end (exclusive) of the local day containing `atMs` in each zone. */
+function dayBounds(atMs: number, zones: readonly string[]): { start: number; end: number }[] {
+  return zones.map((zone) => localDayBounds(atMs, zone));
+}
+
+const inAnyDay = (ms: number, days: readonly { start: number; end: number }[], counts: number[]): void => {
+  for (let i = 0; i < days.length; i += 1) {
+    const day = days[i] as { start: number; end: number };
+    if (ms >= day.start && ms < day.end) counts[i] = (counts[i] ?? 0) + 1;
+  }
+};
+
+/** The counts of the debtor's local day (the largest over candidate zones) and of a phone number's. */
+export function dayCounts(context: Context, atMs: number, zones: { debtor: readonly string[]; target: readonly string[] }, phoneRef: string | undefined): {
+  voiceConnected: number;
+  visits: number;
+  unansweredOnNumber: number;
+} {
+  const debtorDays = dayBounds(atMs, zones.debtor);
+  const targetDays = zones.target === zones.debtor ? debtorDays : dayBounds(atMs, zones.target);
+  const voice: number[] = debtorDays.map(() => 0);
+  const visits: number[] = debtorDays.map(() => 0);
+  const unanswered: number[] = targetDays.map(() => 0);
+  const debtorId = context.debtor.id;
+  for (const entry of context.history ?? []) {
+    const ms = parseInstant(entry.at);
+    if (phoneRef !== undefined && entry.phoneRef === phoneRef && entry.channel === 'voice' && UNANSWERED.has(entry.outcome)) inAnyDay(ms, targetDays, unanswered);
+    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) continue;
+    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) inAnyDay(ms, debtorDays, voice);
+    else if (entry.channel === 'visit') inAnyDay(ms, debtorDays, visits);
+  }
+  return { voiceConnected: Math.max(...voice), visits: Math.max(...visits), unansweredOnNumber: Math.max(...unanswered) };
+}
+
+/**
+ * Derives the facts of one check from a validated context and action. `atMs` moves the action in time
+ * (scheduling asks "what if the same action happened then?") without rewriting its text.
+ */
+export function deriveFacts(context: Context, action: Action, limits: CompiledLimits, atMs: number = parseInstant(action.at)): Facts {
   const { debtor, debt, agreement } = context;
   const target = action.target;
   const debtorZone = debtor.timeZone;
 
   const contactRecord = target.role === 'contact' ? context.contacts?.find((c) => c.partyId === target.partyId) : undefined;
   const guarantorRecord = target.role === 'guarantor' ? context.guarantors?.find((g) => g.partyId === target.partyId) : undefined;
-  const targetZone = contactRecord?.timeZone ?? guarantorRecord?.timeZone ?? debtorZone;
 
-  const debtorLocal = read(atMs, debtorZone);
-  const targetLocal = targetZone === debtorZone ? debtorLocal : read(atMs, targetZone);
+  const debtorLocals = debtorZones(debtor).map((zone) => read(atMs, zone));
+  const debtorLocal = debtorLocals[0] as LocalReading;
+  const ownZone = contactRecord?.timeZone ?? guarantorRecord?.timeZone;
+  const targetLocals = ownZone === undefined ? debtorLocals : [read(atMs, ownZone)];
+  const targetLocal = targetLocals[0] as LocalReading;
 
   const agreementInForce = agreement !== undefined && inForce(atMs, agreement.validFrom, agreement.validUntil);
   const agreedWindows = agreementInForce && agreement.windows !== undefined ? compileWindows(agreement.windows) : [];
 
-  // One walk over the history for every count.
-  const debtorDay = localDayBounds(atMs, debtorZone);
-  const targetDay = targetZone === debtorZone ? debtorDay : localDayBounds(atMs, targetZone);
   const phoneRef = action.phoneRef;
-  let voiceConnectedToday = 0;
-  let visitsToday = 0;
-  let unansweredOnNumber = 0;
-  for (const entry of context.history ?? []) {
-    const ms = parseInstant(entry.at);
-    if (phoneRef !== undefined && entry.phoneRef === phoneRef && entry.channel === 'voice' && UNANSWERED.has(entry.outcome) && ms >= targetDay.start && ms < targetDay.end) {
-      unansweredOnNumber += 1;
-    }
-    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtor.id)) continue;
-    if (ms < debtorDay.start || ms >= debtorDay.end) continue;
-    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) voiceConnectedToday += 1;
-    else if (entry.channel === 'visit') visitsToday += 1;
-  }
+  const debtorZoneList = debtorLocals.map((r) => r.zone);
+  const counts = dayCounts(context, atMs, { debtor: debtorZoneList, target: ownZone === undefined ? debtorZoneList : [ownZone] }, phoneRef);
 
   const settledAtMs = debt.status === 'settled' && debt.settledAt !== undefined ? parseInstant(debt.settledAt) : null;
 
@@ -185,12 +222,14 @@ export function deriveFacts(context: Context, action: Action, limits: CompiledLi
     visit: action.visit ?? null,
     debtorLocal,
     targetLocal,
+    debtorLocals,
+    targetLocals,
     agreementInForce,
     agreedWindows,
     agreedVoiceDailyCap: agreementInForce ? (agreement.voiceDailyCap ?? null) : null,
-    voiceConnectedToday,
-    visitsToday,
-    unansweredOnNumberToday: phoneRef === undefined ? null : unansweredOnNumber,
+    voiceConnectedToday: counts.voiceConnected,
+    visitsToday: counts.visits,
+    unansweredOnNumberToday: phoneRef === undefined ? null : counts.unansweredOnNumber,
     settled: settledAtMs !== null && settledAtMs <= atMs,
     debtorReachable: debtor.reachable,
     debtorDeceased: debtor.deceased,

@@ -3,6 +3,8 @@ import { GuardConfigError } from './errors.js';
 import { decide, runRules, type Evaluation } from './evaluate.js';
 import { explain, type Locale } from './explain.js';
 import { deriveFacts, type Facts } from './facts.js';
+import type { Action } from './schema/action.js';
+import type { Context } from './schema/context.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
 import { compileProfile, nationalLimits, type CompiledLimits } from './profiles/compile.js';
 import { resolveProfile } from './profiles/resolve.js';
@@ -10,6 +12,7 @@ import { applyOverlay } from './profiles/tighten.js';
 import { rules as builtInRules } from './rules/index.js';
 import type { Decision, Finding, FindingSource, Message } from './schema/decision.js';
 import type { Limits, Profile } from './schema/profile.js';
+import { horizonOf, quota, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
 
 export interface GuardOptions {
   /** A built-in profile id (`gb-t-45251-2025`, `cba-2026`) or a whole profile; default national. */
@@ -36,6 +39,12 @@ export interface Guard {
   checkSync(context: unknown, action: unknown): Decision;
   /** A decision as text in the guard's locale. */
   explain(decision: Decision): string;
+  /** scheduleAction under this guard's profile and overlay (house rules are not considered: see docs/scheduling.md). */
+  scheduleAction(context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>): ScheduleResult;
+  /** nextAllowedAt under this guard's profile and overlay (house rules are not considered). */
+  nextAllowedAt(context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>): string | null;
+  /** quota under this guard's profile and overlay. */
+  quota(context: unknown, at: unknown): QuotaResult;
 }
 
 const byId = new Map(builtInRules.map((r) => [r.id, r]));
@@ -105,12 +114,25 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const house: CompiledHouseRules | null =
     options.houseRules === undefined || options.houseRules.length === 0 ? null : compileHouseRules(options.houseRules, builtInRules.map((r) => r.id));
 
-  /** Built-in rules with provenance; `null` evaluation when the input ended the check early. */
+  /** The built-in rules on one set of facts, with provenance; `atMs` moves the action for scheduling. */
+  const evaluateBuiltIn = (facts: Facts, context: Context, action: Action, atMs?: number): Evaluation =>
+    withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs), limits, base);
+
   const builtIn = (context: unknown, action: unknown): { early: Decision } | { evaluation: Evaluation; facts: Facts } => {
     const prepared = prepare(context, action, limits);
     if (!prepared.ok) return { early: prepared.decision };
-    const evaluation = withProvenance(runRules(builtInRules, prepared.facts, limits), () => deriveFacts(prepared.context, prepared.action, nationalLimits), limits, base);
-    return { evaluation, facts: prepared.facts };
+    return { evaluation: evaluateBuiltIn(prepared.facts, prepared.context, prepared.action), facts: prepared.facts };
+  };
+
+  const scheduleAction = (context: unknown, action: unknown, options: Pick<ScheduleOptions, 'horizonDays'> = {}): ScheduleResult => {
+    const horizonDays = horizonOf(options);
+    const prepared = prepare(context, action, limits);
+    if (!prepared.ok) {
+      const decision = localized(prepared.decision, locale);
+      return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null };
+    }
+    const { context: c, action: a } = prepared;
+    return searchFrom({ context: c, action: a, limits, decide: (facts, atMs) => localized(decide(evaluateBuiltIn(facts, c, a, atMs), limits.profileId), locale) }, horizonDays);
   };
 
   return Object.freeze({
@@ -138,5 +160,8 @@ export function createGuard(options: GuardOptions = {}): Guard {
       return localized(decide(evaluation, limits.profileId), locale);
     },
     explain: (decision: Decision) => explain(decision, locale),
+    scheduleAction,
+    nextAllowedAt: (context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>) => scheduleAction(context, action, options).at,
+    quota: (context: unknown, at: unknown) => quota(context, at, { limits }),
   });
 }

@@ -19,3 +19,4 @@ export {
 export type {
   Context, ContextInput, HistoryEntry, Action, ActionInput, Decision, Finding, FindingSource, Obligation, Message, Profile, Limits,
 } from './schema/index.js';
+export { nextAllowedAt, scheduleAction, quota, TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';

@@ -27,3 +27,16 @@ describe('README', () => {
     expect(JSON.parse(facts ?? '{}')).toEqual(decision.violations[0]?.facts);
   });
 });
+
+describe('examples/reschedule.ts', () => {
+  it('moves each blocked call to the earliest allowed instant, or drops it with the reason', async () => {
+    const { plan } = await import('../examples/reschedule.js');
+    expect(plan.map((p) => [p.account, p.retryAt, p.reasons])).toEqual([
+      ['A-001', '2026-12-01T08:00:00+08:00', []],
+      ['A-002', '2026-12-01T08:00:00+08:00', []],
+      ['A-003', '2026-11-30T12:00:00+08:00', []],
+      ['A-004', '2026-11-30T08:00:00-05:00', []],
+      ['A-005', null, ['settled-debt']],
+    ]);
+  });
+});

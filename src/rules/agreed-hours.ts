@@ -1,7 +1,7 @@
 import { clauses } from '../clauses.js';
 import { formatMinuteOfDay } from '../time.js';
 import { agreedWindowsGovern, inAnyWindow } from '../windows.js';
-import { defineRule, NONE, violation } from './define-rule.js';
+import { defineRule, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'agreed-hours',
@@ -17,17 +17,17 @@ export default defineRule({
     },
   },
   appliesTo: agreedWindowsGovern,
-  check: (f) => {
-    const { weekday, minuteOfDay } = f.debtorLocal;
-    if (inAnyWindow(f.agreedWindows, weekday, minuteOfDay)) return NONE;
-    return [
-      violation('outside-agreed-window', {
-        localTime: f.debtorLocal.time,
-        localDate: f.debtorLocal.date,
-        weekday,
-        timeZone: f.debtorLocal.zone,
-        windows: f.agreedWindows.map((w) => `${formatMinuteOfDay(w.startMinute)}–${formatMinuteOfDay(w.endMinute)}${w.days === null ? '' : ` [${w.days.join(',')}]`}`),
-      }),
-    ];
-  },
+  // Every candidate zone of the debtor must be inside an agreed window: one violation per zone outside.
+  check: (f) =>
+    f.debtorLocals
+      .filter((r) => !inAnyWindow(f.agreedWindows, r.weekday, r.minuteOfDay))
+      .map((r) =>
+        violation('outside-agreed-window', {
+          localTime: r.time,
+          localDate: r.date,
+          weekday: r.weekday,
+          timeZone: r.zone,
+          windows: f.agreedWindows.map((w) => `${formatMinuteOfDay(w.startMinute)}–${formatMinuteOfDay(w.endMinute)}${w.days === null ? '' : ` [${w.days.join(',')}]`}`),
+        }),
+      ),
 });

@@ -1,6 +1,6 @@
 import { clauses } from '../clauses.js';
 import { agreedWindowsGovern } from '../windows.js';
-import { defineRule, NONE, violation } from './define-rule.js';
+import { defineRule, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'collection-hours',
@@ -17,17 +17,17 @@ export default defineRule({
   },
   limits: ['windowStart', 'windowEnd'],
   appliesTo: (f) => !agreedWindowsGovern(f),
-  check: (f, limits) => {
-    const m = f.targetLocal.minuteOfDay;
-    if (m >= limits.windowStartMinute && m < limits.windowEndMinute) return NONE;
-    return [
-      violation('outside-default-window', {
-        localTime: f.targetLocal.time,
-        localDate: f.targetLocal.date,
-        timeZone: f.targetLocal.zone,
-        windowStart: limits.windowStart,
-        windowEnd: limits.windowEnd,
-      }),
-    ];
-  },
+  // Every candidate zone must be inside the window (debtor.timeZones): one violation per zone outside it.
+  check: (f, limits) =>
+    f.targetLocals
+      .filter((r) => r.minuteOfDay < limits.windowStartMinute || r.minuteOfDay >= limits.windowEndMinute)
+      .map((r) =>
+        violation('outside-default-window', {
+          localTime: r.time,
+          localDate: r.date,
+          timeZone: r.zone,
+          windowStart: limits.windowStart,
+          windowEnd: limits.windowEnd,
+        }),
+      ),
 });

@@ -1,3 +1,4 @@
+import { voiceCap } from '../caps.js';
 import { clauses } from '../clauses.js';
 import { defineRule, NONE, violation } from './define-rule.js';
 
@@ -17,15 +18,13 @@ export default defineRule({
   limits: ['voiceDailyCap'],
   appliesTo: (f) => f.channel === 'voice' && f.targetRole === 'debtor',
   check: (f, limits) => {
-    // An agreement with the debtor replaces the national cap; a stricter house profile still binds it.
-    const agreed = f.agreedVoiceDailyCap;
-    const cap = agreed === null ? limits.voiceDailyCap : limits.tightened.includes('voiceDailyCap') ? Math.min(agreed, limits.voiceDailyCap) : agreed;
+    const { cap, source } = voiceCap(f.agreedVoiceDailyCap, limits);
     if (f.voiceConnectedToday < cap) return NONE;
     return [
       violation('cap-reached', {
         count: f.voiceConnectedToday,
         cap,
-        capSource: agreed !== null && cap === agreed ? 'agreement' : 'profile',
+        capSource: source,
         localDate: f.debtorLocal.date,
         timeZone: f.debtorLocal.zone,
       }),

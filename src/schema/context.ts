@@ -5,6 +5,8 @@ import { Channel, ClockTime, DEFAULT_TIME_ZONE, Id, Instant, Target, TimeZone } 
 export const Debtor = z.strictObject({
   id: Id,
   timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
+  /** Other zones the debtor may be in when the location is uncertain: windows must hold in every one. */
+  timeZones: z.array(TimeZone).min(1).max(8).optional(),
   reachable: z.boolean().default(true),
   deceased: z.boolean().default(false),
   legalCapacity: z.enum(['full', 'limited', 'none']).default('full'),

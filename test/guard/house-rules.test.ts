@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, GuardConfigError, HOUSE_FACTS } from '../../src/index.js';
+import { prepare } from '../../src/check.js';
 import { houseFactsOf } from '../../src/house-rules.js';
+import { nationalLimits } from '../../src/profiles/compile.js';
 import { action, aiActor, context } from '../support/fixtures.js';
 
 const houseRules = JSON.parse(readFileSync(new URL('../../examples/house-rules.json', import.meta.url), 'utf8')) as unknown[];
@@ -104,15 +106,9 @@ describe('house rules', () => {
     for (const name of Object.keys(HOUSE_FACTS)) expect(doc).toContain(`\`${name}\``);
     expect(Object.keys(HOUSE_FACTS)).toEqual(expect.arrayContaining(['localWeekday', 'localDate', 'channel']));
     // houseFactsOf returns exactly the documented set.
-    const derived = houseFactsOf({
-      atMs: 0, channel: 'sms', targetRole: 'debtor', purpose: null, disclosures: [], conduct: [], amountDemanded: null, visit: null,
-      debtorLocal: { zone: 'UTC', date: '2026-11-30', minuteOfDay: 600, time: '10:00', weekday: 1 },
-      targetLocal: { zone: 'UTC', date: '2026-11-30', minuteOfDay: 600, time: '10:00', weekday: 1 },
-      agreementInForce: false, agreedWindows: [], agreedVoiceDailyCap: null, voiceConnectedToday: 0, visitsToday: 0, unansweredOnNumberToday: null,
-      settled: false, debtorReachable: true, debtorDeceased: false, debtorLegalCapacity: 'full', targetRegistered: true, contact: null, guarantor: null,
-      actorKind: 'human', collector: null, ai: null, organizationKind: 'lender', outsourcing: null, agencyLastEvaluatedAtMs: null, system: null,
-      trainingCutoffMs: 0, evaluationCutoffMs: 0, retainUntilMs: 0,
-    });
+    const prepared = prepare(context(), action(), nationalLimits);
+    if (!prepared.ok) throw new Error('fixture is invalid');
+    const derived = houseFactsOf(prepared.facts);
     expect(Object.keys(derived).sort()).toEqual(Object.keys(HOUSE_FACTS).sort());
   });
 });
