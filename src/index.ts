@@ -20,3 +20,13 @@ export type {
   Context, ContextInput, HistoryEntry, Action, ActionInput, Decision, Finding, FindingSource, Obligation, Message, Profile, Limits,
 } from './schema/index.js';
 export { nextAllowedAt, scheduleAction, quota, TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
+export {
+  assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,
+  INCIDENT_REPORT_HOURS, INCIDENT_RECIPIENT, REQUIRED_REPORT_FIELDS,
+  InstitutionSchema, AssessOptionsSchema, ProgramAssessmentSchema,
+} from './program/index.js';
+export type {
+  Institution, InstitutionInput, AssessOptionsInput, ProgramAssessment, ProgramFinding, ClauseResult, ClauseStatus,
+  CheckStatus, Subject, IncidentDeadline, IncidentDeadlineInput, IncidentDeadlineOptions, IncidentType, ReportField,
+  ProgramCheck, Severity as ProgramSeverity,
+} from './program/index.js';

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { AT, report, result } from '../../examples/program.js';
+
+describe('examples/program.ts on examples/institution.json', () => {
+  it('finds exactly the known findings, in registry order', () => {
+    expect(result.findings.map((f) => [f.clause.clause, f.check, f.code, f.severity, f.subject.id])).toEqual([
+      ['5.1', 'policies', 'policy-stale', 'warning', 'POL-OUT-2023'],
+      ['5.2', 'staff-training', 'training-overdue', 'violation', 'E-1042'],
+      ['5.2', 'staff-conduct', 'serious-offence-not-reported', 'violation', 'E-1107'],
+      ['5.4', 'agency-evaluation', 'evaluation-overdue', 'violation', 'AG-HZ-02'],
+      ['5.5', 'agency-data-destruction', 'data-destruction-unconfirmed', 'violation', 'L-2026-0815'],
+      ['5.5', 'agency-data-destruction', 'data-destruction-unconfirmed', 'warning', 'L-2026-1102'],
+      ['5.7', 'incident-reporting', 'reported-late', 'violation', 'INC-2026-03'],
+    ]);
+  });
+
+  it('tabulates the clauses', () => {
+    expect(result.at).toBe(AT);
+    expect(result.clauses.map((c) => [c.clause, c.status, c.violations, c.warnings])).toEqual([
+      ['5.1', 'findings', 0, 1],
+      ['5.2', 'findings', 2, 0],
+      ['5.4', 'findings', 1, 0],
+      ['5.5', 'findings', 1, 1],
+      ['5.6', 'compliant', 0, 0],
+      ['5.7', 'findings', 1, 0],
+    ]);
+    expect(result.summary).toEqual({ findings: 7, violations: 5, warnings: 2, clauses: { compliant: 1, findings: 5, notAssessed: 0 } });
+  });
+
+  it('reports the facts an officer acts on', () => {
+    const byCode = (code: string) => result.findings.find((f) => f.code === code)?.facts;
+    expect(byCode('training-overdue')).toEqual({ staffId: 'E-1042', lastAssessedAt: '2025-10-15T17:00:00+08:00', dueAt: '2026-10-15T17:00:00+08:00' });
+    expect(byCode('reported-late')).toMatchObject({ deadline: '2026-09-16T16:20:00+08:00', reportedAt: '2026-09-17T09:00:00+08:00' });
+    expect(result.findings.find((f) => f.subject.id === 'L-2026-0815')?.facts).toMatchObject({ agencyId: 'AG-SZ-01', daysSinceSettlement: 49 });
+  });
+
+  it('prints the clause table and every finding, in either language', () => {
+    const en = report(result);
+    expect(en).toContain('5.6     compliant');
+    for (const f of result.findings) expect(en).toContain(f.message.en);
+    const zh = report(result, 'zh');
+    expect(zh).toContain('投诉处理');
+    for (const f of result.findings) expect(zh).toContain(f.message.zh);
+  });
+});
