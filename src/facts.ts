@@ -142,40 +142,89 @@ function dayBounds(atMs: number, zones: readonly string[]): { start: number; end
   return zones.map((zone) => localDayBounds(atMs, zone));
 }
 
-const inAnyDay = (ms: number, days: readonly { start: number; end: number }[], counts: number[]): void => {
-  for (let i = 0; i < days.length; i += 1) {
-    const day = days[i] as { start: number; end: number };
-    if (ms >= day.start && ms < day.end) counts[i] = (counts[i] ?? 0) + 1;
+/**
+ * The history, classified and sorted once: the instants of connected voice calls and of visits toward the
+ * debtor, and of unanswered voice attempts per phone number. A day's count is then two binary searches,
+ * so a prepared case checks in time independent of its history's length.
+ */
+export interface HistoryIndex {
+  readonly voiceConnected: readonly number[];
+  readonly visits: readonly number[];
+  readonly unansweredByPhone: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexHistory(context: Context): HistoryIndex {
+  const voiceConnected: number[] = [];
+  const visits: number[] = [];
+  const unansweredByPhone = new Map<string, number[]>();
+  const debtorId = context.debtor.id;
+  for (const entry of context.history ?? []) {
+    const ms = parseInstant(entry.at);
+    if (entry.phoneRef !== undefined && entry.channel === 'voice' && UNANSWERED.has(entry.outcome)) {
+      const list = unansweredByPhone.get(entry.phoneRef);
+      if (list === undefined) unansweredByPhone.set(entry.phoneRef, [ms]);
+      else list.push(ms);
+    }
+    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) continue;
+    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) voiceConnected.push(ms);
+    else if (entry.channel === 'visit') visits.push(ms);
   }
-};
+  const ascending = (a: number, b: number): number => a - b;
+  voiceConnected.sort(ascending);
+  visits.sort(ascending);
+  for (const list of unansweredByPhone.values()) list.sort(ascending);
+  return { voiceConnected, visits, unansweredByPhone };
+}
+
+/** The first index of `sorted` whose value is ≥ `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many instants of `sorted` fall in the local day containing `atMs`, the most over the zones. */
+function mostInDay(sorted: readonly number[], days: readonly { start: number; end: number }[]): number {
+  let most = 0;
+  if (sorted.length === 0) return 0;
+  for (const day of days) most = Math.max(most, lowerBound(sorted, day.end) - lowerBound(sorted, day.start));
+  return most;
+}
+
+const NO_INSTANTS: readonly number[] = [];
 
 /** The counts of the debtor's local day (the largest over candidate zones) and of a phone number's. */
-export function dayCounts(context: Context, atMs: number, zones: { debtor: readonly string[]; target: readonly string[] }, phoneRef: string | undefined): {
+export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: readonly string[]; target: readonly string[] }, phoneRef: string | undefined): {
   voiceConnected: number;
   visits: number;
   unansweredOnNumber: number;
 } {
   const debtorDays = dayBounds(atMs, zones.debtor);
   const targetDays = zones.target === zones.debtor ? debtorDays : dayBounds(atMs, zones.target);
-  const voice: number[] = debtorDays.map(() => 0);
-  const visits: number[] = debtorDays.map(() => 0);
-  const unanswered: number[] = targetDays.map(() => 0);
-  const debtorId = context.debtor.id;
-  for (const entry of context.history ?? []) {
-    const ms = parseInstant(entry.at);
-    if (phoneRef !== undefined && entry.phoneRef === phoneRef && entry.channel === 'voice' && UNANSWERED.has(entry.outcome)) inAnyDay(ms, targetDays, unanswered);
-    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) continue;
-    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) inAnyDay(ms, debtorDays, voice);
-    else if (entry.channel === 'visit') inAnyDay(ms, debtorDays, visits);
-  }
-  return { voiceConnected: Math.max(...voice), visits: Math.max(...visits), unansweredOnNumber: Math.max(...unanswered) };
+  return {
+    voiceConnected: mostInDay(index.voiceConnected, debtorDays),
+    visits: mostInDay(index.visits, debtorDays),
+    unansweredOnNumber: phoneRef === undefined ? 0 : mostInDay(index.unansweredByPhone.get(phoneRef) ?? NO_INSTANTS, targetDays),
+  };
 }
 
 /**
  * Derives the facts of one check from a validated context and action. `atMs` moves the action in time
- * (scheduling asks "what if the same action happened then?") without rewriting its text.
+ * (scheduling asks "what if the same action happened then?") without rewriting its text; `history` is
+ * the context's history index, built once by a prepared case or a schedule search.
  */
-export function deriveFacts(context: Context, action: Action, limits: CompiledLimits, atMs: number = parseInstant(action.at)): Facts {
+export function deriveFacts(
+  context: Context,
+  action: Action,
+  limits: CompiledLimits,
+  atMs: number = parseInstant(action.at),
+  history: HistoryIndex = indexHistory(context),
+): Facts {
   const { debtor, debt, agreement } = context;
   const target = action.target;
   const debtorZone = debtor.timeZone;
@@ -194,7 +243,7 @@ export function deriveFacts(context: Context, action: Action, limits: CompiledLi
 
   const phoneRef = action.phoneRef;
   const debtorZoneList = debtorLocals.map((r) => r.zone);
-  const counts = dayCounts(context, atMs, { debtor: debtorZoneList, target: ownZone === undefined ? debtorZoneList : [ownZone] }, phoneRef);
+  const counts = dayCounts(history, atMs, { debtor: debtorZoneList, target: ownZone === undefined ? debtorZoneList : [ownZone] }, phoneRef);
 
   const settledAtMs = debt.status === 'settled' && debt.settledAt !== undefined ? parseInstant(debt.settledAt) : null;
 

@@ -2,7 +2,7 @@ import { prepare } from './check.js';
 import { GuardConfigError } from './errors.js';
 import { decide, runRules, type Evaluation } from './evaluate.js';
 import { explain, type Locale } from './explain.js';
-import { deriveFacts, type Facts } from './facts.js';
+import { deriveFacts, indexHistory, type Facts } from './facts.js';
 import type { Action } from './schema/action.js';
 import type { Context } from './schema/context.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
@@ -132,7 +132,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null };
     }
     const { context: c, action: a } = prepared;
-    return searchFrom({ context: c, action: a, limits, decide: (facts, atMs) => localized(decide(evaluateBuiltIn(facts, c, a, atMs), limits.profileId), locale) }, horizonDays);
+    return searchFrom({ context: c, action: a, limits, history: indexHistory(c), decide: (facts, atMs) => localized(decide(evaluateBuiltIn(facts, c, a, atMs), limits.profileId), locale) }, horizonDays);
   };
 
   return Object.freeze({

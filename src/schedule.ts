@@ -5,7 +5,7 @@
 import { prepare } from './check.js';
 import { decide, runRules } from './evaluate.js';
 import { voiceCap } from './caps.js';
-import { compileWindows, dayCounts, debtorZones, deriveFacts, inForce, type Facts } from './facts.js';
+import { compileWindows, dayCounts, debtorZones, deriveFacts, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
 import { nationalLimits, type CompiledLimits } from './profiles/compile.js';
 import { presetLimits } from './profiles/resolve.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -92,12 +92,14 @@ export interface Mover {
   readonly context: Context;
   readonly action: Action;
   readonly limits: CompiledLimits;
+  /** The case's history index, built once for every candidate. */
+  readonly history: HistoryIndex;
   /** The decision on the facts of one candidate instant (a guard adds provenance and locale). */
   readonly decide: (facts: Facts, atMs: number) => Decision;
 }
 
 function decisionAt(m: Mover, atMs: number): { decision: Decision; facts: Facts } {
-  const facts = deriveFacts(m.context, m.action, m.limits, atMs);
+  const facts = deriveFacts(m.context, m.action, m.limits, atMs, m.history);
   return { decision: m.decide(facts, atMs), facts };
 }
 
@@ -138,7 +140,7 @@ export function scheduleAction(context: unknown, action: unknown, options: Sched
   const prepared = prepare(context, action, limits);
   if (!prepared.ok) return { at: null, decision: prepared.decision, reasons: prepared.decision.violations, permanent: true, horizonEnd: null };
   const decideAt = (facts: Facts): Decision => decide(runRules(builtInRules, facts, limits), limits.profileId);
-  return searchFrom({ context: prepared.context, action: prepared.action, limits, decide: decideAt }, horizonDays);
+  return searchFrom({ context: prepared.context, action: prepared.action, limits, history: indexHistory(prepared.context), decide: decideAt }, horizonDays);
 }
 
 /** The earliest allowed instant ≥ action.at as ISO text in the debtor's offset, or null (see scheduleAction). */
@@ -215,7 +217,8 @@ export function quota(context: unknown, at: unknown, options: { readonly profile
   const c = ctx.value;
   const ms = parseInstant(instant.value);
   const zones = debtorZones(c.debtor);
-  const counts = dayCounts(c, ms, { debtor: zones, target: zones }, undefined);
+  const history = indexHistory(c);
+  const counts = dayCounts(history, ms, { debtor: zones, target: zones }, undefined);
   const agreement = c.agreement;
   const agreed = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.voiceDailyCap ?? null) : null;
   const voice = voiceCap(agreed, limits);
@@ -227,9 +230,8 @@ export function quota(context: unknown, at: unknown, options: { readonly profile
   const numberCap = limits.unansweredAttemptsPerNumberDailyCap;
   if (numberCap !== null) {
     unansweredByNumber = {};
-    const refs = new Set((c.history ?? []).map((h) => h.phoneRef).filter((r): r is string => r !== undefined));
-    for (const ref of [...refs].sort()) {
-      const used = dayCounts(c, ms, { debtor: zones, target: zones }, ref).unansweredOnNumber;
+    for (const ref of [...history.unansweredByPhone.keys()].sort()) {
+      const used = dayCounts(history, ms, { debtor: zones, target: zones }, ref).unansweredOnNumber;
       unansweredByNumber[ref] = { used, cap: numberCap, left: Math.max(0, numberCap - used) };
     }
   }

@@ -10,12 +10,68 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 export const DAY_MS = 24 * HOUR;
 
-const INSTANT =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+-])(\d{2}):(\d{2}))$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && ((year % 4 === 0 && year % 100 !== 0) || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
 }
+
+/** Digits at [from, from + count) of `s` as a number, or -1 when any is not a digit. */
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i += 1) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+function parseInstantUncached(text: string): number {
+  // yyyy-MM-ddTHH:mm[:ss[.fraction]](Z|±HH:mm), read by hand: this runs for every instant of every check.
+  const len = text.length;
+  if (len < 17 || len > 35 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return Number.NaN;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (text[i] === ':') {
+    second = digits(text, i + 1, 2);
+    if (second < 0 || second > 59) return Number.NaN;
+    i += 3;
+    if (text[i] === '.') {
+      const start = i + 1;
+      i = start;
+      while (i < len && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
+      const count = i - start;
+      if (count < 1 || count > 9) return Number.NaN;
+      const kept = Math.min(count, 3);
+      millis = digits(text, start, kept) * 10 ** (3 - kept);
+    }
+  }
+  let offset = 0; // Z
+  if (text[i] === 'Z' && i === len - 1) {
+    // UTC
+  } else if ((text[i] === '+' || text[i] === '-') && i === len - 6 && text[i + 3] === ':') {
+    const offHours = digits(text, i + 1, 2);
+    const offMinutes = digits(text, i + 4, 2);
+    if (offHours < 0 || offHours > 18 || offMinutes < 0 || offMinutes > 59) return Number.NaN;
+    offset = (text[i] === '-' ? -1 : 1) * (offHours * HOUR + offMinutes * MINUTE);
+  } else {
+    return Number.NaN;
+  }
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+}
+
+// Validation and fact derivation read the same instants, and a dialer checks the same case again and
+// again: a bounded cache makes the second reading a lookup.
+const instantCache = new Map<string, number>();
 
 /**
  * Parses an ISO 8601 instant that carries an offset or `Z` (`2026-11-30T10:00:00+08:00`) into epoch
@@ -23,28 +79,13 @@ function daysInMonth(year: number, month: number): number {
  * which `Date.parse` would silently roll over.
  */
 export function parseInstant(text: string): number {
-  const m = INSTANT.exec(text);
-  if (m === null) return Number.NaN;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  let offset = 0;
-  if (m[8] === undefined) {
-    const offHours = Number(m[10]);
-    const offMinutes = Number(m[11]);
-    if (offHours > 18 || offMinutes > 59) return Number.NaN;
-    offset = (m[9] === '-' ? -1 : 1) * (offHours * HOUR + offMinutes * MINUTE);
+  let ms = instantCache.get(text);
+  if (ms === undefined) {
+    ms = parseInstantUncached(text);
+    if (instantCache.size >= 20_000) instantCache.clear();
+    instantCache.set(text, ms);
   }
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millis);
-  // Date.UTC maps years 0-99 to 1900-1999; no collection log lives there, so refuse them outright.
-  if (year < 1000) return Number.NaN;
-  return wall - offset;
+  return ms;
 }
 
 const zoneValidity = new Map<string, boolean>();
@@ -117,18 +158,25 @@ function computeOffset(ms: number, zone: string): number {
 }
 
 // Offsets only change on quarter-hour boundaries of UTC in every zone still in use, so one lookup
-// serves a whole quarter hour. The cache is bounded: audits touch many quarters.
+// serves a whole quarter hour. One numeric-keyed map per zone (no string keys on the hot path), bounded:
+// audits touch many quarters.
 const QUARTER = 15 * MINUTE;
-const offsetCache = new Map<string, number>();
+const offsetCaches = new Map<string, Map<number, number>>();
 
 /** Offset of `zone` from UTC at instant `ms`, in milliseconds (Asia/Shanghai: +8 h). */
 export function zoneOffset(ms: number, zone: string): number {
-  const key = `${zone}|${Math.floor(ms / QUARTER)}`;
-  let offset = offsetCache.get(key);
+  let cache = offsetCaches.get(zone);
+  if (cache === undefined) {
+    if (offsetCaches.size > 1000) offsetCaches.clear();
+    cache = new Map();
+    offsetCaches.set(zone, cache);
+  }
+  const quarter = Math.floor(ms / QUARTER);
+  let offset = cache.get(quarter);
   if (offset === undefined) {
     offset = computeOffset(ms, zone);
-    if (offsetCache.size > 50_000) offsetCache.clear();
-    offsetCache.set(key, offset);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(quarter, offset);
   }
   return offset;
 }
@@ -187,6 +235,8 @@ export function wallToInstant(wallMs: number, zone: string): number {
   // once, so the wall time maps through one of these two.
   const before = zoneOffset(wallMs - DAY_MS, zone);
   const after = zoneOffset(wallMs + DAY_MS, zone);
+  // No change of offset nearby (nearly always): the wall time maps through that one offset.
+  if (before === after && zoneOffset(wallMs - before, zone) === before) return wallMs - before;
   const viaBefore = wallMs - before;
   const viaAfter = wallMs - after;
   const beforeFits = viaBefore + zoneOffset(viaBefore, zone) === wallMs;

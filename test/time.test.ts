@@ -13,6 +13,10 @@ describe('parseInstant', () => {
     ['2026-11-30T10:00+08:00', Date.UTC(2026, 10, 30, 2)],
     ['2026-11-30T02:00:00Z', Date.UTC(2026, 10, 30, 2)],
     ['2026-11-30T02:00:00.250Z', Date.UTC(2026, 10, 30, 2, 0, 0, 250)],
+    ['2026-11-30T02:00:00.5Z', Date.UTC(2026, 10, 30, 2, 0, 0, 500)],
+    ['2026-11-30T02:00:00.05+00:00', Date.UTC(2026, 10, 30, 2, 0, 0, 50)],
+    ['1999-12-31T23:59:59-18:00', Date.UTC(2000, 0, 1, 17, 59, 59)],
+    ['2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12)],
     ['2026-11-30T02:00:00.123456789-05:30', Date.UTC(2026, 10, 30, 7, 30, 0, 123)],
     ['2028-02-29T00:00:00Z', Date.UTC(2028, 1, 29)],
   ])('%s', (text, ms) => expect(parseInstant(text)).toBe(ms));
@@ -31,7 +35,39 @@ describe('parseInstant', () => {
     '2026-11-30',
     '',
     '0099-11-30T10:00:00Z',
+    '2100-02-29T10:00:00Z', // not a leap year
+    '2026-11-30T10:00:00.Z',
+    '2026-11-30T10:00:00.1234567890Z',
+    '2026-11-30T10:00:00Zjunk',
+    '2026-11-30T10:00:00+08:00junk',
+    '2026-11-30T10:00:00 +08:00',
+    '2026-11-30T1a:00:00Z',
+    '+2026-11-30T10:00:00Z',
+    '2026-11-30T10:00:00z',
   ])('refuses %s', (text) => expect(parseInstant(text)).toBeNaN());
+});
+
+describe('parseInstant agrees with a reference parser', () => {
+  it('on random valid instants written every way the format allows', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1001, 0, 1), max: Date.UTC(9999, 11, 30) }),
+        fc.integer({ min: -18 * 60, max: 18 * 60 }),
+        fc.constantFrom('min', 'sec', 'ms'),
+        (ms, off, precision) => {
+          const wall = new Date(Math.floor(ms / 1000) * 1000 + off * 60_000 + (precision === 'ms' ? ms % 1000 : 0));
+          const p = (n: number, w = 2) => String(n).padStart(w, '0');
+          if (precision === 'min') wall.setUTCSeconds(0);
+          const date = `${p(wall.getUTCFullYear(), 4)}-${p(wall.getUTCMonth() + 1)}-${p(wall.getUTCDate())}T${p(wall.getUTCHours())}:${p(wall.getUTCMinutes())}`;
+          const time = precision === 'min' ? '' : `:${p(wall.getUTCSeconds())}${precision === 'ms' ? `.${p(wall.getUTCMilliseconds(), 3)}` : ''}`;
+          const zone = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
+          const text = `${date}${time}${zone}`;
+          expect(parseInstant(text)).toBe(Date.parse(text));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('zones', () => {
