@@ -1,12 +1,12 @@
 /**
- * `npm run bench`: B1–B5 of docs/benchmarks.md, against the built package (dist/), in one process:
+ * `npm run bench`: B1–B5 of docs/benchmarks.md, in one process (the source run through tsx, as built):
  * checkAction, the prepared path, the same national rules in json-rules-engine and in Cedar, and the
  * cost against history length. Prints a table and rewrites its section of docs/benchmarks.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { Engine } from 'json-rules-engine';
-import { checkAction, prepareCase } from '../../dist/index.js';
+import { checkAction, prepareCase } from '../../src/index.js';
 import { fmt, machine, measure, measureAsync, rate, replaceSection, type Stats } from './lib.js';
 import { action, context, past } from '../support/fixtures.js';
 
@@ -88,8 +88,8 @@ for (const n of [10, 100, 1_000, 10_000]) {
 const table = (head: string[], body: string[][]) => [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const section = `## Core: B1–B5
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, with \`npm run bench\` (the built
-package in \`dist/\`; each call timed on its own after a warm-up).
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}, with \`npm run bench\` (each call
+timed on its own after a warm-up).
 
 ${table(['', 'what', 'median µs', 'p99 µs', 'per second', 'note'], rows)}
 
