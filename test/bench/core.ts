@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
-import { Engine } from 'json-rules-engine';
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { checkAction, prepareCase } from '../../src/index.js';
 import { fmt, machine, measure, measureAsync, rate, replaceSection, type Stats } from './lib.js';
 import { action, context, past } from '../support/fixtures.js';
@@ -30,8 +30,8 @@ const b2 = measure(() => prepared.check(call));
 row('B2', 'prepareCase(context).check(action), same input', b2);
 
 // B3: the national hours, caps, visit and contact rules in json-rules-engine, facts precomputed for it.
-const fact = (f: string, operator: string, value: unknown) => ({ fact: f, operator, value });
-const deny = (name: string, conditions: object) => ({ name, conditions, event: { type: name } });
+const fact = (f: string, operator: string, value: unknown) => ({ fact: f, operator, value: value as never });
+const deny = (name: string, conditions: TopLevelCondition) => ({ name, conditions, event: { type: name } });
 const jreRules = [
   deny('collection-hours', { any: [fact('minuteOfDay', 'lessThan', 480), fact('minuteOfDay', 'greaterThanInclusive', 1320)] }),
   deny('voice-daily-cap', { all: [fact('channel', 'equal', 'voice'), fact('targetRole', 'equal', 'debtor'), fact('voiceConnectedToday', 'greaterThanInclusive', 3)] }),
