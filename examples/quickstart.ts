@@ -30,7 +30,8 @@ export const scenarios: { title: string; decision: Decision }[] = [
   },
 ];
 
-const main = (): void => {
+/** Prints every scenario's decision, explained in English and in Chinese. */
+export const main = (): void => {
   for (const { title, decision } of scenarios) {
     console.log(`\n## ${title}`);
     console.log(explain(decision, 'en'));

@@ -5,12 +5,33 @@ import { VERSION } from './version.js';
 
 export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from './schema/decision.js';
 
+/** A message template split once into literal text and `{fact}` names (odd positions). */
+const compiled = new Map<string, readonly string[]>();
+
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{(\w+)\}/);
+    if (compiled.size > 10_000) compiled.clear();
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 function render(template: string, facts: FactRecord): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = facts[name];
-    if (value === undefined) return whole;
-    return Array.isArray(value) ? value.join(', ') : String(value);
-  });
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  let out = '';
+  for (let i = 0; i < parts.length; i += 1) {
+    const part = parts[i] as string;
+    if (i % 2 === 0) {
+      out += part;
+      continue;
+    }
+    const value = facts[part];
+    out += value === undefined ? `{${part}}` : Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return out;
 }
 
 /** Renders a message in both languages for one finding code. */

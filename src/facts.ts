@@ -134,7 +134,8 @@ const UNANSWERED = new Set(['not_connected', 'failed']);
 
 /** The debtor's candidate zones: `timeZone` first, then any other `timeZones`, without repeats. */
 export function debtorZones(debtor: Context['debtor']): string[] {
-  return [...new Set([debtor.timeZone, ...(debtor.timeZones ?? [])])];
+  if (debtor.timeZones === undefined) return [debtor.timeZone];
+  return [...new Set([debtor.timeZone, ...debtor.timeZones])];
 }
 
 /** Start (inclusive) and end (exclusive) of the local day containing `atMs` in each zone. */

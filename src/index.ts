@@ -30,4 +30,12 @@ export type {
   CheckStatus, Subject, IncidentDeadline, IncidentDeadlineInput, IncidentDeadlineOptions, IncidentType, ReportField,
   ProgramCheck, Severity as ProgramSeverity,
 } from './program/index.js';
+export {
+  audit, auditSync, summarize, createAuditSummary, renderSummary, AuditRecord as AuditRecordSchema,
+  HISTORY_HORIZON_MS, MAX_LATENESS_MS, IDLE_AFTER_MS, REPORT_FORMATS,
+} from './audit/index.js';
+export type {
+  AuditOptions, AsyncAuditRun, SyncAuditRun, AuditVerdict, AuditStats, AuditSummary, AuditSummaryBuilder,
+  AuditRecord, AuditRecordInput, RecordOutcome, ReportFormat, ReportOptions,
+} from './audit/index.js';
 export { prepareCase, type PreparedCase } from './prepared.js';

@@ -203,23 +203,37 @@ function pad4(n: number): string {
   return n < 0 ? `-${s}` : s;
 }
 
+/**
+ * Year, month (1–12) and day of a count of days since 1970-01-01, proleptic Gregorian (H. Hinnant's
+ * civil_from_days): plain arithmetic, no Date object, on the hot path of every check.
+ */
+function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
 /** `yyyy-MM-dd` of a wall-clock timestamp. */
 export function wallDate(wallMs: number): string {
-  const d = new Date(wallMs);
-  return `${pad4(d.getUTCFullYear())}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const { year, month, day } = civilFromDays(Math.floor(wallMs / DAY_MS));
+  return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
 export function localParts(ms: number, zone: string): LocalParts {
   const offsetMs = zoneOffset(ms, zone);
   const wallMs = ms + offsetMs;
-  const d = new Date(wallMs);
-  const secondOfDay = d.getUTCHours() * 3600 + d.getUTCMinutes() * 60 + d.getUTCSeconds();
-  const utcDay = d.getUTCDay();
+  const days = Math.floor(wallMs / DAY_MS);
+  const secondOfDay = Math.floor((wallMs - days * DAY_MS) / 1000);
   return {
     date: wallDate(wallMs),
     minuteOfDay: Math.floor(secondOfDay / 60),
     secondOfDay,
-    weekday: utcDay === 0 ? 7 : utcDay,
+    weekday: ((((days + 3) % 7) + 7) % 7) + 1, // 1970-01-01 was a Thursday (4)
     wallMs,
     offsetMs,
   };
@@ -295,15 +309,13 @@ export function parseClock(text: string): number {
  * (31 March − 1 month = 28 or 29 February), as date-fns `addMonths` does.
  */
 export function addWallMonths(wallMs: number, months: number): number {
-  const d = new Date(wallMs);
-  const year = d.getUTCFullYear();
-  const month = d.getUTCMonth() + months;
-  const targetYear = year + Math.floor(month / 12);
-  const targetMonth = ((month % 12) + 12) % 12;
-  const day = Math.min(d.getUTCDate(), daysInMonth(targetYear, targetMonth + 1));
-  const out = new Date(wallMs);
-  out.setUTCFullYear(targetYear, targetMonth, day);
-  return out.getTime();
+  const days = Math.floor(wallMs / DAY_MS);
+  const { year, month, day } = civilFromDays(days);
+  const index = month - 1 + months;
+  const targetYear = year + Math.floor(index / 12);
+  const targetMonth = ((index % 12) + 12) % 12;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth + 1));
+  return Date.UTC(targetYear, targetMonth, targetDay) + (wallMs - days * DAY_MS);
 }
 
 /** The instant `months` calendar months after (or before, when negative) `ms`, on the zone's calendar. */

@@ -1,0 +1,82 @@
+import { GuardConfigError } from '../errors.js';
+import type { Locale } from '../explain.js';
+import { createGuard, type Guard } from '../guard.js';
+import type { Limits, Profile } from '../schema/profile.js';
+import { createAuditor, type Auditor, type AuditStats, type AuditVerdict } from './auditor.js';
+
+/** Options of `audit` and `auditSync`: the guard every record is judged by. */
+export interface AuditOptions {
+  /** A built-in profile id (`gb-t-45251-2025`, `cba-2026`) or a whole profile; default national. */
+  readonly profile?: string | Profile;
+  /** Limits to tighten on top of the profile (createGuard's overlay); loosening throws a GuardConfigError. */
+  readonly overlay?: Partial<Limits>;
+  /** The overlay's name in findings' `source` (default `overlay`). */
+  readonly overlayId?: string;
+  /** json-rules-engine house rules (docs/house-rules.md). `audit` only: `auditSync` refuses them. */
+  readonly houseRules?: readonly unknown[];
+  /** Order of the two message languages in findings: `zh-CN` (default) or `en`. */
+  readonly locale?: Locale;
+}
+
+/** The verdicts of `audit`, in input order, with what the audit holds in memory (`stats`). */
+export type AsyncAuditRun = AsyncGenerator<AuditVerdict, void, undefined> & { readonly stats: AuditStats };
+/** The verdicts of `auditSync`, in input order, with what the audit holds in memory (`stats`). */
+export type SyncAuditRun = Generator<AuditVerdict, void, undefined> & { readonly stats: AuditStats };
+
+function guardOf(options: AuditOptions): Guard {
+  const { profile, overlay, overlayId, houseRules, locale } = options;
+  return createGuard({
+    ...(profile === undefined ? {} : { profile }),
+    ...(overlay === undefined ? {} : { overlay }),
+    ...(overlayId === undefined ? {} : { overlayId }),
+    ...(houseRules === undefined ? {} : { houseRules }),
+    ...(locale === undefined ? {} : { locale }),
+  });
+}
+
+function withStats<G extends object>(generator: G, auditor: Auditor): G & { readonly stats: AuditStats } {
+  return Object.defineProperty(generator, 'stats', { get: () => auditor.stats(), enumerable: true }) as G & { readonly stats: AuditStats };
+}
+
+async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, auditor: Auditor, guard: Guard): AsyncGenerator<AuditVerdict, void, undefined> {
+  let index = 0;
+  for await (const raw of records) {
+    const opened = auditor.open(raw, index);
+    index += 1;
+    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, await guard.check(opened.context, opened.action));
+  }
+}
+
+function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: Guard): Generator<AuditVerdict, void, undefined> {
+  let index = 0;
+  for (const raw of records) {
+    const opened = auditor.open(raw, index);
+    index += 1;
+    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkSync(opened.context, opened.action));
+  }
+}
+
+/**
+ * Replays a collection log: one verdict per record, in input order, each judged by the guard's decision
+ * on that record's action against the history built from the earlier records of the same debtor. Takes
+ * an iterable or an async iterable of records (docs/audit.md); reads it lazily, one record per verdict,
+ * and holds only the recent history of recently active debtors. Invalid or out-of-order records give a
+ * deny verdict with `inputError`; the audit goes on. Summarise with `summarize(audit(records))`.
+ * Throws a GuardConfigError at once for a bad profile, overlay or house rule.
+ */
+export function audit(records: Iterable<unknown> | AsyncIterable<unknown>, options: AuditOptions = {}): AsyncAuditRun {
+  const auditor = createAuditor();
+  return withStats(judgeAsync(records, auditor, guardOf(options)), auditor);
+}
+
+/**
+ * `audit` for a plain iterable, synchronously: the same verdicts. House rules are asynchronous
+ * (json-rules-engine), so `auditSync` throws a GuardConfigError when they are given: use `audit`.
+ */
+export function auditSync(records: Iterable<unknown>, options: AuditOptions = {}): SyncAuditRun {
+  if (options.houseRules !== undefined && options.houseRules.length > 0) {
+    throw new GuardConfigError('auditSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use audit()' }]);
+  }
+  const auditor = createAuditor();
+  return withStats(judgeSync(records, auditor, guardOf(options)), auditor);
+}

@@ -1,0 +1,157 @@
+import type { Locale } from '../../explain.js';
+import type { AuditSummary } from '../summary.js';
+import { labelsFor } from './labels.js';
+
+export interface HtmlReportOptions {
+  readonly locale?: Locale;
+  /** The profile the log was judged under, named in the heading. */
+  readonly profile?: string;
+  /** Bars in the organisation chart and rows in the offender tables (default 15). */
+  readonly top?: number;
+}
+
+const escape = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const shorten = (text: string, max = 28): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+const CHART_WIDTH = 760;
+const LABEL_WIDTH = 230;
+const ROW = 26;
+
+/** A horizontal bar chart, one bar per entry, drawn as inline SVG. */
+function horizontalBars(id: string, title: string, entries: readonly (readonly [string, number])[]): string {
+  const max = Math.max(1, ...entries.map(([, c]) => c));
+  const barSpace = CHART_WIDTH - LABEL_WIDTH - 70;
+  const height = Math.max(ROW, entries.length * ROW) + 8;
+  const rows = entries.map(([key, count], i) => {
+    const y = 4 + i * ROW;
+    const w = Math.max(count > 0 ? 2 : 0, Math.round((count / max) * barSpace));
+    return [
+      `<g class="row"><title>${escape(key)}: ${count}</title>`,
+      `<text class="label" x="${LABEL_WIDTH - 8}" y="${y + 17}" text-anchor="end">${escape(shorten(key))}</text>`,
+      `<rect class="bar" data-key="${escape(key)}" data-count="${count}" x="${LABEL_WIDTH}" y="${y + 3}" width="${w}" height="${ROW - 8}" rx="3"></rect>`,
+      `<text class="value" x="${LABEL_WIDTH + w + 6}" y="${y + 17}">${count}</text></g>`,
+    ].join('');
+  });
+  return `<svg id="${id}" class="chart" role="img" aria-label="${escape(title)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">${rows.join('')}</svg>`;
+}
+
+/** 24 vertical bars, one per local hour. */
+function hourBars(id: string, title: string, counts: readonly number[]): string {
+  const height = 240;
+  const top = 20;
+  const bottom = 28;
+  const left = 40;
+  const plot = height - top - bottom;
+  const slot = (CHART_WIDTH - left - 10) / 24;
+  const max = Math.max(1, ...counts);
+  const bars = counts.map((count, hour) => {
+    const h = count === 0 ? 0 : Math.max(2, Math.round((count / max) * plot));
+    const x = left + hour * slot + 3;
+    const y = top + plot - h;
+    return [
+      `<g class="hour"><title>${String(hour).padStart(2, '0')}:00 — ${count}</title>`,
+      `<rect class="bar" data-key="${hour}" data-count="${count}" x="${x.toFixed(1)}" y="${y}" width="${(slot - 6).toFixed(1)}" height="${h}" rx="2"></rect>`,
+      count > 0 ? `<text class="value" x="${(x + (slot - 6) / 2).toFixed(1)}" y="${y - 4}" text-anchor="middle">${count}</text>` : '',
+      `<text class="axis" x="${(x + (slot - 6) / 2).toFixed(1)}" y="${height - 10}" text-anchor="middle">${String(hour).padStart(2, '0')}</text></g>`,
+    ].join('');
+  });
+  const axis = `<line class="baseline" x1="${left}" y1="${top + plot}" x2="${CHART_WIDTH - 10}" y2="${top + plot}"></line>`;
+  return `<svg id="${id}" class="chart" role="img" aria-label="${escape(title)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">${axis}${bars.join('')}</svg>`;
+}
+
+/** A table; `numeric` marks the right-aligned columns. */
+function table(id: string, headers: readonly string[], numeric: readonly boolean[], rows: readonly (readonly (string | number)[])[], none: string): string {
+  if (rows.length === 0) return `<p class="none">${escape(none)}</p>`;
+  const cls = (i: number): string => (numeric[i] === true ? ' class="num"' : '');
+  const head = headers.map((h, i) => `<th${cls(i)}>${escape(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${escape(String(c))}</td>`).join('')}</tr>`).join('');
+  return `<table id="${id}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const RANKED = [true, false, true, true];
+const COUNTED = [false, true];
+
+const CSS = `
+:root { --ink: #1f2328; --muted: #59636e; --bar: #c2410c; --line: #d1d9e0; --bg: #ffffff; --panel: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 24px 32px 48px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; color: var(--ink); background: var(--bg); }
+h1 { font-size: 22px; margin: 0 0 4px; }
+h2 { font-size: 16px; margin: 28px 0 8px; }
+.sub { color: var(--muted); margin: 0 0 16px; }
+.totals { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
+.total { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 120px; }
+.total b { display: block; font-size: 20px; }
+.total span { color: var(--muted); }
+.chart { display: block; max-width: 100%; height: auto; }
+.chart .bar { fill: var(--bar); }
+.chart text { font-size: 12px; fill: var(--ink); }
+.chart .axis { fill: var(--muted); }
+.chart .baseline { stroke: var(--line); }
+table { border-collapse: collapse; min-width: 360px; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 12px; text-align: left; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.none { color: var(--muted); }
+.columns { display: flex; flex-wrap: wrap; gap: 32px; }
+footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
+`;
+
+/**
+ * The summary as one self-contained HTML page: inline CSS, charts drawn here as inline SVG (no script, no
+ * network), and tables of the organisations and collectors with the most violations. It shows rule ids,
+ * clauses, organisation and collector ids, channels, hours and counts only: the summary carries nothing
+ * else from the log.
+ */
+export function renderHtml(summary: AuditSummary, options: HtmlReportOptions = {}): string {
+  const locale = options.locale ?? 'en';
+  const t = labelsFor(locale);
+  const top = options.top ?? 15;
+  const pct = (n: number): string => (summary.violations === 0 ? '0%' : `${((n / summary.violations) * 100).toFixed(1)}%`);
+  const ranked = (counts: Readonly<Record<string, number>>): (string | number)[][] =>
+    Object.entries(counts).slice(0, top).map(([key, count], i) => [i + 1, key, count, pct(count)]);
+  const orgs = Object.entries(summary.byOrganization);
+  const totals = [
+    [t.records, summary.records],
+    [t.allowed, summary.allowed],
+    [t.denied, summary.denied],
+    [t.inputErrors, summary.inputErrors],
+    [t.violations, summary.violations],
+  ] as const;
+  const heading = options.profile === undefined ? 'GB/T 45251—2025' : `GB/T 45251—2025 · ${t.profile} ${options.profile}`;
+  return `<!doctype html>
+<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(t.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${escape(t.title)}</h1>
+<p class="sub">${escape(heading)}</p>
+<div class="totals">${totals.map(([label, n]) => `<div class="total"><b>${n}</b><span>${escape(label)}</span></div>`).join('')}</div>
+${summary.violations === 0 ? `<p class="none">${escape(t.noViolations)}</p>` : ''}
+<h2>${escape(t.byRule)}</h2>
+${horizontalBars('chart-rule', t.byRule, Object.entries(summary.byRule))}
+<h2>${escape(t.byOrganization)}</h2>
+${horizontalBars('chart-organization', t.byOrganization, orgs.slice(0, top))}
+<h2>${escape(t.byLocalHour)}</h2>
+${hourBars('chart-hour', t.byLocalHour, summary.byLocalHour)}
+<div class="columns">
+<section><h2>${escape(t.worstOrganizations)}</h2>
+${table('offenders-organization', [t.rank, t.organization, t.violations, t.share], RANKED, ranked(summary.byOrganization), t.none)}</section>
+<section><h2>${escape(t.worstCollectors)}</h2>
+${table('offenders-collector', [t.rank, t.collector, t.violations, t.share], RANKED, ranked(summary.byCollector), t.none)}</section>
+</div>
+<div class="columns">
+<section><h2>${escape(t.byClause)}</h2>
+${table('by-clause', [t.clause, t.count], COUNTED, Object.entries(summary.byClause), t.none)}</section>
+<section><h2>${escape(t.byChannel)}</h2>
+${table('by-channel', [t.channel, t.count], COUNTED, Object.entries(summary.byChannel), t.none)}</section>
+</div>
+<footer>${escape(t.generated)}</footer>
+</body>
+</html>
+`;
+}

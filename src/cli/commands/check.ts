@@ -1,0 +1,44 @@
+import { GuardConfigError } from '../../errors.js';
+import { createGuard } from '../../guard.js';
+import type { Command } from '../command.js';
+import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
+import { guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
+
+export const check: Command = {
+  name: 'check',
+  summary: 'decide one action on one case (exit 0 allow, 1 deny, 2 invalid input)',
+  usage: [
+    'cuishou-guard check <context.json> <action.json> [--json] [--profile ID] [--overlay FILE] [--locale zh-CN|en]',
+    '',
+    '  --json             print the decision as JSON (default: explained as text)',
+    '  --profile ID       built-in profile: gb-t-45251-2025 (default) or cba-2026',
+    '  --overlay FILE     JSON limits that tighten the profile (e.g. {"voiceDailyCap": 2})',
+    '  --locale LOCALE    language of the text and the first message language: en (default) or zh-CN',
+    '',
+    'Exit code: 0 allowed, 1 denied, 2 invalid input or usage error.',
+  ].join('\n'),
+
+  async run(args, io) {
+    const { values, positionals } = parse(args, { ...helpFlag, ...guardFlags, json: { type: 'boolean' } });
+    if (values.help === true) {
+      io.stdout.write(`${check.usage}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length !== 2) throw new UsageError(`expected two files, <context.json> <action.json>; got ${positionals.length}`);
+    const [contextPath, actionPath] = positionals as [string, string];
+    const options = await guardOptions(io, values);
+    const context = await readJsonFile(io, contextPath, 'context');
+    const action = await readJsonFile(io, actionPath, 'action');
+    let guard;
+    try {
+      guard = createGuard(options);
+    } catch (error) {
+      if (error instanceof GuardConfigError) throw new UsageError(error.message);
+      throw error;
+    }
+    const decision = guard.checkSync(context, action);
+    io.stdout.write(`${values.json === true ? JSON.stringify(decision, null, 2) : guard.explain(decision)}\n`);
+    if (decision.violations.some((v) => v.rule === 'invalid-input')) return EXIT_USAGE;
+    return decision.outcome === 'allow' ? EXIT_OK : EXIT_FOUND;
+  },
+};
