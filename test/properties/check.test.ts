@@ -105,3 +105,15 @@ describe('checkAction invariants', () => {
     }
   });
 });
+
+describe('the arbitraries themselves', () => {
+  it('generate valid cases and actions only', () => {
+    fc.assert(
+      fc.property(context, action, (c, a) => {
+        expect(ContextSchema.safeParse(c).success).toBe(true);
+        expect(ActionSchema.safeParse(a).success).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,6 +1,7 @@
 /** fast-check arbitraries for valid cases and actions across the whole domain. */
 import fc from 'fast-check';
 import type { ActionInput, ContextInput } from '../../src/index.js';
+import { parseInstant } from '../../src/time.js';
 import { aiActor, agencyOrganization, humanActor } from './fixtures.js';
 
 export const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu'] as const;
@@ -53,7 +54,7 @@ export const context: fc.Arbitrary<ContextInput> = fc.record({
     fc.record(
       { ref: fc.constant('AGR-1'), windows: fc.array(window, { maxLength: 3 }), voiceDailyCap: fc.integer({ min: 0, max: 5 }), validFrom: instant, validUntil: instant },
       { requiredKeys: ['ref'] },
-    ).map((a) => (a.validFrom !== undefined && a.validUntil !== undefined && a.validFrom > a.validUntil ? { ...a, validUntil: undefined } : a))
+    ).map((a) => (a.validFrom !== undefined && a.validUntil !== undefined && parseInstant(a.validFrom) > parseInstant(a.validUntil) ? { ...a, validUntil: undefined } : a))
       .map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as NonNullable<ContextInput['agreement']>),
     { nil: undefined },
   ),
