@@ -39,3 +39,4 @@ export type {
   AuditRecord, AuditRecordInput, RecordOutcome, ReportFormat, ReportOptions,
 } from './audit/index.js';
 export { prepareCase, type PreparedCase } from './prepared.js';
+export { renderAssessment, ASSESSMENT_FORMATS, type AssessmentFormat } from './program/index.js';

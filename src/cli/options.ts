@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { GuardOptions } from '../guard.js';
@@ -56,4 +56,17 @@ export async function guardOptions(io: Io, values: { profile?: string | undefine
     ...(values.profile === undefined ? {} : { profile: values.profile }),
     ...(overlay === undefined || values.overlay === undefined ? {} : { overlay: overlay as GuardOptions['overlay'], overlayId: basename(values.overlay, extname(values.overlay)) }),
   };
+}
+
+/** Writes a report to standard output, or to `--out FILE` (an unwritable file is a usage error). */
+export async function writeOutput(io: Io, out: string | undefined, text: string): Promise<void> {
+  if (out === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(resolve(io.cwd, out), text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${out} (${(error as { code?: string }).code ?? 'error'})`);
+  }
 }

@@ -34,3 +34,4 @@ export type {
 } from './schema.js';
 export { ProgramAssessment as ProgramAssessmentSchema } from './result.js';
 export type { ProgramAssessment, ProgramFinding, ClauseResult, ClauseStatus, CheckStatus, CheckResultSummary, Severity, Subject, SubjectKind } from './result.js';
+export { renderAssessment, ASSESSMENT_FORMATS, type AssessmentFormat } from './report.js';

@@ -158,8 +158,8 @@ describe('cuishou-guard (in process)', () => {
   it('--help lists the commands; each command has its own help', async () => {
     const m = memoryIo(dir);
     expect(await run(['--help'], m.io)).toBe(0);
-    expect(m.stdout()).toMatch(/check .*\n.*audit .*\n.*schema /);
-    for (const name of ['check', 'audit', 'schema']) {
+    expect(m.stdout()).toMatch(/check .*\n.*audit .*\n.*assess .*\n.*schema /);
+    for (const name of ['check', 'audit', 'assess', 'schema']) {
       const c = memoryIo(dir);
       expect(await run([name, '--help'], c.io)).toBe(0);
       expect(c.stdout()).toContain(`cuishou-guard ${name}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AT, report, result } from '../../examples/program.js';
+import { renderAssessment } from '../../src/index.js';
+import { AT, result } from '../../examples/program.js';
 
 describe('examples/program.ts on examples/institution.json', () => {
   it('finds exactly the known findings, in registry order', () => {
@@ -35,11 +36,20 @@ describe('examples/program.ts on examples/institution.json', () => {
   });
 
   it('prints the clause table and every finding, in either language', () => {
-    const en = report(result);
+    const en = renderAssessment(result);
     expect(en).toContain('5.6     compliant');
     for (const f of result.findings) expect(en).toContain(f.message.en);
-    const zh = report(result, 'zh');
+    const zh = renderAssessment(result, { locale: 'zh-CN' });
     expect(zh).toContain('投诉处理');
     for (const f of result.findings) expect(zh).toContain(f.message.zh);
+  });
+
+  it('renders JSON that parses back to the assessment, and a self-contained HTML page', () => {
+    expect(JSON.parse(renderAssessment(result, { format: 'json' }))).toEqual(result);
+    const html = renderAssessment(result, { format: 'html', locale: 'zh-CN' });
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).not.toMatch(/<script|<link|(src|href)="?https?:/);
+    expect(html.match(/<rect class="bar"/g)).toHaveLength(result.clauses.length);
+    for (const f of result.findings) expect(html).toContain(f.code);
   });
 });

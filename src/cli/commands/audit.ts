@@ -1,5 +1,5 @@
 import { createReadStream, type ReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { audit, type AuditOptions } from '../../audit/audit.js';
@@ -10,7 +10,7 @@ import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
 import { EXIT_FOUND, EXIT_OK, UsageError, type Io } from '../io.js';
-import { guardFlags, guardOptions, helpFlag, parse } from '../options.js';
+import { guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
 import { createProgress } from '../progress.js';
 
 const MAX_ISSUES_SHOWN = 3;
@@ -126,14 +126,7 @@ export const auditCommand: Command = {
     const input = await openInput(io, positionals[0] as string);
     const summary = await auditLog(io, input, options);
     const text = renderSummary(summary, { format, locale: options.locale, profile });
-    if (values.out === undefined) io.stdout.write(text);
-    else {
-      try {
-        await writeFile(resolve(io.cwd, values.out), text);
-      } catch (error) {
-        throw new UsageError(`cannot write ${values.out} (${(error as { code?: string }).code ?? 'error'})`);
-      }
-    }
+    await writeOutput(io, values.out, text);
     return summary.violations > 0 || summary.inputErrors > 0 ? EXIT_FOUND : EXIT_OK;
   },
 };

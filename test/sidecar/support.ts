@@ -1,0 +1,52 @@
+/** Helpers for the sidecar tests: a sidecar on an ephemeral loopback port, and JSON requests to it. */
+import { connect, type Socket } from 'node:net';
+import { createSidecar, type DecisionLogEntry, type Sidecar, type SidecarOptions } from '../../src/cli/sidecar.js';
+
+export interface Running {
+  readonly sidecar: Sidecar;
+  readonly base: string;
+  readonly logs: DecisionLogEntry[];
+  readonly close: () => Promise<void>;
+}
+
+/** Starts a sidecar on 127.0.0.1 with a free port; its log entries are collected in `logs`. */
+export async function start(options: Omit<SidecarOptions, 'host' | 'port'> = {}): Promise<Running> {
+  const logs: DecisionLogEntry[] = [];
+  const sidecar = createSidecar({ log: (entry) => logs.push(entry), ...options, host: '127.0.0.1', port: 0 });
+  const { host, port } = await sidecar.listen();
+  return { sidecar, base: `http://${host}:${port}`, logs, close: () => sidecar.close() };
+}
+
+export interface JsonResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+/** POSTs a value as JSON (or a string as it is) and reads the JSON answer. */
+export async function post(base: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  const response = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+}
+
+export async function get(base: string, path: string, headers: Record<string, string> = {}): Promise<JsonResponse> {
+  const response = await fetch(`${base}${path}`, { headers });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
+}
+
+/** Sends raw bytes on a fresh connection and returns everything the server wrote before closing it. */
+export async function rawExchange(base: string, write: (socket: Socket) => void): Promise<string> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => write(socket));
+    let out = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => { out += chunk; });
+    socket.on('close', () => resolve(out));
+    socket.on('error', reject);
+  });
+}
