@@ -23,3 +23,12 @@ export class UsageError extends Error {
 export function processIo(): Io {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), now: () => performance.now() };
 }
+
+/**
+ * Why a text is not JSON, without repeating any of it: V8's message quotes the text around the error
+ * (`Unexpected token 'P', "PHONE-123" is not valid JSON`), and a collection log's text is personal data.
+ */
+export function jsonErrorSummary(error: unknown): string {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
+  return position === undefined ? 'not valid JSON' : `not valid JSON (at position ${position})`;
+}

@@ -3,7 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { GuardOptions } from '../guard.js';
 import type { Locale } from '../explain.js';
-import { UsageError, type Io } from './io.js';
+import { jsonErrorSummary, UsageError, type Io } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -37,7 +37,7 @@ export async function readJsonFile(io: Io, path: string, what: string): Promise<
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UsageError(`the ${what} file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(`the ${what} file ${path} is ${jsonErrorSummary(error)}`);
   }
 }
 

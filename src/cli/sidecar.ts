@@ -16,6 +16,7 @@ import { rules as builtInRules } from '../rules/index.js';
 import type { Decision } from '../schema/decision.js';
 import { problemsOf } from '../validate.js';
 import { VERSION } from '../version.js';
+import { jsonErrorSummary } from './io.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8181;
@@ -182,9 +183,7 @@ function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; p
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    // V8's message may quote the text around the error: only the position is repeated.
-    const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
-    return { ok: false, problems: [{ path: 'body', message: position === undefined ? 'not valid JSON' : `not valid JSON (at position ${position})` }] };
+    return { ok: false, problems: [{ path: 'body', message: jsonErrorSummary(error) }] };
   }
 }
 

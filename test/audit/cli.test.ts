@@ -155,6 +155,16 @@ describe('cuishou-guard (in process)', () => {
     }
   });
 
+  it('never repeats the text of a line or file that is not JSON (it may be personal data)', async () => {
+    writeFileSync(join(dir, 'leaky.jsonl'), '{"debtor": PHONE-13812348000}\n');
+    writeFileSync(join(dir, 'leaky.json'), '{"id": 张三}');
+    const m = memoryIo(dir);
+    await run(['audit', 'leaky.jsonl'], m.io);
+    await run(['check', 'leaky.json', 'leaky.json'], m.io);
+    expect(m.stderr()).toMatch(/line 1: invalid JSON: not valid JSON/);
+    expect(m.stderr()).not.toMatch(/13812348000|张三/);
+  });
+
   it('--help lists the commands; each command has its own help', async () => {
     const m = memoryIo(dir);
     expect(await run(['--help'], m.io)).toBe(0);

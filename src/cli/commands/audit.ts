@@ -9,7 +9,7 @@ import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
 import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
-import { EXIT_FOUND, EXIT_OK, UsageError, type Io } from '../io.js';
+import { EXIT_FOUND, EXIT_OK, jsonErrorSummary, UsageError, type Io } from '../io.js';
 import { guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -69,7 +69,7 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions): Pro
         value = JSON.parse(line);
       } catch (error) {
         badLines += 1;
-        report(lineNumber, `invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        report(lineNumber, `invalid JSON: ${jsonErrorSummary(error)}`);
         summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message: 'invalid JSON' }] } });
         continue;
       }
