@@ -22,6 +22,15 @@ export type Prepared =
   | { readonly ok: true; readonly context: Context; readonly action: Action; readonly facts: Facts }
   | { readonly ok: false; readonly decision: Decision };
 
+/** Derives the facts of an input that is already valid; a failure is a deny naming `facts`. */
+export function prepareValidated(context: Context, action: Action, limits: CompiledLimits): Prepared {
+  try {
+    return { ok: true, context, action, facts: deriveFacts(context, action, limits) };
+  } catch (error) {
+    return { ok: false, decision: { outcome: 'deny', violations: [internalError('facts', error)], obligations: [], evaluated: [], ruleset: ruleset({ profile: limits.profileId }) } };
+  }
+}
+
 /** Validates both inputs and derives the facts; never throws. */
 export function prepare(context: unknown, action: unknown, limits: CompiledLimits): Prepared {
   const ctx = validateContext(context);
@@ -29,11 +38,7 @@ export function prepare(context: unknown, action: unknown, limits: CompiledLimit
   if (!ctx.ok || !act.ok) {
     return { ok: false, decision: invalidInputDecision([...(ctx.ok ? [] : ctx.problems), ...(act.ok ? [] : act.problems)], limits.profileId) };
   }
-  try {
-    return { ok: true, context: ctx.value, action: act.value, facts: deriveFacts(ctx.value, act.value, limits) };
-  } catch (error) {
-    return { ok: false, decision: { outcome: 'deny', violations: [internalError('facts', error)], obligations: [], evaluated: [], ruleset: ruleset({ profile: limits.profileId }) } };
-  }
+  return prepareValidated(ctx.value, act.value, limits);
 }
 
 /** The built-in rules on a case and action under given limits. */

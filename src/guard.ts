@@ -1,4 +1,4 @@
-import { prepare } from './check.js';
+import { prepare, prepareValidated, type Prepared } from './check.js';
 import { GuardConfigError } from './errors.js';
 import { decide, runRules, type Evaluation } from './evaluate.js';
 import { explain, type Locale } from './explain.js';
@@ -97,12 +97,26 @@ function houseFailure(error: unknown): Finding {
 
 const KNOWN_OPTIONS = new Set(['profile', 'overlay', 'overlayId', 'houseRules', 'locale']);
 
+/** A guard, and what the audit needs of it: checks of input that an outer schema already validated. */
+export interface CompiledGuard {
+  readonly guard: Guard;
+  /** guard.checkSync for a validated case and action (the audit validates each record once). */
+  readonly checkValidatedSync: (context: Context, action: Action) => Decision;
+  /** guard.check for a validated case and action. */
+  readonly checkValidated: (context: Context, action: Action) => Promise<Decision>;
+}
+
 /**
  * A configured checker: a profile, a stricter overlay, house rules and a locale, validated once. Throws a
  * GuardConfigError naming every offending setting when the configuration would loosen GB/T 45251 or
  * cannot be read.
  */
 export function createGuard(options: GuardOptions = {}): Guard {
+  return compileGuard(options).guard;
+}
+
+/** createGuard, plus the entry points for already validated input (internal: used by the audit). */
+export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   const unknown = Object.keys(options).filter((k) => !KNOWN_OPTIONS.has(k));
   if (unknown.length > 0) throw new GuardConfigError('Unknown guard options', unknown.map((k) => ({ path: k, message: `unknown option; known: ${[...KNOWN_OPTIONS].join(', ')}` })));
   const locale = options.locale ?? 'zh-CN';
@@ -118,10 +132,28 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const evaluateBuiltIn = (facts: Facts, context: Context, action: Action, atMs?: number): Evaluation =>
     withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs), limits, base);
 
-  const builtIn = (context: unknown, action: unknown): { early: Decision } | { evaluation: Evaluation; facts: Facts } => {
-    const prepared = prepare(context, action, limits);
-    if (!prepared.ok) return { early: prepared.decision };
-    return { evaluation: evaluateBuiltIn(prepared.facts, prepared.context, prepared.action), facts: prepared.facts };
+  const noHouseRules = (): void => {
+    if (house !== null) throw new GuardConfigError('checkSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use guard.check()' }]);
+  };
+
+  const decideSync = (prepared: Prepared): Decision => {
+    if (!prepared.ok) return localized(prepared.decision, locale);
+    return localized(decide(evaluateBuiltIn(prepared.facts, prepared.context, prepared.action), limits.profileId), locale);
+  };
+
+  const decideAsync = async (prepared: Prepared): Promise<Decision> => {
+    if (!prepared.ok) return localized(prepared.decision, locale);
+    let evaluation = evaluateBuiltIn(prepared.facts, prepared.context, prepared.action);
+    if (house !== null) {
+      let fired: Finding[];
+      try {
+        fired = await house.run(prepared.facts, limits.profileId);
+      } catch (error) {
+        fired = [houseFailure(error)];
+      }
+      evaluation = { ...evaluation, violations: [...evaluation.violations, ...fired], evaluated: [...evaluation.evaluated, ...house.ids] };
+    }
+    return localized(decide(evaluation, limits.profileId), locale);
   };
 
   const scheduleAction = (context: unknown, action: unknown, options: Pick<ScheduleOptions, 'horizonDays'> = {}): ScheduleResult => {
@@ -135,33 +167,27 @@ export function createGuard(options: GuardOptions = {}): Guard {
     return searchFrom({ context: c, action: a, limits, history: indexHistory(c), decide: (facts, atMs) => localized(decide(evaluateBuiltIn(facts, c, a, atMs), limits.profileId), locale) }, horizonDays);
   };
 
-  return Object.freeze({
+  const guard: Guard = Object.freeze({
     profile,
     locale,
     houseRuleIds: house?.ids ?? [],
     checkSync(context: unknown, action: unknown): Decision {
-      if (house !== null) throw new GuardConfigError('checkSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use guard.check()' }]);
-      const result = builtIn(context, action);
-      return localized('early' in result ? result.early : decide(result.evaluation, limits.profileId), locale);
+      noHouseRules();
+      return decideSync(prepare(context, action, limits));
     },
-    async check(context: unknown, action: unknown): Promise<Decision> {
-      const result = builtIn(context, action);
-      if ('early' in result) return localized(result.early, locale);
-      let evaluation = result.evaluation;
-      if (house !== null) {
-        let fired: Finding[];
-        try {
-          fired = await house.run(result.facts, limits.profileId);
-        } catch (error) {
-          fired = [houseFailure(error)];
-        }
-        evaluation = { ...evaluation, violations: [...evaluation.violations, ...fired], evaluated: [...evaluation.evaluated, ...house.ids] };
-      }
-      return localized(decide(evaluation, limits.profileId), locale);
-    },
+    check: (context: unknown, action: unknown): Promise<Decision> => decideAsync(prepare(context, action, limits)),
     explain: (decision: Decision) => explain(decision, locale),
     scheduleAction,
     nextAllowedAt: (context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>) => scheduleAction(context, action, options).at,
     quota: (context: unknown, at: unknown) => quota(context, at, { limits }),
   });
+
+  return {
+    guard,
+    checkValidatedSync(context: Context, action: Action): Decision {
+      noHouseRules();
+      return decideSync(prepareValidated(context, action, limits));
+    },
+    checkValidated: (context: Context, action: Action) => decideAsync(prepareValidated(context, action, limits)),
+  };
 }

@@ -1,6 +1,6 @@
 import { GuardConfigError } from '../errors.js';
 import type { Locale } from '../explain.js';
-import { createGuard, type Guard } from '../guard.js';
+import { compileGuard, type CompiledGuard } from '../guard.js';
 import type { Limits, Profile } from '../schema/profile.js';
 import { createAuditor, type Auditor, type AuditStats, type AuditVerdict } from './auditor.js';
 
@@ -23,9 +23,10 @@ export type AsyncAuditRun = AsyncGenerator<AuditVerdict, void, undefined> & { re
 /** The verdicts of `auditSync`, in input order, with what the audit holds in memory (`stats`). */
 export type SyncAuditRun = Generator<AuditVerdict, void, undefined> & { readonly stats: AuditStats };
 
-function guardOf(options: AuditOptions): Guard {
+/** The guard, with its entry points for input the audit record schema already validated (once per record). */
+function guardOf(options: AuditOptions): CompiledGuard {
   const { profile, overlay, overlayId, houseRules, locale } = options;
-  return createGuard({
+  return compileGuard({
     ...(profile === undefined ? {} : { profile }),
     ...(overlay === undefined ? {} : { overlay }),
     ...(overlayId === undefined ? {} : { overlayId }),
@@ -38,21 +39,21 @@ function withStats<G extends object>(generator: G, auditor: Auditor): G & { read
   return Object.defineProperty(generator, 'stats', { get: () => auditor.stats(), enumerable: true }) as G & { readonly stats: AuditStats };
 }
 
-async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, auditor: Auditor, guard: Guard): AsyncGenerator<AuditVerdict, void, undefined> {
+async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, auditor: Auditor, guard: CompiledGuard): AsyncGenerator<AuditVerdict, void, undefined> {
   let index = 0;
   for await (const raw of records) {
     const opened = auditor.open(raw, index);
     index += 1;
-    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, await guard.check(opened.context, opened.action));
+    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, await guard.checkValidated(opened.context, opened.action));
   }
 }
 
-function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: Guard): Generator<AuditVerdict, void, undefined> {
+function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: CompiledGuard): Generator<AuditVerdict, void, undefined> {
   let index = 0;
   for (const raw of records) {
     const opened = auditor.open(raw, index);
     index += 1;
-    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkSync(opened.context, opened.action));
+    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action));
   }
 }
 

@@ -104,5 +104,7 @@ try {
 } catch {
   doc = '# Benchmarks\n\nFigures from `npm run bench` (core and audit) and `npm run bench:sidecar`. Timing never decides a test.\n';
 }
-writeFileSync(path, replaceSection(doc, 'core', section));
-console.log('\nwrote docs/benchmarks.md (core section)');
+if (process.argv.includes('--write')) {
+  writeFileSync(path, replaceSection(doc, 'core', section));
+  console.log('\nwrote docs/benchmarks.md (core section)');
+}
