@@ -63,3 +63,19 @@ th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
 `;
 
+
+/** The opening of a report page up to its totals: document head with the style sheet, title and subtitle. */
+export function pageStart(lang: 'zh-CN' | 'en', title: string, subtitle: string, totals: readonly (readonly [string, number])[]): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<h1>${escape(title)}</h1>
+<p class="sub">${escape(subtitle)}</p>
+<div class="totals">${totals.map(([label, n]) => `<div class="total"><b>${n}</b><span>${escape(label)}</span></div>`).join('')}</div>`;
+}

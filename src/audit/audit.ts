@@ -1,39 +1,17 @@
 import { GuardConfigError } from '../errors.js';
-import type { Locale } from '../explain.js';
-import { compileGuard, type CompiledGuard } from '../guard.js';
-import type { Limits, Profile } from '../schema/profile.js';
+import { compileGuard, type CompiledGuard, type GuardOptions } from '../guard.js';
 import { createAuditor, type Auditor, type AuditStats, type AuditVerdict } from './auditor.js';
 
-/** Options of `audit` and `auditSync`: the guard every record is judged by. */
-export interface AuditOptions {
-  /** A built-in profile id (`gb-t-45251-2025`, `cba-2026`) or a whole profile; default national. */
-  readonly profile?: string | Profile;
-  /** Limits to tighten on top of the profile (createGuard's overlay); loosening throws a GuardConfigError. */
-  readonly overlay?: Partial<Limits>;
-  /** The overlay's name in findings' `source` (default `overlay`). */
-  readonly overlayId?: string;
-  /** json-rules-engine house rules (docs/house-rules.md). `audit` only: `auditSync` refuses them. */
-  readonly houseRules?: readonly unknown[];
-  /** Order of the two message languages in findings: `zh-CN` (default) or `en`. */
-  readonly locale?: Locale;
-}
+/**
+ * Options of `audit` and `auditSync`: the guard every record is judged by (createGuard's options). House
+ * rules run in `audit` only: `auditSync` refuses them.
+ */
+export type AuditOptions = GuardOptions;
 
 /** The verdicts of `audit`, in input order, with what the audit holds in memory (`stats`). */
 export type AsyncAuditRun = AsyncGenerator<AuditVerdict, void, undefined> & { readonly stats: AuditStats };
 /** The verdicts of `auditSync`, in input order, with what the audit holds in memory (`stats`). */
 export type SyncAuditRun = Generator<AuditVerdict, void, undefined> & { readonly stats: AuditStats };
-
-/** The guard, with its entry points for input the audit record schema already validated (once per record). */
-function guardOf(options: AuditOptions): CompiledGuard {
-  const { profile, overlay, overlayId, houseRules, locale } = options;
-  return compileGuard({
-    ...(profile === undefined ? {} : { profile }),
-    ...(overlay === undefined ? {} : { overlay }),
-    ...(overlayId === undefined ? {} : { overlayId }),
-    ...(houseRules === undefined ? {} : { houseRules }),
-    ...(locale === undefined ? {} : { locale }),
-  });
-}
 
 function withStats<G extends object>(generator: G, auditor: Auditor): G & { readonly stats: AuditStats } {
   return Object.defineProperty(generator, 'stats', { get: () => auditor.stats(), enumerable: true }) as G & { readonly stats: AuditStats };
@@ -67,7 +45,7 @@ function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: Compile
  */
 export function audit(records: Iterable<unknown> | AsyncIterable<unknown>, options: AuditOptions = {}): AsyncAuditRun {
   const auditor = createAuditor();
-  return withStats(judgeAsync(records, auditor, guardOf(options)), auditor);
+  return withStats(judgeAsync(records, auditor, compileGuard(options)), auditor);
 }
 
 /**
@@ -79,5 +57,5 @@ export function auditSync(records: Iterable<unknown>, options: AuditOptions = {}
     throw new GuardConfigError('auditSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use audit()' }]);
   }
   const auditor = createAuditor();
-  return withStats(judgeSync(records, auditor, guardOf(options)), auditor);
+  return withStats(judgeSync(records, auditor, compileGuard(options)), auditor);
 }

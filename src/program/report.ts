@@ -1,5 +1,5 @@
 import type { Locale } from '../explain.js';
-import { CSS, escape, horizontalBars, table } from '../html-kit.js';
+import { escape, horizontalBars, pageStart, table } from '../html-kit.js';
 import type { ProgramAssessment } from './result.js';
 
 export type AssessmentFormat = 'table' | 'json' | 'html';
@@ -47,18 +47,7 @@ function renderHtml(a: ProgramAssessment, lang: 'en' | 'zh'): string {
   const s = a.summary;
   const clauseRows = a.clauses.map((c) => [c.clause, c.heading[lang], t.statuses[c.status], c.violations, c.warnings]);
   const findingRows = a.findings.map((f) => [f.clause.clause, f.severity, `${f.check}/${f.code}`, f.message[lang]]);
-  return `<!doctype html>
-<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(t.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>${escape(t.title)}</h1>
-<p class="sub">${escape(`${a.standard} · ${t.asOf} ${a.at ?? '—'} (${a.timeZone ?? '—'})`)}</p>
-<div class="totals"><div class="total"><b>${s.violations}</b><span>${escape(t.violations)}</span></div><div class="total"><b>${s.warnings}</b><span>${escape(t.warnings)}</span></div></div>
+  return `${pageStart(lang === 'zh' ? 'zh-CN' : 'en', t.title, `${a.standard} · ${t.asOf} ${a.at ?? '—'} (${a.timeZone ?? '—'})`, [[t.violations, s.violations], [t.warnings, s.warnings]])}
 <h2>${escape(t.clause)}</h2>
 ${table('clauses', [t.clause, t.heading, t.status, t.violations, t.warnings], [false, false, false, true, true], clauseRows, t.none)}
 <h2>${escape(t.byClause)}</h2>

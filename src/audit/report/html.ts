@@ -1,7 +1,7 @@
 import type { Locale } from '../../explain.js';
 import type { AuditSummary } from '../summary.js';
 import { labelsFor } from './labels.js';
-import { CHART_WIDTH, CSS, escape, horizontalBars, table } from '../../html-kit.js';
+import { CHART_WIDTH, escape, horizontalBars, pageStart, table } from '../../html-kit.js';
 
 export interface HtmlReportOptions {
   readonly locale?: Locale;
@@ -60,18 +60,7 @@ export function renderHtml(summary: AuditSummary, options: HtmlReportOptions = {
     [t.violations, summary.violations],
   ] as const;
   const heading = options.profile === undefined ? 'GB/T 45251—2025' : `GB/T 45251—2025 · ${t.profile} ${options.profile}`;
-  return `<!doctype html>
-<html lang="${locale === 'zh-CN' ? 'zh-CN' : 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(t.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<h1>${escape(t.title)}</h1>
-<p class="sub">${escape(heading)}</p>
-<div class="totals">${totals.map(([label, n]) => `<div class="total"><b>${n}</b><span>${escape(label)}</span></div>`).join('')}</div>
+  return `${pageStart(locale === 'zh-CN' ? 'zh-CN' : 'en', t.title, heading, totals)}
 ${summary.violations === 0 ? `<p class="none">${escape(t.noViolations)}</p>` : ''}
 <h2>${escape(t.byRule)}</h2>
 ${horizontalBars('chart-rule', t.byRule, Object.entries(summary.byRule))}
