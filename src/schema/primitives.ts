@@ -2,19 +2,28 @@ import { z } from 'zod';
 import { isValidTimeZone, parseClock, parseInstant } from '../time.js';
 
 /** An ISO 8601 instant with an offset or `Z`; a local time without an offset is refused. */
-export const Instant = z.string().refine((s) => !Number.isNaN(parseInstant(s)), {
-  error: 'expected an ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
-});
+export const Instant = z
+  .string()
+  .refine((s) => !Number.isNaN(parseInstant(s)), {
+    error: 'expected an ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
+  })
+  // For JSON Schema only (parsing is the refinement above): what non-TypeScript callers can check.
+  .meta({
+    pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})$',
+    description: 'ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
+  });
 
 /** An IANA time zone name that the runtime knows. */
-export const TimeZone = z.string().refine(isValidTimeZone, {
-  error: 'expected an IANA time zone name, e.g. Asia/Shanghai',
-});
+export const TimeZone = z
+  .string()
+  .refine(isValidTimeZone, { error: 'expected an IANA time zone name, e.g. Asia/Shanghai' })
+  .meta({ pattern: '^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){1,2})$', description: 'IANA time zone name, e.g. Asia/Shanghai' });
 
 /** A local clock time `HH:mm`, 00:00–23:59. */
-export const ClockTime = z.string().refine((s) => !Number.isNaN(parseClock(s)), {
-  error: 'expected a clock time HH:mm between 00:00 and 23:59',
-});
+export const ClockTime = z
+  .string()
+  .refine((s) => !Number.isNaN(parseClock(s)), { error: 'expected a clock time HH:mm between 00:00 and 23:59' })
+  .meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'local clock time HH:mm' });
 
 /** An identifier: non-empty, at most 200 characters. */
 export const Id = z.string().min(1).max(200);

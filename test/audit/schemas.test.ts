@@ -47,4 +47,12 @@ describe('schemas/ (JSON Schema generated from the zod schemas)', () => {
     expect(recordValid({ ...record('2026-11-30T10:00:00+08:00'), outcome: 'answered' })).toBe(false);
     expect(decisionValid({ ...checkAction(context(), action()), outcome: 'maybe' })).toBe(false);
   });
+
+  it('carry the patterns of instants, zones and clock times', () => {
+    expect(actionValid({ ...action(), at: '2026-11-30T10:00:00' })).toBe(false); // a local time is not an instant
+    expect(actionValid({ ...action(), at: '2026-11-30T10:00+08:00' })).toBe(true);
+    expect(contextValid({ ...context(), debtor: { id: 'D1', timeZone: 'Asia Shanghai' } })).toBe(false);
+    expect(contextValid({ ...context(), agreement: { windows: [{ start: '24:00', end: '08:00' }] } })).toBe(false);
+    expect(contextValid({ ...context(), agreement: { windows: [{ start: '22:00', end: '08:00' }] } })).toBe(true);
+  });
 });
