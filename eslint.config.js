@@ -10,7 +10,7 @@ const hostLocalTime = [
 ].map((property) => ({ property, message: 'Host-local time: use the zone helpers in src/time.ts.' }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'schemas/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'schemas/', 'docs/api/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

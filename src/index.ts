@@ -5,10 +5,13 @@ export { explain, type Locale } from './explain.js';
 export { rules } from './rules/index.js';
 export type { Rule, RuleResult, RuleMessages } from './rules/index.js';
 export { clauses, STANDARD, CBA_GUIDELINE, type Clause } from './clauses.js';
+export { ruleEvidence, programEvidence, engineRequirements, type Evidence, type Confidence, type EngineRequirement } from './clause-matrix.js';
 export { nationalProfile } from './profiles/national.js';
 export { cba2026Profile, presets } from './profiles/presets.js';
 export { HOUSE_FACTS, HouseRule as HouseRuleSchema, type HouseFactName } from './house-rules.js';
 export { VERSION } from './version.js';
+export { maskPhone, maskIdCard, maskBankCard, maskName, MASK_MAX_LENGTH } from './mask.js';
+export { INPUT_BOUNDS, type InputBounds } from './validate.js';
 export {
   Context as ContextSchema,
   Action as ActionSchema,
@@ -18,7 +21,9 @@ export {
 } from './schema/index.js';
 export type {
   Context, ContextInput, HistoryEntry, Action, ActionInput, Decision, Finding, FindingSource, Obligation, Message, Profile, Limits,
+  FactRecord, FactValue,
 } from './schema/index.js';
+export type { InputProblem } from './decision.js';
 export { nextAllowedAt, scheduleAction, quota, TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
 export {
   assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,
