@@ -143,6 +143,15 @@ describe('findings carry exactly their facts', () => {
   });
 });
 
+describe('an open validity is open at any instant, before 1970 too (instants before the epoch are negative)', () => {
+  it('a guarantee and an outsourcing agreement without bounds', () => {
+    const at = '1969-12-31T10:00:00+08:00';
+    expect(factsOf(check(guarantorCase(), toGuarantor({ at })), 'guarantor-scope')).toEqual([]);
+    const agreement = { outsourcingAgreement: { ref: 'OA-1' }, lastEvaluatedAt: '1969-12-01T00:00:00+08:00' };
+    expect(factsOf(check(context(), action({ at, actor: agencyActor(agreement) })), 'agency-authorization')).toEqual([]);
+  });
+});
+
 describe('who a rule is evaluated for', () => {
   it('contact rules only for contacts, guarantor-scope only for registered guarantors, actor rules only for their kind', () => {
     const debtorCall = check(context(), action()).evaluated;
@@ -185,5 +194,7 @@ describe('a finding caused by a tightened limit names it', () => {
     expect(checkAction(c, visitAction()).violations.map((v) => v.source)).toEqual([undefined]);
     const staffed = createGuard({ overlay: { visitStaffMax: 2 } }).checkSync(context(), visitAction({ visit: { staffCount: 3, entersPrivateResidence: false, entersOfficeArea: false } }));
     expect(limitsOf(staffed, 'visit-staffing')).toEqual([['visitStaffMax']]);
+    const three = createGuard({ overlay: { visitStaffMin: 3 } }).checkSync(context(), visitAction());
+    expect(limitsOf(three, 'visit-staffing')).toEqual([['visitStaffMin']]);
   });
 });

@@ -135,6 +135,9 @@ describe('quota at the edges', () => {
     const q = quota(context({ history }), '2026-11-30T15:00:00+08:00', { profile: 'cba-2026' }).quota;
     expect(q?.visits).toEqual({ used: 2, cap: 1, left: 0 });
     expect(Object.keys(q?.unansweredByNumber ?? {})).toEqual(['P1', 'P2']);
+    // An attempt without a phone ref is on no number.
+    const unnumbered = [...(history ?? []), { channel: 'voice', at: '2026-11-30T09:10:00+08:00', target: { role: 'debtor' }, outcome: 'failed' }] as ContextInput['history'];
+    expect(Object.keys(quota(context({ history: unnumbered }), '2026-11-30T15:00:00+08:00', { profile: 'cba-2026' }).quota?.unansweredByNumber ?? {})).toEqual(['P1', 'P2']);
   });
 
   it('with candidate zones the window is open only when it is open in every one of them', () => {
@@ -145,6 +148,11 @@ describe('quota at the edges', () => {
     // A one-hour agreed window can never be open in two zones thirteen hours apart: no opening in sight.
     const never = context({ debtor: { id: 'D1', timeZone: 'Asia/Shanghai', timeZones: ['America/New_York'] }, agreement: { ref: 'AGR-1', windows: [{ start: '10:00', end: '11:00' }] } });
     expect(quota(never, '2026-11-30T10:30:00+08:00').quota?.window).toEqual({ source: 'agreement', open: false, opensAt: null, closesAt: null });
+  });
+
+  it('agreed windows that together cover the whole day never close', () => {
+    const always = context({ agreement: { ref: 'AGR-1', windows: [{ start: '00:00', end: '12:00' }, { start: '12:00', end: '00:00' }] } });
+    expect(quota(always, '2026-11-30T03:00:00+08:00').quota?.window).toEqual({ source: 'agreement', open: true, opensAt: null, closesAt: null });
   });
 
   it('the window opens and closes at an agreement’s validity bounds', () => {
