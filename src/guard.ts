@@ -1,18 +1,26 @@
-import { prepare, prepareValidated, type Prepared } from './check.js';
+/**
+ * The one composition root: the only place where the check pipeline (validate → facts → rules →
+ * provenance → decision → locale) is assembled. `checkAction`, `prepareCase`, `scheduleAction`,
+ * `nextAllowedAt`, `quota` (src/doors.ts), the audit and the sidecar are thin doors over a guard, so the
+ * same input gets the same decision through every door.
+ */
+import { invalidInputDecision } from './decision.js';
 import { GuardConfigError } from './errors.js';
-import { decide, runRules, type Evaluation } from './evaluate.js';
+import { decide, internalError, runRules, type Evaluation } from './evaluate.js';
 import { explain, type Locale } from './explain.js';
-import { deriveFacts, indexHistory, type Facts } from './facts.js';
-import type { Action } from './schema/action.js';
-import type { Context } from './schema/context.js';
+import { deriveFacts, indexHistory, type Facts, type HistoryIndex } from './facts.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
 import { compileProfile, nationalLimits, type CompiledLimits } from './profiles/compile.js';
 import { resolveProfile } from './profiles/resolve.js';
 import { applyOverlay } from './profiles/tighten.js';
 import { rules as builtInRules } from './rules/index.js';
+import type { Action } from './schema/action.js';
+import type { Context } from './schema/context.js';
 import type { Decision, Finding, FindingSource, Message } from './schema/decision.js';
 import type { Limits, Profile } from './schema/profile.js';
-import { horizonOf, quota, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
+import { horizonOf, quotaOf, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
+import { validateAction, validateContext } from './validate.js';
+import type { InputProblem } from './decision.js';
 
 export interface GuardOptions {
   /** A built-in profile id (`gb-t-45251-2025`, `cba-2026`) or a whole profile; default national. */
@@ -27,6 +35,18 @@ export interface GuardOptions {
   readonly locale?: Locale;
 }
 
+/** A case validated and indexed once, then checked against many actions (see `prepareCase`). */
+export interface PreparedCase {
+  /** Whether the context is valid; when not, every check denies with its problems. */
+  readonly ok: boolean;
+  /** The context's problems (empty when ok). */
+  readonly issues: readonly InputProblem[];
+  /** The guard's checkSync for this case: only the action is validated. Throws a GuardConfigError under house rules. */
+  check(action: unknown): Decision;
+  /** The guard's check for this case, house rules included. */
+  checkAsync(action: unknown): Promise<Decision>;
+}
+
 export interface Guard {
   /** The profile in force, overlay applied. */
   readonly profile: Profile;
@@ -37,6 +57,8 @@ export interface Guard {
   check(context: unknown, action: unknown): Promise<Decision>;
   /** Built-in rules and overlays only; throws a GuardConfigError when house rules are configured. */
   checkSync(context: unknown, action: unknown): Decision;
+  /** A case validated and indexed once under this guard, then checked against many actions. */
+  prepareCase(context: unknown): PreparedCase;
   /** A decision as text in the guard's locale. */
   explain(decision: Decision): string;
   /** scheduleAction under this guard's profile and overlay (house rules are not considered: see docs/scheduling.md). */
@@ -79,7 +101,9 @@ function ordered(message: Message, locale: Locale): Message {
   return locale === 'en' ? { en: message.en, zh: message.zh } : { zh: message.zh, en: message.en };
 }
 
+/** Lists the guard's language first in every message (messages are rendered zh first). */
 function localized(decision: Decision, locale: Locale): Decision {
+  if (locale !== 'en') return decision;
   const relabel = (f: Finding): Finding => ({ ...f, message: ordered(f.message, locale) });
   return { ...decision, violations: decision.violations.map(relabel), obligations: decision.obligations.map(relabel) };
 }
@@ -115,6 +139,11 @@ export function createGuard(options: GuardOptions = {}): Guard {
   return compileGuard(options).guard;
 }
 
+/** A validated case and action, or the deny that ends the check early. */
+type Prepared =
+  | { readonly ok: true; readonly context: Context; readonly action: Action; readonly history?: HistoryIndex }
+  | { readonly ok: false; readonly decision: Decision };
+
 /** createGuard, plus the entry points for already validated input (internal: used by the audit). */
 export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   const unknown = Object.keys(options).filter((k) => !KNOWN_OPTIONS.has(k));
@@ -128,43 +157,116 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   const house: CompiledHouseRules | null =
     options.houseRules === undefined || options.houseRules.length === 0 ? null : compileHouseRules(options.houseRules, builtInRules.map((r) => r.id));
 
-  /** The built-in rules on one set of facts, with provenance; `atMs` moves the action for scheduling. */
-  const evaluateBuiltIn = (facts: Facts, context: Context, action: Action, atMs?: number): Evaluation =>
-    withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs), limits, base);
+  // --- the pipeline, in order: each step is used by every door below ---
+
+  /** 1. Validation: both inputs, every problem of both listed. */
+  const invalid = (problems: readonly InputProblem[]): Decision => localized(invalidInputDecision(problems, limits.profileId), locale);
+  const validateBoth = (context: unknown, action: unknown): Prepared => {
+    const ctx = validateContext(context);
+    const act = validateAction(action);
+    if (!ctx.ok || !act.ok) return { ok: false, decision: invalid([...(ctx.ok ? [] : ctx.problems), ...(act.ok ? [] : act.problems)]) };
+    return { ok: true, context: ctx.value, action: act.value };
+  };
+
+  /** 2–4. Facts, built-in rules, provenance; a throwing fact derivation is a deny naming `facts`. `atMs` moves the action for scheduling. */
+  const evaluateBuiltIn = (context: Context, action: Action, history: HistoryIndex | undefined, atMs?: number): { evaluation: Evaluation; facts: Facts | null } => {
+    let facts: Facts;
+    try {
+      facts = deriveFacts(context, action, limits, atMs, history);
+    } catch (error) {
+      return { evaluation: { violations: [internalError('facts', error)], obligations: [], evaluated: [] }, facts: null };
+    }
+    const evaluation = withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs, history), limits, base);
+    return { evaluation, facts };
+  };
+
+  /** 5. The decision, in the guard's locale. */
+  const settle = (evaluation: Evaluation): Decision => localized(decide(evaluation, limits.profileId), locale);
 
   const noHouseRules = (): void => {
     if (house !== null) throw new GuardConfigError('checkSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use guard.check()' }]);
   };
 
   const decideSync = (prepared: Prepared): Decision => {
-    if (!prepared.ok) return localized(prepared.decision, locale);
-    return localized(decide(evaluateBuiltIn(prepared.facts, prepared.context, prepared.action), limits.profileId), locale);
+    if (!prepared.ok) return prepared.decision;
+    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history).evaluation);
   };
 
   const decideAsync = async (prepared: Prepared): Promise<Decision> => {
-    if (!prepared.ok) return localized(prepared.decision, locale);
-    let evaluation = evaluateBuiltIn(prepared.facts, prepared.context, prepared.action);
-    if (house !== null) {
+    if (!prepared.ok) return prepared.decision;
+    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history);
+    let evaluation = built.evaluation;
+    const facts = built.facts;
+    if (house !== null && facts !== null) {
       let fired: Finding[];
       try {
-        fired = await house.run(prepared.facts, limits.profileId);
+        fired = await house.run(facts, limits.profileId);
       } catch (error) {
         fired = [houseFailure(error)];
       }
       evaluation = { ...evaluation, violations: [...evaluation.violations, ...fired], evaluated: [...evaluation.evaluated, ...house.ids] };
     }
-    return localized(decide(evaluation, limits.profileId), locale);
+    return settle(evaluation);
+  };
+
+  const prepareCase = (context: unknown): PreparedCase => {
+    const ctx = validateContext(context);
+    if (!ctx.ok) {
+      const problems = ctx.problems;
+      const denied = (action: unknown): Decision => {
+        const act = validateAction(action);
+        return invalid([...problems, ...(act.ok ? [] : act.problems)]);
+      };
+      return Object.freeze({
+        ok: false,
+        issues: problems,
+        check(action: unknown): Decision {
+          noHouseRules();
+          return denied(action);
+        },
+        checkAsync: (action: unknown) => Promise.resolve(denied(action)),
+      });
+    }
+    const validated: Context = ctx.value;
+    let history: HistoryIndex | null = null;
+    const withAction = (action: unknown): Prepared => {
+      const act = validateAction(action);
+      if (!act.ok) return { ok: false, decision: invalid(act.problems) };
+      try {
+        history ??= indexHistory(validated);
+      } catch (error) {
+        return { ok: false, decision: settle({ violations: [internalError('facts', error)], obligations: [], evaluated: [] }) };
+      }
+      return { ok: true, context: validated, action: act.value, history };
+    };
+    return Object.freeze({
+      ok: true,
+      issues: [],
+      check(action: unknown): Decision {
+        noHouseRules();
+        return decideSync(withAction(action));
+      },
+      checkAsync: (action: unknown) => decideAsync(withAction(action)),
+    });
   };
 
   const scheduleAction = (context: unknown, action: unknown, options: Pick<ScheduleOptions, 'horizonDays'> = {}): ScheduleResult => {
     const horizonDays = horizonOf(options);
-    const prepared = prepare(context, action, limits);
-    if (!prepared.ok) {
-      const decision = localized(prepared.decision, locale);
+    const prepared = validateBoth(context, action);
+    if (!prepared.ok) return { at: null, decision: prepared.decision, reasons: prepared.decision.violations, permanent: true, horizonEnd: null };
+    const { context: c, action: a } = prepared;
+    let history: HistoryIndex;
+    try {
+      history = indexHistory(c);
+    } catch (error) {
+      const decision = settle({ violations: [internalError('facts', error)], obligations: [], evaluated: [] });
       return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null };
     }
-    const { context: c, action: a } = prepared;
-    return searchFrom({ context: c, action: a, limits, history: indexHistory(c), decide: (facts, atMs) => localized(decide(evaluateBuiltIn(facts, c, a, atMs), limits.profileId), locale) }, horizonDays);
+    const decideAt = (atMs: number): { decision: Decision; facts: Facts | null } => {
+      const { evaluation, facts } = evaluateBuiltIn(c, a, history, atMs);
+      return { decision: settle(evaluation), facts };
+    };
+    return searchFrom({ context: c, action: a, limits, history, decide: decideAt }, horizonDays);
   };
 
   const guard: Guard = Object.freeze({
@@ -173,21 +275,36 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     houseRuleIds: house?.ids ?? [],
     checkSync(context: unknown, action: unknown): Decision {
       noHouseRules();
-      return decideSync(prepare(context, action, limits));
+      return decideSync(validateBoth(context, action));
     },
-    check: (context: unknown, action: unknown): Promise<Decision> => decideAsync(prepare(context, action, limits)),
+    check: (context: unknown, action: unknown): Promise<Decision> => decideAsync(validateBoth(context, action)),
+    prepareCase,
     explain: (decision: Decision) => explain(decision, locale),
     scheduleAction,
     nextAllowedAt: (context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>) => scheduleAction(context, action, options).at,
-    quota: (context: unknown, at: unknown) => quota(context, at, { limits }),
+    quota: (context: unknown, at: unknown) => quotaOf(context, at, limits),
   });
 
   return {
     guard,
     checkValidatedSync(context: Context, action: Action): Decision {
       noHouseRules();
-      return decideSync(prepareValidated(context, action, limits));
+      return decideSync({ ok: true, context, action });
     },
-    checkValidated: (context: Context, action: Action) => decideAsync(prepareValidated(context, action, limits)),
+    checkValidated: (context: Context, action: Action) => decideAsync({ ok: true, context, action }),
   };
+}
+
+/** The guards of the built-in profiles, one each, made on first use (bounded by the number of presets). */
+const builtIn = new Map<string, Guard>();
+
+/** The guard of a built-in profile (national when `profile` is undefined); throws a GuardConfigError for an unknown id. */
+export function builtInGuard(profile: string | undefined): Guard {
+  const id = profile ?? nationalLimits.profileId;
+  let guard = builtIn.get(id);
+  if (guard === undefined) {
+    guard = createGuard({ profile: id });
+    builtIn.set(id, guard);
+  }
+  return guard;
 }

@@ -1,5 +1,5 @@
-export { checkAction, type CheckOptions } from './check.js';
-export { createGuard, type Guard, type GuardOptions } from './guard.js';
+export { checkAction, prepareCase, scheduleAction, nextAllowedAt, quota, type CheckOptions } from './doors.js';
+export { createGuard, type Guard, type GuardOptions, type PreparedCase } from './guard.js';
 export { GuardConfigError, type ConfigProblem } from './errors.js';
 export { explain, type Locale } from './explain.js';
 export { rules } from './rules/index.js';
@@ -24,7 +24,7 @@ export type {
   FactRecord, FactValue,
 } from './schema/index.js';
 export type { InputProblem } from './decision.js';
-export { nextAllowedAt, scheduleAction, quota, TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
+export { TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
 export {
   assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,
   INCIDENT_REPORT_HOURS, INCIDENT_RECIPIENT, REQUIRED_REPORT_FIELDS,
@@ -43,5 +43,4 @@ export type {
   AuditOptions, AsyncAuditRun, SyncAuditRun, AuditVerdict, AuditStats, AuditSummary, AuditSummaryBuilder,
   AuditRecord, AuditRecordInput, RecordOutcome, ReportFormat, ReportOptions,
 } from './audit/index.js';
-export { prepareCase, type PreparedCase } from './prepared.js';
 export { renderAssessment, ASSESSMENT_FORMATS, type AssessmentFormat } from './program/index.js';

@@ -2,13 +2,9 @@
  * When may the same action happen, and how much is left today. Built on the same facts and rules as
  * checkAction: a candidate instant is allowed exactly when checkAction would allow the action moved there.
  */
-import { prepare } from './check.js';
-import { decide, runRules } from './evaluate.js';
 import { voiceCap } from './caps.js';
-import { compileWindows, dayCounts, debtorZones, deriveFacts, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
-import { nationalLimits, type CompiledLimits } from './profiles/compile.js';
-import { presetLimits } from './profiles/resolve.js';
-import { rules as builtInRules } from './rules/index.js';
+import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
+import type { CompiledLimits } from './profiles/compile.js';
 import type { Action } from './schema/action.js';
 import type { Context } from './schema/context.js';
 import type { Decision, Finding } from './schema/decision.js';
@@ -94,13 +90,8 @@ export interface Mover {
   readonly limits: CompiledLimits;
   /** The case's history index, built once for every candidate. */
   readonly history: HistoryIndex;
-  /** The decision on the facts of one candidate instant (a guard adds provenance and locale). */
-  readonly decide: (facts: Facts, atMs: number) => Decision;
-}
-
-function decisionAt(m: Mover, atMs: number): { decision: Decision; facts: Facts } {
-  const facts = deriveFacts(m.context, m.action, m.limits, atMs, m.history);
-  return { decision: m.decide(facts, atMs), facts };
+  /** The guard's decision on the action moved to one candidate instant, with its facts (null when they could not be derived). */
+  readonly decide: (atMs: number) => { readonly decision: Decision; readonly facts: Facts | null };
 }
 
 /** The search behind nextAllowedAt, for a validated case (shared with guards). */
@@ -108,14 +99,15 @@ export function searchFrom(m: Mover, horizonDays: number): ScheduleResult {
   const zone = m.context.debtor.timeZone;
   const start = parseInstant(m.action.at);
   const end = start + horizonDays * DAY_MS;
-  const first = decisionAt(m, start);
+  const first = m.decide(start);
   if (first.decision.outcome === 'allow') return { at: formatInstant(start, zone), decision: first.decision, reasons: [], permanent: false, horizonEnd: formatInstant(end, zone) };
+  if (first.facts === null) return { at: null, decision: first.decision, reasons: first.decision.violations, permanent: true, horizonEnd: formatInstant(end, zone) };
   const permanent = first.decision.violations.filter((v) => TIME_INDEPENDENT_RULES.has(v.rule));
   if (permanent.length > 0) return { at: null, decision: first.decision, reasons: permanent, permanent: true, horizonEnd: formatInstant(end, zone) };
 
   let persistent = new Map(first.decision.violations.map((v) => [`${v.rule}/${v.code}`, v]));
   for (const t of boundaries(m.context, m.action, first.facts, m.limits, start, end)) {
-    const { decision } = decisionAt(m, t);
+    const { decision } = m.decide(t);
     if (decision.outcome === 'allow') return { at: formatInstant(t, zone), decision, reasons: [], permanent: false, horizonEnd: formatInstant(end, zone) };
     const seen = new Set(decision.violations.map((v) => `${v.rule}/${v.code}`));
     persistent = new Map([...persistent].filter(([key]) => seen.has(key)));
@@ -127,25 +119,6 @@ export function horizonOf(options: ScheduleOptions): number {
   const days = options.horizonDays ?? DEFAULT_HORIZON_DAYS;
   if (!Number.isFinite(days) || days < 0 || days > 366) throw new RangeError(`horizonDays must be between 0 and 366, got ${days}`);
   return days;
-}
-
-/**
- * The earliest instant ≥ action.at at which the same action (moved in time, nothing else changed) is
- * allowed, with the decision there — or null with the reasons: permanent ones (nothing waiting can cure)
- * or those that last through the whole horizon. Never throws for bad data (invalid input: null, permanent).
- */
-export function scheduleAction(context: unknown, action: unknown, options: ScheduleOptions = {}): ScheduleResult {
-  const limits = options.profile === undefined ? nationalLimits : presetLimits(options.profile);
-  const horizonDays = horizonOf(options);
-  const prepared = prepare(context, action, limits);
-  if (!prepared.ok) return { at: null, decision: prepared.decision, reasons: prepared.decision.violations, permanent: true, horizonEnd: null };
-  const decideAt = (facts: Facts): Decision => decide(runRules(builtInRules, facts, limits), limits.profileId);
-  return searchFrom({ context: prepared.context, action: prepared.action, limits, history: indexHistory(prepared.context), decide: decideAt }, horizonDays);
-}
-
-/** The earliest allowed instant ≥ action.at as ISO text in the debtor's offset, or null (see scheduleAction). */
-export function nextAllowedAt(context: unknown, action: unknown, options: ScheduleOptions = {}): string | null {
-  return scheduleAction(context, action, options).at;
 }
 
 export interface Quota {
@@ -208,9 +181,8 @@ function nextFlip(context: Context, limits: CompiledLimits, ms: number, open: bo
   return null;
 }
 
-/** What is left today for the debtor: calls, visits, the window, and per-number attempts. */
-export function quota(context: unknown, at: unknown, options: { readonly profile?: string; readonly limits?: CompiledLimits } = {}): QuotaResult {
-  const limits = options.limits ?? (options.profile === undefined ? nationalLimits : presetLimits(options.profile));
+/** What is left today for the debtor under given limits: calls, visits, the window, and per-number attempts (`guard.quota`). */
+export function quotaOf(context: unknown, at: unknown, limits: CompiledLimits): QuotaResult {
   const ctx = validateContext(context);
   const instant = validate(Instant, at, 'at');
   if (!ctx.ok || !instant.ok) return { ok: false, quota: null, issues: [...(ctx.ok ? [] : ctx.problems), ...(instant.ok ? [] : instant.problems)] };

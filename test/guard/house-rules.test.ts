@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkAction, createGuard, GuardConfigError, HOUSE_FACTS } from '../../src/index.js';
-import { prepare } from '../../src/check.js';
+import { ActionSchema, checkAction, ContextSchema, createGuard, GuardConfigError, HOUSE_FACTS } from '../../src/index.js';
+import { deriveFacts } from '../../src/facts.js';
 import { houseFactsOf } from '../../src/house-rules.js';
 import { nationalLimits } from '../../src/profiles/compile.js';
 import { action, aiActor, context } from '../support/fixtures.js';
@@ -106,9 +106,7 @@ describe('house rules', () => {
     for (const name of Object.keys(HOUSE_FACTS)) expect(doc).toContain(`\`${name}\``);
     expect(Object.keys(HOUSE_FACTS)).toEqual(expect.arrayContaining(['localWeekday', 'localDate', 'channel']));
     // houseFactsOf returns exactly the documented set.
-    const prepared = prepare(context(), action(), nationalLimits);
-    if (!prepared.ok) throw new Error('fixture is invalid');
-    const derived = houseFactsOf(prepared.facts);
+    const derived = houseFactsOf(deriveFacts(ContextSchema.parse(context()), ActionSchema.parse(action()), nationalLimits));
     expect(Object.keys(derived).sort()).toEqual(Object.keys(HOUSE_FACTS).sort());
   });
 });

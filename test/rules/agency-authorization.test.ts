@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAction } from '../../src/index.js';
-import { compileProfile } from '../../src/profiles/compile.js';
-import { nationalProfile } from '../../src/profiles/national.js';
+import { checkAction, createGuard } from '../../src/index.js';
 import { AT, action, aiActor, agencyOrganization, codesOf, context } from '../support/fixtures.js';
 import { agencyActor } from '../support/who.js';
 
@@ -73,10 +71,10 @@ describe('agency-authorization', () => {
   });
 
   it('takes the evaluation interval from the limits', () => {
-    const sixMonths = compileProfile({ ...nationalProfile, id: 'six-months', limits: { ...nationalProfile.limits, agencyEvaluationIntervalMonths: 6 } });
+    const sixMonths = createGuard({ overlay: { agencyEvaluationIntervalMonths: 6 } });
     const act = action({ actor: agencyActor({ lastEvaluatedAt: '2026-05-01T09:00:00+08:00' }) });
     expect(codesOf(checkAction(context(), act), rule)).toEqual([]);
-    expect(codesOf(checkAction(context(), act, { limits: sixMonths }), rule)).toEqual(['evaluation-lapsed']);
+    expect(codesOf(sixMonths.checkSync(context(), act), rule)).toEqual(['evaluation-lapsed']);
   });
 
   it('never puts the agency id or agreement ref in the decision', () => {

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAction } from '../../src/index.js';
-import { compileProfile } from '../../src/profiles/compile.js';
-import { nationalProfile } from '../../src/profiles/national.js';
+import { checkAction, createGuard } from '../../src/index.js';
 import { AT, action, aiActor, codesOf, context } from '../support/fixtures.js';
 import { withCollector } from '../support/who.js';
 
@@ -59,11 +57,11 @@ describe('collector-training', () => {
   });
 
   it('takes the interval from the limits, not from a constant', () => {
-    const sixMonths = compileProfile({ ...nationalProfile, id: 'six-months', limits: { ...nationalProfile.limits, trainingIntervalMonths: 6 } });
+    const sixMonths = createGuard({ overlay: { trainingIntervalMonths: 6 } });
     const ctx = context();
     const act = action({ actor: withCollector({ lastTrainingAssessedAt: '2026-05-01T09:00:00+08:00' }) });
     expect(codesOf(checkAction(ctx, act), rule)).toEqual([]);
-    const d = checkAction(ctx, act, { limits: sixMonths });
+    const d = sixMonths.checkSync(ctx, act);
     expect(codesOf(d, rule)).toEqual(['training-assessment-lapsed']);
     expect(d.violations[0]?.facts).toMatchObject({ cutoff: '2026-05-30T10:00:00+08:00', intervalMonths: 6 });
   });

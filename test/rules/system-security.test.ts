@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAction } from '../../src/index.js';
-import { compileProfile } from '../../src/profiles/compile.js';
-import { nationalProfile } from '../../src/profiles/national.js';
+import { checkAction, createGuard } from '../../src/index.js';
 import { action, aiActor, codesOf, context } from '../support/fixtures.js';
 import { withSystem } from '../support/who.js';
 
@@ -42,10 +40,10 @@ describe('system-security', () => {
   });
 
   it('takes the minimum level from the limits', () => {
-    const level3 = compileProfile({ ...nationalProfile, id: 'mlps-3', limits: { ...nationalProfile.limits, minMlpsLevel: 3 } });
+    const level3 = createGuard({ overlay: { minMlpsLevel: 3 } });
     const act = action({ actor: withSystem({ mlpsLevel: 2 }) });
-    expect(codesOf(checkAction(context(), act, { limits: level3 }), rule)).toEqual(['mlps-below-minimum']);
-    expect(codesOf(checkAction(context(), action(), { limits: level3 }), rule)).toEqual([]);
+    expect(codesOf(level3.checkSync(context(), act), rule)).toEqual(['mlps-below-minimum']);
+    expect(codesOf(level3.checkSync(context(), action()), rule)).toEqual([]);
   });
 
   it('applies to AI actors too', () => {
