@@ -3,8 +3,12 @@
  * Run by the test suite (test/examples.test.ts), which also checks the outcomes printed here.
  */
 import actor from './data/actor.json' with { type: 'json' };
-import caseFile from './data/case.json' with { type: 'json' };
-import { checkAction, explain, type ActionInput, type Decision } from '../src/index.js';
+import caseJson from './data/case.json' with { type: 'json' };
+import { checkAction, explain, type ActionInput, type ContextInput, type Decision } from '../src/index.js';
+
+// TypeScript widens a JSON file's strings ("overdue" becomes string): say which input it is. checkAction
+// validates it at run time anyway, as it does any input.
+const caseFile = caseJson as ContextInput;
 
 const noHistory = { ...caseFile, history: [] };
 const call = (at: string): ActionInput => ({

@@ -4,6 +4,7 @@
  * is generated from this table, the citations and the registries (npm run docs:clauses), and a test fails
  * when a rule or check has no row here, or the page is out of date.
  */
+import { INVALID_INPUT } from './decision.js';
 import { clauses, type Clause } from './clauses.js';
 
 /**
@@ -77,7 +78,7 @@ export interface EngineRequirement {
 
 export const engineRequirements: readonly EngineRequirement[] = Object.freeze([
   {
-    id: 'invalid-input',
+    id: INVALID_INPUT,
     clause: clauses.inputUnverifiable,
     evidence: evidence('interp (fail closed)', 'Input that does not validate, or beyond the input bounds, is denied with each problem\'s path; a rule that throws denies as internal-error, naming the rule.'),
     tests: ['test/properties/check.test.ts', 'test/bounds.test.ts', 'test/fuzz/fuzz.test.ts'],

@@ -1,45 +1,11 @@
 import { STANDARD, clauses } from './clauses.js';
-import type { Rule, RuleMessages, RuleResult } from './rules/define-rule.js';
-import type { Decision, FactRecord, FactValue, Finding, Message } from './schema/decision.js';
+import { summarizeProblems, type Problem } from './problems.js';
+import type { Rule, RuleResult } from './rules/define-rule.js';
+import type { Decision, FactValue, Finding } from './schema/decision.js';
+import { renderMessage, renderTemplate } from './template.js';
 import { VERSION } from './version.js';
 
 export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from './schema/decision.js';
-
-/** A message template split once into literal text and `{fact}` names (odd positions). */
-const compiled = new Map<string, readonly string[]>();
-
-function partsOf(template: string): readonly string[] {
-  let parts = compiled.get(template);
-  if (parts === undefined) {
-    parts = template.split(/\{(\w+)\}/);
-    if (compiled.size > 10_000) compiled.clear();
-    compiled.set(template, parts);
-  }
-  return parts;
-}
-
-function render(template: string, facts: FactRecord): string {
-  const parts = partsOf(template);
-  if (parts.length === 1) return template;
-  let out = '';
-  for (let i = 0; i < parts.length; i += 1) {
-    const part = parts[i] as string;
-    if (i % 2 === 0) {
-      out += part;
-      continue;
-    }
-    const value = facts[part];
-    out += value === undefined ? `{${part}}` : Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
-
-/** Renders a message in both languages for one finding code. */
-export function renderMessage(messages: RuleMessages, code: string, facts: FactRecord): Message {
-  const template = messages[code];
-  if (template === undefined) throw new Error(`no message for code "${code}"`);
-  return { zh: render(template.zh, facts), en: render(template.en, facts) };
-}
 
 export function findingOf(rule: Rule, result: RuleResult): Finding {
   return { rule: rule.id, clause: rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
@@ -53,27 +19,58 @@ export function ruleset(info: RulesetInfo): Decision['ruleset'] {
   return { standard: STANDARD, version: VERSION, profile: info.profile };
 }
 
-/** One issue with the input: where (`context.debtor.timeZone`) and what. */
-export interface InputProblem {
-  readonly path: string;
-  readonly message: string;
+/** The rule id and code of the finding that denies input that cannot be verified. */
+export const INVALID_INPUT = 'invalid-input';
+/** The code of the finding that denies when a rule, the facts or the house rules failed (fail closed). */
+export const INTERNAL_ERROR = 'internal-error';
+
+/** A problem with the input of a check: where, and what in English and Chinese. */
+export type InputProblem = Problem & { readonly zh: string };
+
+/** The one finding of a deny for invalid input, with its problems typed. */
+export type InvalidInputFinding = Omit<Finding, 'rule' | 'code' | 'facts'> & {
+  readonly rule: typeof INVALID_INPUT;
+  readonly code: typeof INVALID_INPUT;
+  readonly facts: { readonly issues: InputProblem[] };
+};
+
+/** A deny for invalid input: one violation, `invalid-input`, listing each problem. */
+export type InvalidInputDecision = Omit<Decision, 'violations'> & { violations: [InvalidInputFinding] };
+
+/** Whether a decision is the deny for invalid input; then `decision.violations[0].facts.issues` is typed. */
+export function isInvalidInput(decision: Decision): decision is Decision & InvalidInputDecision {
+  const first = decision.violations[0];
+  return first !== undefined && first.rule === INVALID_INPUT && first.code === INVALID_INPUT;
 }
 
-const invalidInputMessages: RuleMessages = {
-  'invalid-input': {
-    zh: '输入无效，无法核验该催收操作，依规拒绝：{summary}',
-    en: 'Invalid input: the action cannot be verified, so it is denied: {summary}',
-  },
+function isProblem(value: FactValue): value is InputProblem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as { readonly [key: string]: FactValue };
+  return typeof v.path === 'string' && typeof v.message === 'string' && typeof v.zh === 'string';
+}
+
+/** The problems of an invalid-input deny (empty for any other decision). */
+export function inputProblems(decision: Decision): readonly InputProblem[] {
+  if (!isInvalidInput(decision)) return [];
+  const issues: FactValue = decision.violations[0].facts.issues;
+  return Array.isArray(issues) ? issues.filter(isProblem) : [];
+}
+
+const INVALID_INPUT_TEMPLATE = {
+  zh: '输入无效，无法核验该催收操作，依规拒绝：{summary}',
+  en: 'Invalid input: the action cannot be verified, so it is denied: {summary}',
 };
 
 /** The deny for input that cannot be verified. */
-export function invalidInputDecision(problems: readonly InputProblem[], profile: string): Decision {
-  const summary = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5})` : '');
-  const facts = { issues: problems.map((p) => ({ path: p.path, message: p.message })) };
-  const message = renderMessage(invalidInputMessages, 'invalid-input', { summary });
+export function invalidInputDecision(problems: readonly Problem[], profile: string): InvalidInputDecision {
+  const issues = problems.map((p) => ({ path: p.path, message: p.message, zh: p.zh ?? p.message }));
+  const message = {
+    zh: renderTemplate(INVALID_INPUT_TEMPLATE.zh, { summary: summarizeProblems(issues, 'zh-CN') }, 'zh'),
+    en: renderTemplate(INVALID_INPUT_TEMPLATE.en, { summary: summarizeProblems(issues, 'en') }, 'en'),
+  };
   return {
     outcome: 'deny',
-    violations: [{ rule: 'invalid-input', clause: clauses.inputUnverifiable, code: 'invalid-input', message, facts }],
+    violations: [{ rule: INVALID_INPUT, clause: clauses.inputUnverifiable, code: INVALID_INPUT, message, facts: { issues } }],
     obligations: [],
     evaluated: [],
     ruleset: ruleset({ profile }),

@@ -5,6 +5,8 @@
  * a locale: `createGuard`.
  */
 import { builtInGuard, type PreparedCase } from './guard.js';
+import type { ActionInput } from './schema/action.js';
+import type { ContextInput } from './schema/context.js';
 import type { Decision } from './schema/decision.js';
 import type { QuotaResult, ScheduleOptions, ScheduleResult } from './schedule.js';
 
@@ -20,7 +22,7 @@ export interface CheckOptions {
  * `invalid-input` violation listing each problem's path and message. Throws a GuardConfigError only for
  * an unknown `options.profile`, which is a programming error, not data.
  */
-export function checkAction(context: unknown, action: unknown, options: CheckOptions = {}): Decision {
+export function checkAction(context: ContextInput, action: ActionInput, options: CheckOptions = {}): Decision {
   return builtInGuard(options.profile).checkSync(context, action);
 }
 
@@ -28,7 +30,7 @@ export function checkAction(context: unknown, action: unknown, options: CheckOpt
  * A case validated and indexed once, then checked against many actions: the morning dial list screens
  * a million accounts, a dialer checks each dial of the same case. Same decisions as checkAction.
  */
-export function prepareCase(context: unknown, options: CheckOptions = {}): PreparedCase {
+export function prepareCase(context: ContextInput, options: CheckOptions = {}): PreparedCase {
   return builtInGuard(options.profile).prepareCase(context);
 }
 
@@ -37,17 +39,17 @@ export function prepareCase(context: unknown, options: CheckOptions = {}): Prepa
  * allowed, with the decision there — or null with the reasons: permanent ones (nothing waiting can cure)
  * or those that last through the whole horizon. Never throws for bad data (invalid input: null, permanent).
  */
-export function scheduleAction(context: unknown, action: unknown, options: ScheduleOptions = {}): ScheduleResult {
+export function scheduleAction(context: ContextInput, action: ActionInput, options: ScheduleOptions = {}): ScheduleResult {
   const { profile, ...rest } = options;
   return builtInGuard(profile).scheduleAction(context, action, rest);
 }
 
 /** The earliest allowed instant ≥ action.at as ISO text in the debtor's offset, or null (see scheduleAction). */
-export function nextAllowedAt(context: unknown, action: unknown, options: ScheduleOptions = {}): string | null {
+export function nextAllowedAt(context: ContextInput, action: ActionInput, options: ScheduleOptions = {}): string | null {
   return scheduleAction(context, action, options).at;
 }
 
 /** What is left today for the debtor: calls, visits, the window, and per-number attempts. */
-export function quota(context: unknown, at: unknown, options: CheckOptions = {}): QuotaResult {
+export function quota(context: ContextInput, at: string, options: CheckOptions = {}): QuotaResult {
   return builtInGuard(options.profile).quota(context, at);
 }

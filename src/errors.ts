@@ -1,12 +1,13 @@
-/** One problem with a guard's configuration: which setting, what is wrong, and the national value. */
-export interface ConfigProblem {
-  /** The setting: `overlay.voiceDailyCap`, `houseRules[2].conditions`, … */
-  readonly path: string;
-  readonly message: string;
-  /** For a limit that loosens the national profile: the value given and the national value. */
+import { listProblems, type Problem } from './problems.js';
+
+/**
+ * One problem with a guard's configuration: a Problem (which setting, what is wrong) and, for a limit
+ * that loosens the national profile, the value given and the national value.
+ */
+export type ConfigProblem = Problem & {
   readonly value?: unknown;
   readonly national?: unknown;
-}
+};
 
 /**
  * Thrown by `createGuard` (never by a check) when its configuration would loosen GB/T 45251 or cannot be
@@ -18,7 +19,7 @@ export class GuardConfigError extends Error {
   readonly problems: readonly ConfigProblem[];
 
   constructor(summary: string, problems: readonly ConfigProblem[]) {
-    super(`${summary}:\n${problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')}`);
+    super(`${summary}:\n${listProblems(problems)}`);
     this.problems = problems;
   }
 }

@@ -1,12 +1,13 @@
 import { clauses } from './clauses.js';
-import { findingOf, renderMessage, ruleset } from './decision.js';
+import { findingOf, INTERNAL_ERROR, ruleset } from './decision.js';
 import type { Facts } from './facts.js';
 import type { CompiledLimits } from './profiles/compile.js';
-import type { Rule, RuleMessages } from './rules/define-rule.js';
+import type { Rule } from './rules/define-rule.js';
 import type { Decision, Finding } from './schema/decision.js';
+import { renderMessage, type MessageTemplates } from './template.js';
 
-const internalErrorMessages: RuleMessages = {
-  'internal-error': {
+const internalErrorMessages: MessageTemplates = {
+  [INTERNAL_ERROR]: {
     zh: '规则 {rule} 执行出错（{error}），无法核验，依规拒绝。',
     en: 'Rule {rule} failed ({error}); the action cannot be verified, so it is denied.',
   },
@@ -15,7 +16,7 @@ const internalErrorMessages: RuleMessages = {
 /** A deny for a rule (or the fact derivation) that threw: fail closed, naming where. */
 export function internalError(ruleId: string, error: unknown): Finding {
   const facts = { rule: ruleId, error: error instanceof Error ? error.name : typeof error };
-  return { rule: ruleId, clause: clauses.inputUnverifiable, code: 'internal-error', message: renderMessage(internalErrorMessages, 'internal-error', facts), facts };
+  return { rule: ruleId, clause: clauses.inputUnverifiable, code: INTERNAL_ERROR, message: renderMessage(internalErrorMessages, INTERNAL_ERROR, facts), facts };
 }
 
 /** What the rules found, before the outcome is settled: obligations keep whether they stand with a deny. */

@@ -4,7 +4,7 @@
  * `nextAllowedAt`, `quota` (src/doors.ts), the audit and the sidecar are thin doors over a guard, so the
  * same input gets the same decision through every door.
  */
-import { invalidInputDecision } from './decision.js';
+import { INTERNAL_ERROR, invalidInputDecision } from './decision.js';
 import { GuardConfigError } from './errors.js';
 import { decide, internalError, runRules, type Evaluation } from './evaluate.js';
 import { explain, type Locale } from './explain.js';
@@ -14,12 +14,14 @@ import { compileProfile, nationalLimits, type CompiledLimits } from './profiles/
 import { resolveProfile } from './profiles/resolve.js';
 import { applyOverlay } from './profiles/tighten.js';
 import { rules as builtInRules } from './rules/index.js';
-import type { Action } from './schema/action.js';
-import type { Context } from './schema/context.js';
+import type { Action, ActionInput } from './schema/action.js';
+import type { Context, ContextInput } from './schema/context.js';
 import type { Decision, Finding, FindingSource, Message } from './schema/decision.js';
 import type { Limits, Profile } from './schema/profile.js';
 import { horizonOf, quotaOf, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
-import { validateAction, validateContext } from './validate.js';
+import { Action as ActionSchema } from './schema/action.js';
+import { Context as ContextSchema } from './schema/context.js';
+import { validate } from './validate.js';
 import type { InputProblem } from './decision.js';
 
 export interface GuardOptions {
@@ -42,9 +44,9 @@ export interface PreparedCase {
   /** The context's problems (empty when ok). */
   readonly issues: readonly InputProblem[];
   /** The guard's checkSync for this case: only the action is validated. Throws a GuardConfigError under house rules. */
-  check(action: unknown): Decision;
+  check(action: ActionInput): Decision;
   /** The guard's check for this case, house rules included. */
-  checkAsync(action: unknown): Promise<Decision>;
+  checkAsync(action: ActionInput): Promise<Decision>;
 }
 
 export interface Guard {
@@ -54,19 +56,19 @@ export interface Guard {
   /** The ids of the house rules, in order. */
   readonly houseRuleIds: readonly string[];
   /** Built-in rules, overlays and house rules. Async because json-rules-engine is. */
-  check(context: unknown, action: unknown): Promise<Decision>;
+  check(context: ContextInput, action: ActionInput): Promise<Decision>;
   /** Built-in rules and overlays only; throws a GuardConfigError when house rules are configured. */
-  checkSync(context: unknown, action: unknown): Decision;
+  checkSync(context: ContextInput, action: ActionInput): Decision;
   /** A case validated and indexed once under this guard, then checked against many actions. */
-  prepareCase(context: unknown): PreparedCase;
+  prepareCase(context: ContextInput): PreparedCase;
   /** A decision as text in the guard's locale. */
   explain(decision: Decision): string;
   /** scheduleAction under this guard's profile and overlay (house rules are not considered: see docs/scheduling.md). */
-  scheduleAction(context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>): ScheduleResult;
+  scheduleAction(context: ContextInput, action: ActionInput, options?: Pick<ScheduleOptions, 'horizonDays'>): ScheduleResult;
   /** nextAllowedAt under this guard's profile and overlay (house rules are not considered). */
-  nextAllowedAt(context: unknown, action: unknown, options?: Pick<ScheduleOptions, 'horizonDays'>): string | null;
+  nextAllowedAt(context: ContextInput, action: ActionInput, options?: Pick<ScheduleOptions, 'horizonDays'>): string | null;
   /** quota under this guard's profile and overlay. */
-  quota(context: unknown, at: unknown): QuotaResult;
+  quota(context: ContextInput, at: string): QuotaResult;
 }
 
 const byId = new Map(builtInRules.map((r) => [r.id, r]));
@@ -81,7 +83,7 @@ function withProvenance(evaluation: Evaluation, nationalFacts: () => Facts, limi
   let facts: Facts | undefined;
   const violations = evaluation.violations.map((v) => {
     const rule = byId.get(v.rule);
-    if (rule === undefined || v.code === 'internal-error') return v;
+    if (rule === undefined || v.code === INTERNAL_ERROR) return v;
     facts ??= nationalFacts();
     const nationalToo = rule.appliesTo(facts, nationalLimits) && rule.check(facts, nationalLimits).some((r) => r.kind === 'violation' && r.code === v.code);
     if (nationalToo) return v;
@@ -113,7 +115,7 @@ function houseFailure(error: unknown): Finding {
   return {
     rule: 'house-rules',
     clause: { standard: 'house', clause: 'house-rules', topic: 'house rules' },
-    code: 'internal-error',
+    code: INTERNAL_ERROR,
     message: { zh: `内部规则执行出错（${name}），无法核验，依规拒绝。`, en: `House rules failed (${name}); the action cannot be verified, so it is denied.` },
     facts: { error: name },
   };
@@ -162,8 +164,8 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   /** 1. Validation: both inputs, every problem of both listed. */
   const invalid = (problems: readonly InputProblem[]): Decision => localized(invalidInputDecision(problems, limits.profileId), locale);
   const validateBoth = (context: unknown, action: unknown): Prepared => {
-    const ctx = validateContext(context);
-    const act = validateAction(action);
+    const ctx = validate(ContextSchema, context, 'context');
+    const act = validate(ActionSchema, action, 'action');
     if (!ctx.ok || !act.ok) return { ok: false, decision: invalid([...(ctx.ok ? [] : ctx.problems), ...(act.ok ? [] : act.problems)]) };
     return { ok: true, context: ctx.value, action: act.value };
   };
@@ -210,11 +212,11 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   };
 
   const prepareCase = (context: unknown): PreparedCase => {
-    const ctx = validateContext(context);
+    const ctx = validate(ContextSchema, context, 'context');
     if (!ctx.ok) {
       const problems = ctx.problems;
       const denied = (action: unknown): Decision => {
-        const act = validateAction(action);
+        const act = validate(ActionSchema, action, 'action');
         return invalid([...problems, ...(act.ok ? [] : act.problems)]);
       };
       return Object.freeze({
@@ -230,7 +232,7 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     const validated: Context = ctx.value;
     let history: HistoryIndex | null = null;
     const withAction = (action: unknown): Prepared => {
-      const act = validateAction(action);
+      const act = validate(ActionSchema, action, 'action');
       if (!act.ok) return { ok: false, decision: invalid(act.problems) };
       try {
         history ??= indexHistory(validated);

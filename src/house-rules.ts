@@ -3,6 +3,7 @@
  * of facts (docs/house-rules.md). A house rule that fires is a violation; house rules can only add
  * violations, so they never turn a deny into an allow.
  */
+import { INVALID_INPUT } from './decision.js';
 import { Engine, Rule as EngineRule } from 'json-rules-engine';
 import { z } from 'zod';
 import { GuardConfigError, type ConfigProblem } from './errors.js';
@@ -150,7 +151,7 @@ export function compileHouseRules(input: unknown, reservedIds: readonly string[]
   const referenced = new Map<string, string[]>();
   parsed.value.forEach((rule, i) => {
     const path = `houseRules[${i}] (${rule.name})`;
-    if (reservedIds.includes(rule.name) || rule.name === 'invalid-input') problems.push({ path: `${path}.name`, message: 'clashes with a built-in rule id' });
+    if (reservedIds.includes(rule.name) || rule.name === INVALID_INPUT) problems.push({ path: `${path}.name`, message: 'clashes with a built-in rule id' });
     if (seen.has(rule.name)) problems.push({ path: `${path}.name`, message: 'duplicate house rule id' });
     seen.add(rule.name);
     const facts = new Set<string>();

@@ -23,7 +23,9 @@ export type {
   Context, ContextInput, HistoryEntry, Action, ActionInput, Decision, Finding, FindingSource, Obligation, Message, Profile, Limits,
   FactRecord, FactValue,
 } from './schema/index.js';
-export type { InputProblem } from './decision.js';
+export { INVALID_INPUT, INTERNAL_ERROR, isInvalidInput, inputProblems } from './decision.js';
+export type { InputProblem, InvalidInputFinding, InvalidInputDecision } from './decision.js';
+export { summarizeProblems, type Problem } from './problems.js';
 export { TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
 export {
   assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,

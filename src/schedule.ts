@@ -2,6 +2,7 @@
  * When may the same action happen, and how much is left today. Built on the same facts and rules as
  * checkAction: a candidate instant is allowed exactly when checkAction would allow the action moved there.
  */
+import { INVALID_INPUT } from './decision.js';
 import { voiceCap } from './caps.js';
 import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
 import type { CompiledLimits } from './profiles/compile.js';
@@ -10,7 +11,8 @@ import type { Context } from './schema/context.js';
 import type { Decision, Finding } from './schema/decision.js';
 import { Instant } from './schema/primitives.js';
 import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from './time.js';
-import { validate, validateContext } from './validate.js';
+import { Context as ContextSchema } from './schema/context.js';
+import { validate } from './validate.js';
 import { inAnyWindow } from './windows.js';
 
 /**
@@ -19,7 +21,7 @@ import { inAnyWindow } from './windows.js';
  * checks that each of them, once it denies at an instant, denies at every later one.
  */
 export const TIME_INDEPENDENT_RULES: ReadonlySet<string> = new Set([
-  'invalid-input', 'visit-staffing', 'visit-premises', 'debtor-only', 'contact-precondition', 'contact-purpose',
+  INVALID_INPUT, 'visit-staffing', 'visit-premises', 'debtor-only', 'contact-precondition', 'contact-purpose',
   'contact-disclosure', 'contact-opt-out', 'settled-debt', 'lawful-conduct', 'collector-eligibility',
   'collector-standing', 'system-security',
 ]);
@@ -183,7 +185,7 @@ function nextFlip(context: Context, limits: CompiledLimits, ms: number, open: bo
 
 /** What is left today for the debtor under given limits: calls, visits, the window, and per-number attempts (`guard.quota`). */
 export function quotaOf(context: unknown, at: unknown, limits: CompiledLimits): QuotaResult {
-  const ctx = validateContext(context);
+  const ctx = validate(ContextSchema, context, 'context');
   const instant = validate(Instant, at, 'at');
   if (!ctx.ok || !instant.ok) return { ok: false, quota: null, issues: [...(ctx.ok ? [] : ctx.problems), ...(instant.ok ? [] : instant.problems)] };
   const c = ctx.value;

@@ -1,6 +1,12 @@
+/**
+ * The one validation entry point: `validate(schema, input, root)` for every input the engine reads (a
+ * check's context and action, an audit record, a profile, an overlay, house rules, an institution, a
+ * sidecar body). It never throws; it measures the input against INPUT_BOUNDS first, and it reports
+ * problems in one vocabulary (src/problems.ts) with English and Chinese texts of our own.
+ */
 import type { z } from 'zod';
 import type { InputProblem } from './decision.js';
-import { Action } from './schema/action.js';
+import { ENUM_VALUE_ZH } from './labels.js';
 import { Context, HistoryEntry, MAX_HISTORY } from './schema/context.js';
 
 /**
@@ -45,14 +51,147 @@ function formatPath(root: string, path: readonly PropertyKey[]): string {
 const ECHOABLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$]{0,63}$/;
 const MAX_ECHOED_KEYS = 10;
 
-function unrecognizedKeysMessage(keys: readonly string[]): string {
+/** The edit distance of two short keys (case-insensitive), bounded: keys are at most 64 characters here. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= y.length; j += 1) {
+      row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[y.length] as number;
+}
+
+/** The known key closest to an unknown one, when it is close enough to be a typo (a third of its length at most). */
+export function closestKey(key: string, known: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(1, Math.floor(key.length / 3)) + 1;
+  for (const candidate of known) {
+    const d = distance(key, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function unrecognizedKeysProblem(path: string, keys: readonly string[], known: readonly string[]): InputProblem {
   const shown = keys.filter((k) => ECHOABLE_KEY.test(k)).slice(0, MAX_ECHOED_KEYS);
   const hidden = keys.length - shown.length;
+  const hint = (k: string, zh: boolean): string => {
+    const near = closestKey(k, known);
+    return near === null ? `"${k}"` : zh ? `"${k}"（是否应为 "${near}"？）` : `"${k}" (did you mean "${near}"?)`;
+  };
   const head = `Unrecognized key${keys.length > 1 ? 's' : ''}: `;
-  const list = shown.map((k) => `"${k}"`).join(', ');
-  if (hidden === 0) return head + list;
+  const en = shown.map((k) => hint(k, false)).join(', ');
+  const zh = shown.map((k) => hint(k, true)).join('、');
+  if (hidden === 0) return { path, message: head + en, zh: `不认识的字段：${zh}` };
   const why = 'not shown (only identifier-like keys are repeated)';
-  return shown.length === 0 ? `${head}${hidden} ${why}` : `${head}${list} and ${hidden} more ${why}`;
+  const whyZh = '未列出（只列出形如标识符的字段名）';
+  return shown.length === 0
+    ? { path, message: `${head}${hidden} ${why}`, zh: `不认识的字段：${hidden} 个${whyZh}` }
+    : { path, message: `${head}${en} and ${hidden} more ${why}`, zh: `不认识的字段：${zh}，另有 ${hidden} 个${whyZh}` };
+}
+
+const TYPE_ZH: Readonly<Record<string, string>> = {
+  object: '对象', array: '数组', string: '字符串', number: '数字', int: '整数', boolean: '布尔值', null: 'null', date: '日期',
+};
+
+type Def = z.core.$ZodTypeDef;
+
+/** The schemas that validate a value: through optionals, defaults, pipes, lazies and unions (bounded depth). */
+function unwrapped(s: z.core.$ZodType, depth = 0): z.core.$ZodType[] {
+  if (depth > 8) return [];
+  const def: Def = s._zod.def;
+  switch (def.type) {
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+      return unwrapped((def as z.core.$ZodOptionalDef).innerType, depth + 1);
+    case 'pipe': return unwrapped((def as z.core.$ZodPipeDef).in, depth + 1);
+    case 'lazy': return unwrapped((def as z.core.$ZodLazyDef).getter(), depth + 1);
+    case 'union': return (def as z.core.$ZodUnionDef).options.flatMap((o) => unwrapped(o, depth + 1));
+    default: return [s];
+  }
+}
+
+/** The schemas at a path below `schema`, through objects, arrays and records; empty when unknown. */
+function schemasAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): z.core.$ZodType[] {
+  let current = unwrapped(schema);
+  for (const key of path) {
+    const next: z.core.$ZodType[] = [];
+    for (const s of current) {
+      const def: Def = s._zod.def;
+      if (def.type === 'object' && typeof key === 'string') {
+        const child = (def as z.core.$ZodObjectDef).shape[key];
+        if (child !== undefined) next.push(...unwrapped(child));
+      } else if (def.type === 'array' && typeof key === 'number') next.push(...unwrapped((def as z.core.$ZodArrayDef).element));
+      else if (def.type === 'record' && typeof key === 'string') next.push(...unwrapped((def as z.core.$ZodRecordDef).valueType));
+    }
+    current = next;
+    if (current.length === 0) break;
+  }
+  return current;
+}
+
+/** The keys an object schema at a path knows (for "did you mean"). */
+function knownKeysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): string[] {
+  const keys = new Set<string>();
+  for (const s of schemasAt(schema, path)) {
+    const def: Def = s._zod.def;
+    if (def.type === 'object') for (const k of Object.keys((def as z.core.$ZodObjectDef).shape)) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** The value at a path of the input, or undefined (a missing key, or a path through a non-object). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const enumValue = (v: unknown): string => (typeof v === 'string' ? `"${v}"` : String(v));
+const enumValueZh = (v: unknown): string => (typeof v === 'string' && ENUM_VALUE_ZH[v] !== undefined ? `${ENUM_VALUE_ZH[v]}（${v}）` : enumValue(v));
+
+/** One zod issue as a problem with our own English and Chinese texts. */
+function problemOf(root: string, issue: z.core.$ZodIssue, schema: z.ZodType, input: unknown): InputProblem {
+  const path = formatPath(root, issue.path);
+  const zhParam = (issue as { params?: { zh?: unknown } }).params?.zh;
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return unrecognizedKeysProblem(path, issue.keys, knownKeysAt(schema, issue.path));
+    case 'invalid_type': {
+      if (valueAt(input, issue.path) === undefined) return { path, message: 'required field is missing', zh: '缺少必填字段' };
+      return { path, message: `expected ${issue.expected}`, zh: `应为${TYPE_ZH[issue.expected] ?? issue.expected}` };
+    }
+    case 'invalid_value': {
+      const values = issue.values.slice(0, 12);
+      return { path, message: `expected one of ${values.map(enumValue).join(', ')}`, zh: `取值无效，应为以下之一：${values.map(enumValueZh).join('、')}` };
+    }
+    case 'too_small': {
+      const what = issue.origin === 'string' ? '长度' : issue.origin === 'array' || issue.origin === 'set' ? '个数' : '数值';
+      return { path, message: issue.message, zh: `${what}过小：至少为 ${String(issue.minimum)}` };
+    }
+    case 'too_big': {
+      const what = issue.origin === 'string' ? '长度' : issue.origin === 'array' || issue.origin === 'set' ? '个数' : '数值';
+      return { path, message: issue.message, zh: `${what}过大：至多为 ${String(issue.maximum)}` };
+    }
+    case 'invalid_format':
+      return { path, message: issue.message, zh: typeof zhParam === 'string' ? zhParam : '格式无效' };
+    case 'invalid_union':
+      return { path, message: issue.message, zh: '不符合任何一种允许的形式' };
+    case 'not_multiple_of':
+      return { path, message: issue.message, zh: `应为 ${String(issue.divisor)} 的整数倍` };
+    default:
+      return { path, message: issue.message, zh: typeof zhParam === 'string' ? zhParam : `输入无效：${issue.message}` };
+  }
 }
 
 /** At most MAX_PROBLEMS problems: the last one listed says how many more there are (`total`), or that there are more. */
@@ -60,15 +199,13 @@ function capped(problems: readonly InputProblem[], root: string, total: number |
   if (problems.length <= MAX_PROBLEMS && (total === null ? false : total <= problems.length)) return [...problems];
   const kept = problems.slice(0, MAX_PROBLEMS - 1);
   const more = total === null ? 'further problems not listed (parsing stopped)' : `${total - kept.length} more problems not listed`;
-  return [...kept, { path: root, message: more }];
+  const moreZh = total === null ? '其余问题未列出（已停止解析）' : `另有 ${total - kept.length} 个问题未列出`;
+  return [...kept, { path: root, message: more, zh: moreZh }];
 }
 
 /** zod's issues as problems: paths as a caller writes them, no input value or non-identifier key echoed. */
-export function problemsOf(root: string, error: z.ZodError): InputProblem[] {
-  const problems = error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
-    path: formatPath(root, issue.path),
-    message: issue.code === 'unrecognized_keys' ? unrecognizedKeysMessage(issue.keys) : issue.message,
-  }));
+function problemsOf(root: string, error: z.ZodError, schema: z.ZodType, input: unknown): InputProblem[] {
+  const problems = error.issues.slice(0, MAX_PROBLEMS).map((issue) => problemOf(root, issue, schema, input));
   return capped(problems, root, error.issues.length);
 }
 
@@ -79,6 +216,7 @@ const segment = (key: string | number): string => (typeof key === 'number' ? `[$
 interface Exceeded {
   path: string;
   readonly message: string;
+  readonly zh: string;
 }
 
 /** The walk's state: how many values it has seen. */
@@ -90,13 +228,13 @@ interface WalkState {
 function walkBounds(value: unknown, depth: number, state: WalkState): Exceeded | null {
   const { bounds } = state;
   state.nodes += 1;
-  if (state.nodes > bounds.maxNodes) return { path: '', message: `more than ${bounds.maxNodes} values in all` };
+  if (state.nodes > bounds.maxNodes) return { path: '', message: `more than ${bounds.maxNodes} values in all`, zh: `共超过 ${bounds.maxNodes} 个值` };
   if (typeof value !== 'object' || value === null) {
-    return typeof value === 'string' && value.length > bounds.maxStringLength ? { path: '', message: `a string of ${value.length} characters, more than ${bounds.maxStringLength}` } : null;
+    return typeof value === 'string' && value.length > bounds.maxStringLength ? { path: '', message: `a string of ${value.length} characters, more than ${bounds.maxStringLength}`, zh: `字符串长 ${value.length} 个字符，超过 ${bounds.maxStringLength}` } : null;
   }
-  if (depth >= bounds.maxDepth) return { path: '', message: `nested more than ${bounds.maxDepth} levels deep` };
+  if (depth >= bounds.maxDepth) return { path: '', message: `nested more than ${bounds.maxDepth} levels deep`, zh: `嵌套超过 ${bounds.maxDepth} 层` };
   if (Array.isArray(value)) {
-    if (value.length > bounds.maxArrayLength) return { path: '', message: `an array of ${value.length} items, more than ${bounds.maxArrayLength}` };
+    if (value.length > bounds.maxArrayLength) return { path: '', message: `an array of ${value.length} items, more than ${bounds.maxArrayLength}`, zh: `数组有 ${value.length} 项，超过 ${bounds.maxArrayLength}` };
     for (let i = 0; i < value.length; i += 1) {
       const found = walkChild(value[i], depth, state);
       if (found !== null) {
@@ -113,8 +251,8 @@ function walkBounds(value: unknown, depth: number, state: WalkState): Exceeded |
   let keys = 0;
   for (const key in value) {
     keys += 1;
-    if (keys > bounds.maxObjectKeys) return { path: '', message: `an object with more than ${bounds.maxObjectKeys} keys` };
-    if (key.length > bounds.maxStringLength) return { path: '', message: `a key of ${key.length} characters, more than ${bounds.maxStringLength}` };
+    if (keys > bounds.maxObjectKeys) return { path: '', message: `an object with more than ${bounds.maxObjectKeys} keys`, zh: `对象的字段超过 ${bounds.maxObjectKeys} 个` };
+    if (key.length > bounds.maxStringLength) return { path: '', message: `a key of ${key.length} characters, more than ${bounds.maxStringLength}`, zh: `字段名长 ${key.length} 个字符，超过 ${bounds.maxStringLength}` };
     const found = walkChild((value as Record<string, unknown>)[key], depth, state);
     if (found !== null) {
       found.path = segment(key) + found.path;
@@ -128,9 +266,9 @@ function walkBounds(value: unknown, depth: number, state: WalkState): Exceeded |
 function walkChild(child: unknown, depth: number, state: WalkState): Exceeded | null {
   if (typeof child === 'object' && child !== null) return walkBounds(child, depth + 1, state);
   state.nodes += 1;
-  if (state.nodes > state.bounds.maxNodes) return { path: '', message: `more than ${state.bounds.maxNodes} values in all` };
+  if (state.nodes > state.bounds.maxNodes) return { path: '', message: `more than ${state.bounds.maxNodes} values in all`, zh: `共超过 ${state.bounds.maxNodes} 个值` };
   const max = state.bounds.maxStringLength;
-  return typeof child === 'string' && child.length > max ? { path: '', message: `a string of ${child.length} characters, more than ${max}` } : null;
+  return typeof child === 'string' && child.length > max ? { path: '', message: `a string of ${child.length} characters, more than ${max}`, zh: `字符串长 ${child.length} 个字符，超过 ${max}` } : null;
 }
 
 /**
@@ -139,30 +277,15 @@ function walkChild(child: unknown, depth: number, state: WalkState): Exceeded | 
  */
 export function boundsProblem(input: unknown, root: string, bounds: InputBounds = INPUT_BOUNDS): InputProblem | null {
   const found = walkBounds(input, 0, { nodes: 0, bounds });
-  return found === null ? null : { path: root + found.path, message: `too large: ${found.message} (see the input bounds in docs/contract.md)` };
+  return found === null ? null : { path: root + found.path, message: `too large: ${found.message} (see the input bounds in docs/contract.md)`, zh: `输入过大：${found.zh}（输入上限见 docs/contract.md）` };
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 const unreadable = (root: string, error: unknown): Validated<never> => ({
   ok: false,
-  problems: [{ path: root, message: `could not be read (${error instanceof Error ? error.name : typeof error})` }],
+  problems: [{ path: root, message: `could not be read (${error instanceof Error ? error.name : typeof error})`, zh: `无法读取（${error instanceof Error ? error.name : typeof error}）` }],
 });
-
-/**
- * Parses with a schema, never throwing: a hostile object (a throwing getter, a proxy) is a problem too,
- * and so is an input beyond INPUT_BOUNDS, found by one cheap walk before zod parses anything.
- */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, root: string): Validated<z.output<S>> {
-  try {
-    const tooLarge = boundsProblem(input, root);
-    if (tooLarge !== null) return { ok: false, problems: [tooLarge] };
-    const result = schema.safeParse(input);
-    return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(root, result.error) };
-  } catch (error) {
-    return unreadable(root, error);
-  }
-}
 
 /** Above this many history entries, entries are parsed one by one and parsing stops at MAX_PROBLEMS problems. */
 const HISTORY_ONE_BY_ONE = 256;
@@ -172,7 +295,7 @@ const HISTORY_ONE_BY_ONE = 256;
  * cost seconds and a decision of megabytes. A long history is therefore parsed entry by entry, stopping
  * once MAX_PROBLEMS problems are found; the rest of the case is parsed as usual. Same result as one parse.
  */
-function validateLongHistory(input: Record<string, unknown>, history: readonly unknown[]): Validated<z.output<typeof Context>> {
+function validateLongHistory(input: Record<string, unknown>, history: readonly unknown[], root: string): Validated<z.output<typeof Context>> {
   // Every key but history, read once each; fromEntries defines `__proto__` as a plain key, as JSON.parse does.
   const rest = Object.fromEntries(Object.keys(input).filter((key) => key !== 'history').map((key) => [key, input[key]]));
   const problems: InputProblem[] = [];
@@ -181,33 +304,39 @@ function validateLongHistory(input: Record<string, unknown>, history: readonly u
   for (; read < history.length && problems.length < MAX_PROBLEMS; read += 1) {
     const entry = HistoryEntry.safeParse(history[read]);
     if (entry.success) entries.push(entry.data);
-    else problems.push(...problemsOf(`context.history[${read}]`, entry.error));
+    else problems.push(...problemsOf(`${root}.history[${read}]`, entry.error, HistoryEntry, history[read]));
   }
   const others = Context.safeParse(rest);
-  if (!others.success) problems.unshift(...problemsOf('context', others.error));
+  if (!others.success) problems.unshift(...problemsOf(root, others.error, Context, rest));
   const stopped = read < history.length;
-  if (problems.length > 0 || !others.success) return { ok: false, problems: capped(problems, 'context.history', stopped ? null : problems.length) };
+  if (problems.length > 0 || !others.success) return { ok: false, problems: capped(problems, `${root}.history`, stopped ? null : problems.length) };
   return { ok: true, value: { ...others.data, history: entries } };
 }
 
-export function validateContext(input: unknown): Validated<z.output<typeof Context>> {
-  try {
-    const tooLarge = boundsProblem(input, 'context');
-    if (tooLarge !== null) return { ok: false, problems: [tooLarge] };
-    if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
-      const history = (input as Record<string, unknown>).history;
-      if (Array.isArray(history) && history.length > HISTORY_ONE_BY_ONE && history.length <= MAX_HISTORY) {
-        return validateLongHistory(input as Record<string, unknown>, history);
-      }
-    }
-    const result = Context.safeParse(input);
-    return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf('context', result.error) };
-  } catch (error) {
-    return unreadable('context', error);
-  }
+/** A context whose history is long enough to be parsed entry by entry. */
+function longHistory(schema: z.ZodType, input: unknown): readonly unknown[] | null {
+  if (schema !== Context || typeof input !== 'object' || input === null || Array.isArray(input)) return null;
+  const history = (input as Record<string, unknown>).history;
+  return Array.isArray(history) && history.length > HISTORY_ONE_BY_ONE && history.length <= MAX_HISTORY ? history : null;
 }
 
-export const validateAction = (input: unknown): Validated<z.output<typeof Action>> => validate(Action, input, 'action');
+/**
+ * The one validation entry point. Parses with a schema, never throwing: a hostile object (a throwing
+ * getter, a proxy) is a problem too, and so is an input beyond INPUT_BOUNDS, found by one cheap walk
+ * before zod parses anything. `root` starts every problem's path (`context`, `action`, `overlay`, …).
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, root: string): Validated<z.output<S>> {
+  try {
+    const tooLarge = boundsProblem(input, root);
+    if (tooLarge !== null) return { ok: false, problems: [tooLarge] };
+    const history = longHistory(schema, input);
+    if (history !== null) return validateLongHistory(input as Record<string, unknown>, history, root) as Validated<z.output<S>>;
+    const result = schema.safeParse(input);
+    return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(root, result.error, schema, input) };
+  } catch (error) {
+    return unreadable(root, error);
+  }
+}
 
 /**
  * For readers of JSON text (the HTTP sidecar, the CLI): the offset at which the text nests deeper than

@@ -3,8 +3,8 @@
  * zod parses it, naming the path; a long malformed history stops at 100 problems.
  */
 import { describe, expect, it } from 'vitest';
-import { checkAction, quota, scheduleAction } from '../src/index.js';
-import { boundsProblem, INPUT_BOUNDS, MAX_PROBLEMS, validateContext } from '../src/validate.js';
+import { checkAction, ContextSchema, quota, scheduleAction } from '../src/index.js';
+import { boundsProblem, INPUT_BOUNDS, MAX_PROBLEMS, validate } from '../src/validate.js';
 import { action, context } from './support/fixtures.js';
 
 const issuesOf = (d: ReturnType<typeof checkAction>): { path: string; message: string }[] => {
@@ -36,13 +36,13 @@ describe('input bounds', () => {
   });
 
   it('refuses one level, one character, one item, one key beyond, naming the path', () => {
-    expect(boundsProblem({ debtor: nested(INPUT_BOUNDS.maxDepth) }, 'context')).toEqual({ path: `context.debtor${'.a'.repeat(INPUT_BOUNDS.maxDepth - 1)}`, message: expect.stringContaining('nested more than 32 levels') });
-    expect(boundsProblem({ debtor: { id: 'x'.repeat(INPUT_BOUNDS.maxStringLength + 1) } }, 'context')).toEqual({ path: 'context.debtor.id', message: expect.stringContaining('10001 characters') });
-    expect(boundsProblem({ history: new Array(INPUT_BOUNDS.maxArrayLength + 1).fill(0) }, 'context')).toEqual({ path: 'context.history', message: expect.stringContaining('100001 items') });
+    expect(boundsProblem({ debtor: nested(INPUT_BOUNDS.maxDepth) }, 'context')).toEqual({ path: `context.debtor${'.a'.repeat(INPUT_BOUNDS.maxDepth - 1)}`, message: expect.stringContaining('nested more than 32 levels'), zh: expect.stringContaining('嵌套超过 32 层') });
+    expect(boundsProblem({ debtor: { id: 'x'.repeat(INPUT_BOUNDS.maxStringLength + 1) } }, 'context')).toMatchObject({ path: 'context.debtor.id', message: expect.stringContaining('10001 characters') });
+    expect(boundsProblem({ history: new Array(INPUT_BOUNDS.maxArrayLength + 1).fill(0) }, 'context')).toMatchObject({ path: 'context.history', message: expect.stringContaining('100001 items') });
     const wide = Object.fromEntries(Array.from({ length: INPUT_BOUNDS.maxObjectKeys + 1 }, (_, i) => [`k${i}`, i]));
-    expect(boundsProblem({ debtor: wide }, 'context')).toEqual({ path: 'context.debtor', message: expect.stringContaining('more than 1000 keys') });
-    expect(boundsProblem({ ['k'.repeat(INPUT_BOUNDS.maxStringLength + 1)]: 1 }, 'context')).toEqual({ path: 'context', message: expect.stringContaining('a key of 10001 characters') });
-    expect(boundsProblem([[1, 2], [3, 4]], 'x', { ...INPUT_BOUNDS, maxNodes: 5 })).toEqual({ path: 'x[1][0]', message: expect.stringContaining('more than 5 values') });
+    expect(boundsProblem({ debtor: wide }, 'context')).toMatchObject({ path: 'context.debtor', message: expect.stringContaining('more than 1000 keys') });
+    expect(boundsProblem({ ['k'.repeat(INPUT_BOUNDS.maxStringLength + 1)]: 1 }, 'context')).toMatchObject({ path: 'context', message: expect.stringContaining('a key of 10001 characters') });
+    expect(boundsProblem([[1, 2], [3, 4]], 'x', { ...INPUT_BOUNDS, maxNodes: 5 })).toMatchObject({ path: 'x[1][0]', message: expect.stringContaining('more than 5 values') });
   });
 
   it('never writes a key that is not identifier-like into a path', () => {
@@ -61,38 +61,38 @@ describe('input bounds', () => {
       ['wide', context(), Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`k${i}`, i]))],
     ];
     for (const [name, c, a] of bombs) {
-      const { value, ms } = timed(() => checkAction(c, a));
+      const { value, ms } = timed(() => checkAction(c as never, a as never));
       expect(issuesOf(value)[0]?.message, name).toContain('too large');
       expect(ms, name).toBeLessThan(1_000);
-      expect(scheduleAction(c, a).at).toBeNull();
+      expect(scheduleAction(c as never, a as never).at).toBeNull();
     }
     expect(quota({ ...context(), history: new Array(1_000_000).fill(0) }, '2026-11-30T10:00:00+08:00').issues[0]?.message).toContain('too large');
-    expect(quota(context(), '2'.repeat(5_000_000)).issues[0]).toEqual({ path: 'at', message: expect.stringContaining('too large') });
+    expect(quota(context(), '2'.repeat(5_000_000)).issues[0]).toEqual({ path: 'at', message: expect.stringContaining('too large'), zh: expect.stringContaining('输入过大') });
   });
 
   it('a long malformed history stops at 100 problems, quickly', () => {
     const junk = Array.from({ length: 100_000 }, (_, i) => ({ x: i }));
-    const { value, ms } = timed(() => checkAction({ ...context(), history: junk }, action()));
+    const { value, ms } = timed(() => checkAction({ ...context(), history: junk  as never}, action()));
     const issues = issuesOf(value);
     expect(issues).toHaveLength(MAX_PROBLEMS);
     expect(issues[0]?.path).toMatch(/^context\.history\[0\]/);
-    expect(issues.at(-1)).toEqual({ path: 'context.history', message: 'further problems not listed (parsing stopped)' });
+    expect(issues.at(-1)).toEqual({ path: 'context.history', message: 'further problems not listed (parsing stopped)', zh: '其余问题未列出（已停止解析）' });
     expect(ms).toBeLessThan(1_000);
   });
 
   it('a long history gives the same result entry by entry as in one parse', () => {
     const entry = (i: number) => ({ channel: 'voice', at: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T09:00:00+08:00`, target: { role: 'debtor' }, outcome: i % 3 === 0 ? 'connected' : 'not_connected' });
     const long = Array.from({ length: 600 }, (_, i) => entry(i));
-    const viaEntries = validateContext({ ...context(), history: long });
+    const viaEntries = validate(ContextSchema, { ...context(), history: long }, 'context');
     expect(viaEntries.ok).toBe(true);
     // The same history split below the one-by-one threshold and checked at the same instant: same decision.
     const a = action({ at: '2026-11-10T10:00:00+08:00' });
-    const whole = checkAction({ ...context(), history: long }, a);
-    const short = checkAction({ ...context(), history: long.filter((_, i) => 1 + (i % 28) === 10) }, a);
+    const whole = checkAction({ ...context(), history: long  as never}, a);
+    const short = checkAction({ ...context(), history: long.filter((_, i) => 1 + (i % 28) === 10)  as never}, a);
     expect(whole).toEqual(short);
     expect(whole.violations.map((v) => v.rule)).toEqual(['voice-daily-cap']);
     // A problem in the rest of the case is still reported with a long history, before the history's own.
-    const bad = validateContext({ ...context(), debtor: { id: '' }, history: [...long.slice(0, 300), { x: 1 }] });
+    const bad = validate(ContextSchema, { ...context(), debtor: { id: '' }, history: [...long.slice(0, 300), { x: 1 }] }, 'context');
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       expect(bad.problems[0]?.path).toBe('context.debtor.id');
@@ -102,7 +102,7 @@ describe('input bounds', () => {
 
   it('lists at most 100 problems from zod, counting the rest', () => {
     const junk = Array.from({ length: 200 }, (_, i) => ({ x: i }));
-    const issues = issuesOf(checkAction({ ...context(), history: junk }, action()));
+    const issues = issuesOf(checkAction({ ...context(), history: junk  as never}, action()));
     expect(issues).toHaveLength(MAX_PROBLEMS);
     expect(issues.at(-1)?.message).toMatch(/^\d+ more problems not listed$/);
     const more = Number(issues.at(-1)?.message.split(' ')[0]);
@@ -110,10 +110,10 @@ describe('input bounds', () => {
   });
 
   it('repeats identifier-like unknown keys only', () => {
-    const issues = issuesOf(checkAction({ ...context(), timezone: 'Asia/Shanghai', 'PII-7f3a': 1, 13812348000: 2, 张三: 3 }, action()));
-    expect(issues).toEqual([{ path: 'context', message: 'Unrecognized keys: "timezone" and 3 more not shown (only identifier-like keys are repeated)' }]);
-    const only = issuesOf(checkAction({ ...context(), 张三: 3 }, action()));
-    expect(only).toEqual([{ path: 'context', message: 'Unrecognized key: 1 not shown (only identifier-like keys are repeated)' }]);
+    const issues = issuesOf(checkAction({ ...context(), timezone: 'Asia/Shanghai', 'PII-7f3a': 1, 13812348000: 2, 张三: 3 } as never, action()));
+    expect(issues).toEqual([{ path: 'context', message: 'Unrecognized keys: "timezone" and 3 more not shown (only identifier-like keys are repeated)', zh: '不认识的字段："timezone"，另有 3 个未列出（只列出形如标识符的字段名）' }]);
+    const only = issuesOf(checkAction({ ...context(), 张三: 3 } as never, action()));
+    expect(only).toEqual([{ path: 'context', message: 'Unrecognized key: 1 not shown (only identifier-like keys are repeated)', zh: '不认识的字段：1 个未列出（只列出形如标识符的字段名）' }]);
   });
 });
 

@@ -36,8 +36,8 @@ const example = {
   day: { channel: 'voice', at: '2026-11-30T10:00:00+08:00', target: { role: 'debtor', partyId: 'D1' }, purpose: 'demand_payment', actor },
 };
 const expected = () => ({
-  late: checkAction(example.context, example.late),
-  day: checkAction(example.context, example.day),
+  late: checkAction(example.context as never, example.late as never),
+  day: checkAction(example.context as never, example.day as never),
 });
 
 /** The module specifiers a source or bundle imports or requires. */

@@ -3,7 +3,7 @@
  * hands the case (with the history built from the debtor's earlier records) to a checker, and records the
  * action in that debtor's history. The two entry points differ only in whether the checker is awaited.
  */
-import type { InputProblem } from '../decision.js';
+import { isInvalidInput, type InputProblem } from '../decision.js';
 import type { Action } from '../schema/action.js';
 import type { Context, HistoryEntry } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
@@ -178,6 +178,7 @@ export function createAuditor(): Auditor {
           verdict: inputError(index, [{
             path: 'record.action.at',
             message: `out of order: more than ${MAX_LATENESS_MS / HOUR_MS} h before the newest record so far (${formatInstant(newestMs, zone)}); the log must be in time order`,
+            zh: `记录顺序错乱：比目前最新的记录（${formatInstant(newestMs, zone)}）早 ${MAX_LATENESS_MS / HOUR_MS} 小时以上；日志须按时间排序`,
           }], base),
         };
       }
@@ -188,6 +189,7 @@ export function createAuditor(): Auditor {
           verdict: inputError(index, [{
             path: 'record.action.at',
             message: `out of order: before this debtor's previous record (${formatInstant(ledger.lastAtMs, zone)}); a debtor's records must be in time order`,
+            zh: `记录顺序错乱：早于该债务人的上一条记录（${formatInstant(ledger.lastAtMs, zone)}）；同一债务人的记录须按时间排序`,
           }], base),
         };
       }
@@ -225,11 +227,7 @@ export function createAuditor(): Auditor {
       if (atMs > newestMs) newestMs = atMs;
       if (newestMs - lastSweepMs >= SWEEP_EVERY_MS) sweep();
 
-      const invalid = decision.violations.find((v) => v.rule === 'invalid-input');
-      if (invalid !== undefined) {
-        const issues = (invalid.facts.issues ?? []) as unknown as InputProblem[];
-        return { ...base, outcome: 'deny', violations: [], inputError: { issues } };
-      }
+      if (isInvalidInput(decision)) return { ...base, outcome: 'deny', violations: [], inputError: { issues: decision.violations[0].facts.issues } };
       return { ...base, outcome: decision.outcome, violations: decision.violations };
     },
 

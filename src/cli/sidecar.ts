@@ -4,17 +4,19 @@
  * default, an optional bearer token, a body size limit, request timeouts, graceful shutdown) and one
  * structured log line per decision that never carries input strings. See docs/sidecar.md.
  */
+import type { ActionInput } from '../schema/action.js';
+import type { ContextInput } from '../schema/context.js';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
 import { STANDARD } from '../clauses.js';
-import { invalidInputDecision, type InputProblem } from '../decision.js';
+import { INTERNAL_ERROR, INVALID_INPUT, invalidInputDecision, isInvalidInput, type InputProblem } from '../decision.js';
 import type { Locale } from '../explain.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard.js';
 import { rules as builtInRules } from '../rules/index.js';
 import type { Decision } from '../schema/decision.js';
-import { problemsOf } from '../validate.js';
+import { validate } from '../validate.js';
 import { VERSION } from '../version.js';
 import { jsonErrorSummary } from './io.js';
 
@@ -72,17 +74,17 @@ export interface Sidecar {
 // ---------------------------------------------------------------------------------------------------
 // Request bodies. Strict like the library's own schemas: an unknown key is an error, not ignored.
 
-const present = z.custom<unknown>((value) => value !== undefined, { error: 'required' });
-const CheckBody = z.strictObject({ context: present, action: present });
-const NextAllowedBody = z.strictObject({ context: present, action: present, horizonDays: z.number().min(0).max(366).optional() });
-const QuotaBody = z.strictObject({ context: present, at: present });
+// The guard validates the context and the action itself (fail closed); here they only need to be present.
+const present = <T>() => z.custom<T>((value) => value !== undefined, { error: 'required field is missing', params: { zh: '缺少必填字段' } });
+const CheckBody = z.strictObject({ context: present<ContextInput>(), action: present<ActionInput>() });
+const NextAllowedBody = z.strictObject({ context: present<ContextInput>(), action: present<ActionInput>(), horizonDays: z.number().min(0).max(366).optional() });
+const QuotaBody = z.strictObject({ context: present<ContextInput>(), at: present<string>() });
 const BatchBody = z.strictObject({ items: z.array(z.unknown()) });
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown, root: string): Parsed<T> {
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, problems: problemsOf(root, result.error) };
+  return validate(schema, input, root);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -178,12 +180,12 @@ function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; p
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { ok: false, problems: [{ path: 'body', message: 'not valid UTF-8' }] };
+    return { ok: false, problems: [{ path: 'body', message: 'not valid UTF-8', zh: '不是有效的 UTF-8' }] };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, problems: [{ path: 'body', message: jsonErrorSummary(error) }] };
+    return { ok: false, problems: [{ path: 'body', message: jsonErrorSummary(error), zh: '不是有效的 JSON' }] };
   }
 }
 
@@ -204,10 +206,6 @@ function unique(ids: readonly string[]): string[] {
 function relabel(decision: Decision, locale: Locale): Decision {
   if (locale !== 'en') return decision;
   return { ...decision, violations: decision.violations.map((v) => ({ ...v, message: { en: v.message.en, zh: v.message.zh } })) };
-}
-
-function hasInvalidInput(decision: Decision): boolean {
-  return decision.violations.some((v) => v.rule === 'invalid-input');
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -257,13 +255,13 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
   const check = async (body: unknown): Promise<Reply> => {
     const parsed = parseWith(CheckBody, body, 'body');
     const decision = parsed.ok ? await guard.check(parsed.value.context, parsed.value.action) : invalidBody(parsed.problems);
-    return { status: hasInvalidInput(decision) ? 400 : 200, payload: decision, logs: [decisionLog(decision)] };
+    return { status: isInvalidInput(decision) ? 400 : 200, payload: decision, logs: [decisionLog(decision)] };
   };
 
   const checkBatch = async (body: unknown): Promise<Reply> => {
     const parsed = parseWith(BatchBody, body, 'body');
     if (!parsed.ok) {
-      return { status: 400, payload: errorBody('invalid-input', 'expected { "items": [{ "context", "action" }, …] }', { issues: parsed.problems }), logs: [{ outcome: 'rejected', rules: ['invalid-input'] }] };
+      return { status: 400, payload: errorBody(INVALID_INPUT, 'expected { "items": [{ "context", "action" }, …] }', { issues: parsed.problems }), logs: [{ outcome: 'rejected', rules: [INVALID_INPUT] }] };
     }
     const items = parsed.value.items;
     if (items.length > batchLimit) {
@@ -285,18 +283,18 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     const parsed = parseWith(NextAllowedBody, body, 'body');
     if (!parsed.ok) {
       const decision = invalidBody(parsed.problems);
-      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
+      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: [INVALID_INPUT] }] };
     }
     const { context, action, horizonDays } = parsed.value;
     const result = guard.scheduleAction(context, action, horizonDays === undefined ? {} : { horizonDays });
     const outcome = result.at !== null ? 'scheduled' : result.permanent ? 'never' : 'not-in-horizon';
-    return { status: hasInvalidInput(result.decision) ? 400 : 200, payload: result, logs: [{ outcome, rules: unique(result.reasons.map((r) => r.rule)) }] };
+    return { status: isInvalidInput(result.decision) ? 400 : 200, payload: result, logs: [{ outcome, rules: unique(result.reasons.map((r) => r.rule)) }] };
   };
 
   const quota = async (body: unknown): Promise<Reply> => {
     const parsed = parseWith(QuotaBody, body, 'body');
     const result = parsed.ok ? guard.quota(parsed.value.context, parsed.value.at) : { ok: false, quota: null, issues: parsed.problems };
-    return { status: result.ok ? 200 : 400, payload: result, logs: [result.ok ? { outcome: 'ok', rules: [] } : { outcome: 'invalid-input', rules: ['invalid-input'] }] };
+    return { status: result.ok ? 200 : 400, payload: result, logs: [result.ok ? { outcome: 'ok', rules: [] } : { outcome: INVALID_INPUT, rules: [INVALID_INPUT] }] };
   };
 
   const routes: Readonly<Record<string, Route>> = {
@@ -370,7 +368,7 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
         emit(error.status, [{ outcome: 'rejected', rules: [] }]);
       } else if (!(error instanceof RequestAborted)) {
         // Never echo the error: it may quote the input.
-        send(res, requestId, 500, errorBody('internal-error', 'the request could not be handled'), { connection: 'close' });
+        send(res, requestId, 500, errorBody(INTERNAL_ERROR, 'the request could not be handled'), { connection: 'close' });
         emit(500, [{ outcome: 'error', rules: [] }]);
       }
     }
@@ -384,10 +382,10 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     }
     if (endpoint === 'next-allowed') {
       const decision = invalidBody(problems);
-      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
+      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: [INVALID_INPUT] }] };
     }
-    if (endpoint === 'quota') return { status: 400, payload: { ok: false, quota: null, issues: problems }, logs: [{ outcome: 'invalid-input', rules: ['invalid-input'] }] };
-    return { status: 400, payload: errorBody('invalid-input', 'the body is not valid JSON', { issues: problems }), logs: [{ outcome: 'rejected', rules: ['invalid-input'] }] };
+    if (endpoint === 'quota') return { status: 400, payload: { ok: false, quota: null, issues: problems }, logs: [{ outcome: INVALID_INPUT, rules: [INVALID_INPUT] }] };
+    return { status: 400, payload: errorBody(INVALID_INPUT, 'the body is not valid JSON', { issues: problems }), logs: [{ outcome: 'rejected', rules: [INVALID_INPUT] }] };
   };
 
   const server = createServer({

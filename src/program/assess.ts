@@ -3,6 +3,7 @@
  * validate ▶ derive the assessment context once ▶ run every check (no short-circuit) ▶ tabulate per clause.
  * Pure and synchronous; never throws.
  */
+import { INTERNAL_ERROR, INVALID_INPUT } from '../decision.js';
 import { STANDARD } from '../clauses.js';
 import type { InputProblem } from '../decision.js';
 import type { FactRecord } from '../schema/decision.js';
@@ -28,10 +29,10 @@ const internalErrorTemplate = {
 function invalidInputFinding(problems: readonly InputProblem[]): ProgramFinding {
   const summary = problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') + (problems.length > 5 ? ` (+${problems.length - 5})` : '');
   return {
-    check: 'invalid-input',
+    check: INVALID_INPUT,
     clause: inputUnverifiable,
     severity: 'violation',
-    code: 'invalid-input',
+    code: INVALID_INPUT,
     subject: INSTITUTION,
     message: renderProgramMessage(invalidInputTemplate, { summary }),
     facts: { issues: problems.map((p) => ({ path: p.path, message: p.message })) },
@@ -40,7 +41,7 @@ function invalidInputFinding(problems: readonly InputProblem[]): ProgramFinding 
 
 function internalErrorFinding(check: ProgramCheck, error: unknown): ProgramFinding {
   const facts = { check: check.id, error: error instanceof Error ? error.name : typeof error };
-  return { check: check.id, clause: check.clause, severity: 'violation', code: 'internal-error', subject: INSTITUTION, message: renderProgramMessage(internalErrorTemplate, facts), facts };
+  return { check: check.id, clause: check.clause, severity: 'violation', code: INTERNAL_ERROR, subject: INSTITUTION, message: renderProgramMessage(internalErrorTemplate, facts), facts };
 }
 
 function findingOf(check: ProgramCheck, result: { severity: ProgramFinding['severity']; code: string; subject: ProgramFinding['subject']; facts: FactRecord }): ProgramFinding {

@@ -1,5 +1,5 @@
-import type { RuleMessages } from '../rules/define-rule.js';
 import type { FactRecord, Message } from '../schema/decision.js';
+import type { MessageTemplates } from '../template.js';
 import { formatInstant, parseInstant } from '../time.js';
 import { monthsBefore } from './calendar.js';
 import type { ProgramCitation } from './clauses.js';
@@ -54,7 +54,7 @@ export interface ProgramCheck {
   /** One line on what the check verifies. */
   readonly description: Message;
   /** Message templates per finding code; `{name}` is replaced by the finding's fact of that name. */
-  readonly messages: RuleMessages;
+  readonly messages: MessageTemplates;
   /** Whether the profile holds the data this check needs; when not, the check is "not assessed". */
   readonly assessable: (institution: Institution) => boolean;
   readonly run: (institution: Institution, ctx: AssessmentContext) => readonly CheckResult[];

@@ -89,7 +89,7 @@ export function incidentDeadline(incident: IncidentDeadlineInput, options: Incid
   const discoveredMs = parseInstant(discoveredAt);
   if (reportedAt !== null && parseInstant(reportedAt) < discoveredMs) {
     const path = opts.value.reportedAt === undefined ? 'incident.reportedAt' : 'options.reportedAt';
-    throw new IncidentInputError([{ path, message: 'reportedAt is before discoveredAt' }]);
+    throw new IncidentInputError([{ path, message: 'reportedAt is before discoveredAt', zh: '报告时间早于发现时间' }]);
   }
   const deadlineMs = reportDeadlineMs(discoveredMs);
   return {

@@ -2,9 +2,9 @@
  * Human labels of the enumerated values that findings carry as facts. Facts stay language-neutral codes
  * (`collection_management`); messages show the label in the message's language.
  */
-import type { FactRecord, FactValue, Message } from '../schema/decision.js';
-
-type Labels = Readonly<Record<string, Message>>;
+import type { Labels, LabelsByFact } from '../labels.js';
+import type { FactRecord, Message } from '../schema/decision.js';
+import { renderPair } from '../template.js';
 
 const policyKinds: Labels = {
   collection_management: { zh: '贷后催收管理制度', en: 'collection management policy' },
@@ -53,7 +53,7 @@ export const reportFieldLabels: Labels = {
 };
 
 /** Which label table a fact's value is looked up in; any other fact (an id, an instant) is shown as it is. */
-const labelsByFact: Readonly<Record<string, Labels>> = {
+const labelsByFact: LabelsByFact = {
   policyKind: policyKinds,
   status: staffStatuses,
   conductFlag: conductFlags,
@@ -62,18 +62,7 @@ const labelsByFact: Readonly<Record<string, Labels>> = {
   missingFields: reportFieldLabels,
 };
 
-function show(value: FactValue, lang: 'zh' | 'en', table: Labels | undefined): string {
-  if (Array.isArray(value)) return value.map((v) => show(v, lang, table)).join(lang === 'zh' ? '、' : ', ');
-  if (typeof value === 'string') return table?.[value]?.[lang] ?? value;
-  return String(value);
-}
-
 /** Renders a template pair with the finding's facts; enumerated codes are shown by their label. */
 export function renderProgramMessage(template: Message, facts: FactRecord): Message {
-  const fill = (text: string, lang: 'zh' | 'en'): string =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = facts[name];
-      return value === undefined ? whole : show(value, lang, labelsByFact[name]);
-    });
-  return { zh: fill(template.zh, 'zh'), en: fill(template.en, 'en') };
+  return renderPair(template, facts, labelsByFact);
 }

@@ -2,13 +2,14 @@ import type { Clause } from '../clauses.js';
 import type { Facts } from '../facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, Message } from '../schema/decision.js';
+import type { MessageTemplates } from '../template.js';
 import type { Limits } from '../schema/profile.js';
 
 /**
  * Message templates per finding code. `{name}` is replaced by the finding's fact of that name. Messages
  * only ever interpolate facts, and facts never carry names, numbers or free text from the input.
  */
-export type RuleMessages = Readonly<Record<string, Message>>;
+export type RuleMessages = MessageTemplates;
 
 /** What a rule reports: a violation (the action is denied) or an obligation that comes with it. */
 export interface RuleResult {

@@ -56,10 +56,10 @@ export const Actor = z
   })
   .superRefine((actor, ctx) => {
     if (actor.kind === 'human' && actor.collector === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['collector'], message: 'collector is required when kind is "human"' });
+      ctx.addIssue({ code: 'custom', path: ['collector'], message: 'collector is required when kind is "human"', params: { zh: '人工催收（kind 为 "human"）须提供 collector' } });
     }
     if (actor.kind === 'ai' && actor.ai === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['ai'], message: 'ai is required when kind is "ai"' });
+      ctx.addIssue({ code: 'custom', path: ['ai'], message: 'ai is required when kind is "ai"', params: { zh: '智能催收（kind 为 "ai"）须提供 ai' } });
     }
   });
 
@@ -78,10 +78,10 @@ export const Action = z
   })
   .superRefine((action, ctx) => {
     if (action.channel === 'visit' && action.visit === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['visit'], message: 'visit is required when channel is "visit"' });
+      ctx.addIssue({ code: 'custom', path: ['visit'], message: 'visit is required when channel is "visit"', params: { zh: '上门催收（channel 为 "visit"）须提供 visit' } });
     }
     if (action.channel !== 'visit' && action.visit !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['visit'], message: `visit is only allowed when channel is "visit", not "${action.channel}"` });
+      ctx.addIssue({ code: 'custom', path: ['visit'], message: `visit is only allowed when channel is "visit", not "${action.channel}"`, params: { zh: `仅上门催收可提供 visit，而 channel 为 "${action.channel}"` } });
     }
   });
 

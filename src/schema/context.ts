@@ -20,10 +20,10 @@ export const Debt = z
   })
   .superRefine((debt, ctx) => {
     if (debt.status === 'settled' && debt.settledAt === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['settledAt'], message: 'settledAt is required when status is "settled"' });
+      ctx.addIssue({ code: 'custom', path: ['settledAt'], message: 'settledAt is required when status is "settled"', params: { zh: '已结清（status 为 "settled"）须提供 settledAt' } });
     }
     if (debt.status === 'overdue' && debt.settledAt !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['settledAt'], message: 'settledAt given but status is "overdue": say "settled"' });
+      ctx.addIssue({ code: 'custom', path: ['settledAt'], message: 'settledAt given but status is "overdue": say "settled"', params: { zh: '提供了 settledAt，但 status 为 "overdue"：应为 "settled"' } });
     }
   });
 
@@ -37,7 +37,7 @@ export const CollectionWindow = z
   })
   .superRefine((w, ctx) => {
     if (w.start === w.end) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: 'a window needs end ≠ start (end is exclusive)' });
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'a window needs end ≠ start (end is exclusive)', params: { zh: '时段的结束时间不得等于开始时间（结束时间不含）' } });
     }
   });
 export type CollectionWindow = z.infer<typeof CollectionWindow>;
@@ -45,7 +45,7 @@ export type CollectionWindow = z.infer<typeof CollectionWindow>;
 /** Checks that validFrom ≤ validUntil when both are given. */
 function orderedValidity(value: { validFrom?: string | undefined; validUntil?: string | undefined }, ctx: z.RefinementCtx): void {
   if (value.validFrom !== undefined && value.validUntil !== undefined && parseInstant(value.validFrom) > parseInstant(value.validUntil)) {
-    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil is before validFrom' });
+    ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil is before validFrom', params: { zh: 'validUntil 早于 validFrom' } });
   }
 }
 

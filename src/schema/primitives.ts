@@ -6,6 +6,7 @@ export const Instant = z
   .string()
   .refine((s) => !Number.isNaN(parseInstant(s)), {
     error: 'expected an ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
+    params: { zh: '应为带时区偏移或 Z 的 ISO 8601 时间，例如 2026-11-30T10:00:00+08:00' },
   })
   // For JSON Schema only (parsing is the refinement above): what non-TypeScript callers can check.
   .meta({
@@ -16,13 +17,13 @@ export const Instant = z
 /** An IANA time zone name that the runtime knows. */
 export const TimeZone = z
   .string()
-  .refine(isValidTimeZone, { error: 'expected an IANA time zone name, e.g. Asia/Shanghai' })
+  .refine(isValidTimeZone, { error: 'expected an IANA time zone name, e.g. Asia/Shanghai', params: { zh: '应为 IANA 时区名称，例如 Asia/Shanghai' } })
   .meta({ pattern: '^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){1,2})$', description: 'IANA time zone name, e.g. Asia/Shanghai' });
 
 /** A local clock time `HH:mm`, 00:00–23:59. */
 export const ClockTime = z
   .string()
-  .refine((s) => !Number.isNaN(parseClock(s)), { error: 'expected a clock time HH:mm between 00:00 and 23:59' })
+  .refine((s) => !Number.isNaN(parseClock(s)), { error: 'expected a clock time HH:mm between 00:00 and 23:59', params: { zh: '应为 00:00 至 23:59 之间的 HH:mm 时间' } })
   .meta({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'local clock time HH:mm' });
 
 /** An identifier: non-empty, at most 200 characters. */
@@ -38,7 +39,7 @@ export const Target = z
   .strictObject({ role: TargetRole, partyId: Id.optional() })
   .superRefine((target, ctx) => {
     if ((target.role === 'contact' || target.role === 'guarantor') && target.partyId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['partyId'], message: `partyId is required when role is "${target.role}"` });
+      ctx.addIssue({ code: 'custom', path: ['partyId'], message: `partyId is required when role is "${target.role}"`, params: { zh: `role 为 "${target.role}" 时须提供 partyId` } });
     }
   });
 export type Target = z.infer<typeof Target>;

@@ -83,7 +83,7 @@ describe('audit: input errors are reported, never misjudged, and the audit goes 
     ])];
     expect(verdicts.map((v) => v.inputError === undefined ? v.outcome : 'input-error')).toEqual(['allow', 'allow', 'input-error', 'allow', 'allow', 'deny', 'deny']);
     expect(verdicts[2]).toMatchObject({ outcome: 'deny', violations: [], debtorId: 'D1' });
-    expect(verdicts[2]?.inputError?.issues).toEqual([{ path: 'record.action.at', message: expect.stringMatching(/out of order.*2026-11-30T11:00:00\+08:00/) }]);
+    expect(verdicts[2]?.inputError?.issues).toEqual([{ path: 'record.action.at', message: expect.stringMatching(/out of order.*2026-11-30T11:00:00\+08:00/), zh: expect.stringMatching(/记录顺序错乱.*2026-11-30T11:00:00\+08:00/) }]);
     // The 10:00 record is not in the history (12:00 is the third connected call); another debtor's later
     // record does not put D1's 12:30 out of order; an instant equal to the previous one is in order.
     expect(verdicts[5]?.inputError).toBeUndefined();

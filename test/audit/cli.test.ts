@@ -93,7 +93,7 @@ describe('cuishou-guard (in process)', () => {
     const errors = m.stderr().trimEnd().split('\n');
     expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(/^line 2: invalid JSON: /);
-    expect(errors[1]).toMatch(/^line 4: record\.outcome: Invalid option/);
+    expect(errors[1]).toMatch(/^line 4: record\.outcome: expected one of "connected"/);
     expect(errors[2]).toMatch(/^line 6: record\.action\.at: out of order/);
     const summary = JSON.parse(m.stdout()) as AuditSummary;
     expect(summary).toMatchObject({ records: 6, allowed: 2, denied: 4, inputErrors: 3, violations: 1, byRule: { 'collection-hours': 1 } });

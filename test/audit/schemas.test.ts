@@ -32,7 +32,7 @@ describe('schemas/ (JSON Schema generated from the zod schemas)', () => {
     expect(recordValid(record('2026-11-30T10:00:00+08:00', { id: 'R1' }))).toBe(true);
     const allow = checkAction(context(), action());
     const deny = checkAction(context(), action({ at: '2026-11-30T23:00:00+08:00', conduct: ['threat'] }));
-    const invalid = checkAction({}, {});
+    const invalid = checkAction({} as never, {} as never);
     for (const decision of [allow, deny, invalid]) expect(decisionValid(decision), JSON.stringify(decisionValid.errors)).toBe(true);
   });
 

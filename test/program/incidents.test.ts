@@ -69,7 +69,7 @@ describe('incidentDeadline', () => {
     expect(bad.name).toBe('IncidentInputError');
     expect(error(() => incidentDeadline({ type: 'violent_collection', discoveredAt: DISCOVERED }, { reportedAt: 'soon' })).problems.map((p) => p.path)).toEqual(['options.reportedAt']);
     expect(error(() => incidentDeadline({ type: 'violent_collection', discoveredAt: DISCOVERED }, { reportedAt: '2026-11-19T09:00:00+08:00' })).problems).toEqual([
-      { path: 'options.reportedAt', message: 'reportedAt is before discoveredAt' },
+      { path: 'options.reportedAt', message: 'reportedAt is before discoveredAt', zh: '报告时间早于发现时间' },
     ]);
     expect(error(() => incidentDeadline({ type: 'violent_collection', discoveredAt: DISCOVERED, extra: 1 } as never)).problems.map((p) => p.path)).toEqual(['incident']);
     expect(error(() => incidentDeadline(null as never)).problems.map((p) => p.path)).toEqual(['incident']);

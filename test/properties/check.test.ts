@@ -22,7 +22,7 @@ describe('checkAction invariants', () => {
   it('never throws on arbitrary input, and denies whatever does not validate', () => {
     fc.assert(
       fc.property(fc.anything(), fc.anything(), (c, a) => {
-        const d = checkAction(c, a);
+        const d = checkAction(c as never, a as never);
         if (!ContextSchema.safeParse(c).success || !ActionSchema.safeParse(a).success) {
           expect(d.outcome).toBe('deny');
           expect(d.violations.map((v) => v.rule)).toEqual(['invalid-input']);
@@ -40,7 +40,7 @@ describe('checkAction invariants', () => {
         const keys = Object.keys(target);
         target[keys[pick % keys.length] as string] = value;
         const [ctx, act] = which === 'c' ? [target, a] : [c, target];
-        const d = checkAction(ctx, act);
+        const d = checkAction(ctx as never, act as never);
         if (d.outcome === 'allow') {
           expect(ContextSchema.safeParse(ctx).success && ActionSchema.safeParse(act).success).toBe(true);
         }

@@ -51,13 +51,13 @@ const RUNS = 1500;
 function syncDoors(options: GuardOptions, builtIn: string | null, c: unknown, a: unknown): Record<string, Decision> {
   const guard = createGuard(options);
   const out: Record<string, Decision> = {
-    'createGuard().checkSync': guard.checkSync(c, a),
-    'guard.prepareCase().check': guard.prepareCase(c).check(a),
+    'createGuard().checkSync': guard.checkSync(c as never, a as never),
+    'guard.prepareCase().check': guard.prepareCase(c as never).check(a as never),
   };
   if (builtIn !== null) {
     const profile = builtIn === 'gb-t-45251-2025' ? {} : { profile: builtIn };
-    out.checkAction = checkAction(c, a, profile);
-    out['prepareCase().check'] = prepareCase(c, profile).check(a);
+    out.checkAction = checkAction(c as never, a as never, profile);
+    out['prepareCase().check'] = prepareCase(c as never, profile).check(a as never);
   }
   const validC = ContextSchema.safeParse(c);
   const validA = ActionSchema.safeParse(a);
@@ -90,10 +90,10 @@ describe('every door gives the same decision', () => {
       const guard = createGuard(options);
       await fc.assert(
         fc.asyncProperty(input, async ([c, a]) => {
-          const sync = guard.checkSync(c, a);
-          expect(await guard.check(c, a)).toEqual(sync);
-          expect(await guard.prepareCase(c).checkAsync(a)).toEqual(sync);
-          const schedule = builtIn === null ? guard.scheduleAction(c, a, { horizonDays: 2 }) : scheduleAction(c, a, { horizonDays: 2, ...(builtIn === 'cba-2026' ? { profile: builtIn } : {}) });
+          const sync = guard.checkSync(c as never, a as never);
+          expect(await guard.check(c as never, a as never)).toEqual(sync);
+          expect(await guard.prepareCase(c as never).checkAsync(a as never)).toEqual(sync);
+          const schedule = builtIn === null ? guard.scheduleAction(c as never, a as never, { horizonDays: 2 }) : scheduleAction(c as never, a as never, { horizonDays: 2, ...(builtIn === 'cba-2026' ? { profile: builtIn } : {}) });
           const validA = ActionSchema.safeParse(a);
           // The schedule's decision is the check's whenever it answers for the action's own instant.
           const ownInstant = schedule.at === null || (validA.success && parseInstant(schedule.at) === parseInstant(validA.data.at));
@@ -132,7 +132,7 @@ describe('every door gives the same decision', () => {
       expect(reply.status).toBe(200);
       const { decisions } = reply.body as { decisions: Decision[] };
       expect(decisions).toHaveLength(jsonable.length);
-      jsonable.forEach((item, i) => expect(decisions[i]).toEqual(JSON.parse(JSON.stringify(checkAction(item.context, item.action, { profile: 'cba-2026' })))));
+      jsonable.forEach((item, i) => expect(decisions[i]).toEqual(JSON.parse(JSON.stringify(checkAction(item.context as never, item.action as never, { profile: 'cba-2026' })))));
     });
   });
 });

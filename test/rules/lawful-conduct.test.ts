@@ -1,3 +1,4 @@
+import { RULE_FACT_LABELS } from '../../src/labels.js';
 import { describe, expect, it } from 'vitest';
 import { checkAction } from '../../src/index.js';
 import type { ActionInput } from '../../src/index.js';
@@ -17,7 +18,7 @@ describe('lawful-conduct', () => {
   it('conduct omitted defaults to none', () => {
     const input: Record<string, unknown> = { ...action() };
     delete input.conduct;
-    const d = checkAction(context(), input);
+    const d = checkAction(context(), input as never);
     expect(d.outcome).toBe('allow');
     expect(d.evaluated).toContain('lawful-conduct');
   });
@@ -33,7 +34,9 @@ describe('lawful-conduct', () => {
       facts: { conduct: [value] },
     });
     expect(d.violations[0]?.message.en).toContain(value);
-    expect(d.violations[0]?.message.zh).toContain(value);
+    // The Chinese message names the conduct in Chinese, not by its code.
+    expect(d.violations[0]?.message.zh).toContain(RULE_FACT_LABELS.conduct?.[value]?.zh ?? '(no label)');
+    expect(d.violations[0]?.message.zh).not.toContain(value);
   });
 
   it('two values give one violation listing both', () => {
@@ -61,7 +64,7 @@ describe('lawful-conduct', () => {
   });
 
   it('an unknown conduct value is invalid input', () => {
-    const d = checkAction(context(), { ...action(), conduct: ['shouting'] });
+    const d = checkAction(context(), { ...action(), conduct: ['shouting' as never] });
     expect(d.violations[0]?.rule).toBe('invalid-input');
     expect(d.violations[0]?.facts.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'action.conduct[0]' })]));
   });

@@ -120,9 +120,9 @@ describe('the horizon', () => {
 
 describe('quota at the edges', () => {
   it('invalid context or instant: not ok, with the problems of both', () => {
-    expect(quota({}, 'not an instant').issues.map((p) => p.path)).toEqual(['context.debtor', 'context.debt', 'at']);
-    expect(quota(context(), 'not an instant')).toEqual({ ok: false, quota: null, issues: [{ path: 'at', message: expect.stringContaining('ISO 8601') }] });
-    expect(quota({}, '2026-11-30T10:00:00+08:00').issues.map((p) => p.path)).toEqual(['context.debtor', 'context.debt']);
+    expect(quota({} as never, 'not an instant').issues.map((p) => p.path)).toEqual(['context.debtor', 'context.debt', 'at']);
+    expect(quota(context(), 'not an instant')).toEqual({ ok: false, quota: null, issues: [{ path: 'at', message: expect.stringContaining('ISO 8601'), zh: expect.stringContaining('ISO 8601 时间') }] });
+    expect(quota({} as never, '2026-11-30T10:00:00+08:00').issues.map((p) => p.path)).toEqual(['context.debtor', 'context.debt']);
   });
 
   it('visits left never below zero, numbers listed in order', () => {

@@ -52,7 +52,7 @@ describe('quota', () => {
   });
 
   it('invalid input names the fields', () => {
-    const q = quota({ debtor: { id: 'D1' } }, '2026-11-30T15:00:00');
+    const q = quota({ debtor: { id: 'D1' } } as never, '2026-11-30T15:00:00');
     expect(q.ok).toBe(false);
     expect(q.quota).toBeNull();
     expect(q.issues.map((i) => i.path)).toEqual(['context.debt', 'at']);

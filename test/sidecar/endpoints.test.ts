@@ -39,9 +39,9 @@ describe('the sidecar (national profile)', () => {
 
   it.each(cases)('POST /v1/check: %s — the same decision as checkAction and guard.check', async (_name, ctx, act) => {
     const r = await post(s.base, '/v1/check', { context: ctx, action: act });
-    const direct = checkAction(ctx, act);
+    const direct = checkAction(ctx as never, act as never);
     expect(r.body).toEqual(direct);
-    expect(r.body).toEqual(await createGuard().check(ctx, act));
+    expect(r.body).toEqual(await createGuard().check(ctx as never, act as never));
     const invalid = direct.violations.some((v) => v.rule === 'invalid-input');
     expect(r.status).toBe(invalid ? 400 : 200);
     expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
@@ -56,7 +56,7 @@ describe('the sidecar (national profile)', () => {
     expect(d.violations[0]).toMatchObject({ rule: 'invalid-input', code: 'invalid-input' });
     expect((d.violations[0]?.facts.issues as { path: string }[]).map((i) => i.path)).toEqual(['body']);
     expect(d.ruleset).toEqual({ standard: STANDARD, version: VERSION, profile: 'gb-t-45251-2025' });
-    expect(d.violations[0]?.facts.issues).toEqual([{ path: 'body', message: 'not valid JSON (at position 13)' }]);
+    expect(d.violations[0]?.facts.issues).toEqual([{ path: 'body', message: 'not valid JSON (at position 13)', zh: '不是有效的 JSON' }]);
   });
 
   it('POST /v1/check: the answer to a body that is not JSON does not quote it (V8 messages would)', async () => {
@@ -64,11 +64,11 @@ describe('the sidecar (national profile)', () => {
       const r = await post(s.base, '/v1/check', text);
       expect(r.status).toBe(400);
       expect(JSON.stringify(r.body)).not.toContain('13812345678');
-      expect((r.body as Decision).violations[0]?.facts.issues).toEqual([{ path: 'body', message: expect.stringMatching(/^not valid JSON/) }]);
+      expect((r.body as Decision).violations[0]?.facts.issues).toEqual([{ path: 'body', message: expect.stringMatching(/^not valid (JSON|UTF-8)/), zh: expect.stringMatching(/^不是有效的 (JSON|UTF-8)/) }]);
     }
     const latin1 = await fetch(`${s.base}/v1/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0xff, 0x7d]) });
     expect(latin1.status).toBe(400);
-    expect(((await latin1.json()) as Decision).violations[0]?.facts.issues).toEqual([{ path: 'body', message: 'not valid UTF-8' }]);
+    expect(((await latin1.json()) as Decision).violations[0]?.facts.issues).toEqual([{ path: 'body', message: 'not valid UTF-8', zh: '不是有效的 UTF-8' }]);
   });
 
   it.each([
@@ -97,7 +97,7 @@ describe('the sidecar (national profile)', () => {
     const items = cases.map(([, ctx, act]) => ({ context: ctx, action: act }));
     const r = await post(s.base, '/v1/check-batch', { items });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ decisions: cases.map(([, ctx, act]) => checkAction(ctx, act)) });
+    expect(r.body).toEqual({ decisions: cases.map(([, ctx, act]) => checkAction(ctx as never, act as never)) });
   });
 
   it('POST /v1/check-batch: a malformed item is an invalid-input deny at its position; the others are decided', async () => {
@@ -120,7 +120,7 @@ describe('the sidecar (national profile)', () => {
   it('POST /v1/next-allowed: the ScheduleResult of scheduleAction', async () => {
     for (const [, ctx, act] of cases) {
       const r = await post(s.base, '/v1/next-allowed', { context: ctx, action: act });
-      const direct = scheduleAction(ctx, act);
+      const direct = scheduleAction(ctx as never, act as never);
       expect(r.body).toEqual(direct);
       expect(r.status).toBe(direct.decision.violations.some((v) => v.rule === 'invalid-input') ? 400 : 200);
     }
@@ -150,7 +150,7 @@ describe('the sidecar (national profile)', () => {
     expect(bad.body).toEqual(quota(ctx, '2026-11-30 15:00'));
     const missing = await post(s.base, '/v1/quota', { context: ctx });
     expect(missing.status).toBe(400);
-    expect(missing.body).toEqual({ ok: false, quota: null, issues: [{ path: 'body.at', message: 'required' }] });
+    expect(missing.body).toEqual({ ok: false, quota: null, issues: [{ path: 'body.at', message: 'required field is missing', zh: '缺少必填字段' }] });
     const notJson = await post(s.base, '/v1/quota', 'nope');
     expect(notJson.status).toBe(400);
     expect(notJson.body).toMatchObject({ ok: false, quota: null, issues: [{ path: 'body' }] });
@@ -204,7 +204,7 @@ describe('the sidecar with a profile, an overlay and house rules', () => {
 
   it.each(cases)('POST /v1/check: %s — the same decision as createGuard(…).check', async (_name, ctx, act) => {
     const r = await post(s.base, '/v1/check', { context: ctx, action: act });
-    expect(r.body).toEqual(await guard.check(ctx, act));
+    expect(r.body).toEqual(await guard.check(ctx as never, act as never));
   });
 
   it('house rules and the overlay apply, with the overlay named in the decision', async () => {
@@ -218,7 +218,7 @@ describe('the sidecar with a profile, an overlay and house rules', () => {
   it('batch, next-allowed and quota follow the guard', async () => {
     const items = cases.map(([, ctx, act]) => ({ context: ctx, action: act }));
     const batch = await post(s.base, '/v1/check-batch', { items });
-    expect(batch.body).toEqual({ decisions: await Promise.all(cases.map(([, ctx, act]) => guard.check(ctx, act))) });
+    expect(batch.body).toEqual({ decisions: await Promise.all(cases.map(([, ctx, act]) => guard.check(ctx as never, act as never))) });
     const late = { context: context(), action: action({ at: '2026-11-30T21:30:00+08:00', phoneRef: 'P1' }) };
     const next = await post(s.base, '/v1/next-allowed', late);
     expect(next.body).toEqual(guard.scheduleAction(late.context, late.action));

@@ -232,7 +232,7 @@ describe('decision logs', () => {
       ['quota', 'invalid-input', 400],
       ['other', 'rejected', 404],
     ]);
-    const direct = createGuard({ profile: 'cba-2026' }).checkSync(ctx, toContact);
+    const direct = createGuard({ profile: 'cba-2026' }).checkSync(ctx, toContact as never);
     expect(s.logs[1]?.rules).toEqual([...new Set(direct.violations.map((v) => v.rule))]);
     expect(s.logs[1]?.rules).toContain('contact-purpose');
     const keys = new Set(['time', 'requestId', 'endpoint', 'outcome', 'rules', 'status', 'latencyMs', 'index']);

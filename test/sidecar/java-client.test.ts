@@ -44,7 +44,7 @@ describe.skipIf(!hasJdk)('examples/java/CheckClient.java', () => {
 
   it('prints the outcome of examples/data/check-request.json, as the library decides it', async () => {
     const request = JSON.parse(readFileSync(join(root, 'examples/data/check-request.json'), 'utf8')) as { context: unknown; action: unknown };
-    const expected = checkAction(request.context, request.action).outcome;
+    const expected = checkAction(request.context as never, request.action as never).outcome;
     expect(expected).toBe('deny');
     const result = await java('examples/data/check-request.json', { CUISHOU_GUARD_TOKEN: token });
     expect(result).toMatchObject({ code: 1, stdout: 'deny\n' });

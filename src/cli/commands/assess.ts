@@ -1,3 +1,4 @@
+import { INVALID_INPUT } from '../../decision.js';
 import { assessProgram } from '../../program/assess.js';
 import { ASSESSMENT_FORMATS, renderAssessment, type AssessmentFormat } from '../../program/report.js';
 import type { Command } from '../command.js';
@@ -36,7 +37,7 @@ export const assessCommand: Command = {
     const institution = await readJsonFile(io, positionals[0] as string, 'institution');
     const assessment = assessProgram(institution, { at: values.at, ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] }) });
     await writeOutput(io, values.out, renderAssessment(assessment, { format, locale }));
-    if (assessment.findings.some((f) => f.code === 'invalid-input')) return EXIT_USAGE;
+    if (assessment.findings.some((f) => f.code === INVALID_INPUT)) return EXIT_USAGE;
     return assessment.summary.violations > 0 ? EXIT_FOUND : EXIT_OK;
   },
 };

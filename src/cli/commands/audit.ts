@@ -70,7 +70,7 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions): Pro
       } catch (error) {
         badLines += 1;
         report(lineNumber, `invalid JSON: ${jsonErrorSummary(error)}`);
-        summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message: 'invalid JSON' }] } });
+        summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message: 'invalid JSON', zh: '不是有效的 JSON' }] } });
         continue;
       }
       lineOf.push(lineNumber);

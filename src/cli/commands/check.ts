@@ -1,3 +1,6 @@
+import type { ActionInput } from '../../schema/action.js';
+import type { ContextInput } from '../../schema/context.js';
+import { isInvalidInput } from '../../decision.js';
 import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
@@ -36,9 +39,10 @@ export const check: Command = {
       if (error instanceof GuardConfigError) throw new UsageError(error.message);
       throw error;
     }
-    const decision = guard.checkSync(context, action);
+    // Files are JSON of any shape: the guard validates them (fail closed), the types only name what is expected.
+    const decision = guard.checkSync(context as ContextInput, action as ActionInput);
     io.stdout.write(`${values.json === true ? JSON.stringify(decision, null, 2) : guard.explain(decision)}\n`);
-    if (decision.violations.some((v) => v.rule === 'invalid-input')) return EXIT_USAGE;
+    if (isInvalidInput(decision)) return EXIT_USAGE;
     return decision.outcome === 'allow' ? EXIT_OK : EXIT_FOUND;
   },
 };

@@ -1,0 +1,88 @@
+/**
+ * Chinese and English labels of the enumerated values that findings carry as facts. Facts stay
+ * language-neutral codes (`full`, `demand_payment`); a message shows the label in its own language, so a
+ * Chinese message reads `民事行为能力：完全民事行为能力`, not `民事行为能力：full`.
+ */
+import type { Message } from './schema/decision.js';
+
+/** Labels of one enumeration, by value. */
+export type Labels = Readonly<Record<string, Message>>;
+/** Which label table a fact's value is looked up in, by fact name; any other fact is shown as it is. */
+export type LabelsByFact = Readonly<Record<string, Labels>>;
+
+const roles: Labels = {
+  debtor: { zh: '债务人', en: 'debtor' },
+  guarantor: { zh: '担保人', en: 'guarantor' },
+  contact: { zh: '联系人', en: 'contact' },
+  third_party: { zh: '第三人', en: 'third party' },
+};
+
+const purposes: Labels = {
+  demand_payment: { zh: '催收还款', en: 'demand_payment' },
+  reminder: { zh: '还款提醒', en: 'reminder' },
+  locate_debtor: { zh: '寻找债务人', en: 'locate_debtor' },
+  relay_message: { zh: '转告信息', en: 'relay_message' },
+  repayment_info: { zh: '告知还款信息', en: 'repayment_info' },
+};
+
+const disclosures: Labels = {
+  debt_amount: { zh: '欠款金额', en: 'debt_amount' },
+  overdue_duration: { zh: '逾期时长', en: 'overdue_duration' },
+  debt_details: { zh: '债务详情', en: 'debt_details' },
+  repayment_info: { zh: '还款信息', en: 'repayment_info' },
+};
+
+const conduct: Labels = {
+  threat: { zh: '威胁', en: 'threat' },
+  insult: { zh: '侮辱', en: 'insult' },
+  violence: { zh: '暴力', en: 'violence' },
+  harassment: { zh: '骚扰', en: 'harassment' },
+  impersonation: { zh: '冒用身份', en: 'impersonation' },
+  forged_document: { zh: '伪造文书', en: 'forged_document' },
+};
+
+const legalCapacity: Labels = {
+  full: { zh: '完全民事行为能力', en: 'full' },
+  limited: { zh: '限制民事行为能力', en: 'limited' },
+  none: { zh: '无民事行为能力', en: 'none' },
+};
+
+const standing: Labels = {
+  active: { zh: '在岗', en: 'active' },
+  suspended: { zh: '暂停催收', en: 'suspended' },
+  dismissed: { zh: '已解聘', en: 'dismissed' },
+};
+
+const attestations: Labels = {
+  violentCrimeRecord: { zh: '暴力犯罪记录', en: 'violentCrimeRecord' },
+  seriousBadCredit: { zh: '严重不良信用记录', en: 'seriousBadCredit' },
+};
+
+const channels: Labels = {
+  voice: { zh: '语音', en: 'voice' },
+  sms: { zh: '短信', en: 'sms' },
+  im: { zh: '即时通讯', en: 'im' },
+  email: { zh: '电子邮件', en: 'email' },
+  letter: { zh: '信函', en: 'letter' },
+  visit: { zh: '上门', en: 'visit' },
+};
+
+/** The label tables of the built-in rules' facts. */
+export const RULE_FACT_LABELS: LabelsByFact = {
+  role: roles,
+  targetRole: roles,
+  purpose: purposes,
+  allowed: purposes,
+  disclosures,
+  conduct,
+  debtorLegalCapacity: legalCapacity,
+  legalCapacity,
+  standing,
+  unattested: attestations,
+  channel: channels,
+};
+
+/** The Chinese label of each value of the input's enumerations, for invalid-input messages. */
+export const ENUM_VALUE_ZH: Readonly<Record<string, string>> = Object.fromEntries(
+  [roles, purposes, disclosures, conduct, standing, channels].flatMap((table) => Object.entries(table).map(([value, m]) => [value, m.zh])),
+);
