@@ -1,7 +1,6 @@
-import type { CompiledLimits } from './profiles/compile.js';
 import type { Action } from './schema/action.js';
 import type { Context } from './schema/context.js';
-import { addZonedMonths, formatMinuteOfDay, localDayBounds, localParts, parseClock, parseInstant } from './time.js';
+import { formatMinuteOfDay, localDayBounds, localParts, parseClock, parseInstant } from './time.js';
 
 /** A collection window compiled to minutes of the day. */
 export interface CompiledWindow {
@@ -23,7 +22,10 @@ export interface LocalReading {
   readonly weekday: number;
 }
 
-/** Everything the rules need, derived once per check. Instants are epoch milliseconds. */
+/**
+ * Everything the rules need, derived once per check: what the input says, and nothing that depends on a
+ * profile's limits (those are computed from the facts by src/limits-at.ts). Instants are epoch milliseconds.
+ */
 export interface Facts {
   readonly atMs: number;
   readonly channel: Action['channel'];
@@ -102,13 +104,6 @@ export interface Facts {
   readonly outsourcing: { readonly validFromMs: number | null; readonly validUntilMs: number | null } | null;
   readonly agencyLastEvaluatedAtMs: number | null;
   readonly system: NonNullable<Action['actor']['system']> | null;
-
-  /** The earliest instant a training assessment may date from (the action minus the training interval). */
-  readonly trainingCutoffMs: number;
-  /** The earliest instant an agency evaluation may date from. */
-  readonly evaluationCutoffMs: number;
-  /** The action's instant plus the record retention period, in the debtor's zone. */
-  readonly retainUntilMs: number;
 }
 
 function instantOrNull(text: string | undefined): number | null {
@@ -222,13 +217,11 @@ export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: re
 export function deriveFacts(
   context: Context,
   action: Action,
-  limits: CompiledLimits,
   atMs: number = parseInstant(action.at),
   history: HistoryIndex = indexHistory(context),
 ): Facts {
   const { debtor, debt, agreement } = context;
   const target = action.target;
-  const debtorZone = debtor.timeZone;
 
   const contactRecord = target.role === 'contact' ? context.contacts?.find((c) => c.partyId === target.partyId) : undefined;
   const guarantorRecord = target.role === 'guarantor' ? context.guarantors?.find((g) => g.partyId === target.partyId) : undefined;
@@ -318,8 +311,5 @@ export function deriveFacts(
     },
     agencyLastEvaluatedAtMs: instantOrNull(org.lastEvaluatedAt),
     system: actor.system ?? null,
-    trainingCutoffMs: addZonedMonths(atMs, -limits.trainingIntervalMonths, debtorZone),
-    evaluationCutoffMs: addZonedMonths(atMs, -limits.agencyEvaluationIntervalMonths, debtorZone),
-    retainUntilMs: addZonedMonths(atMs, 12 * limits.recordRetentionYears, debtorZone),
   };
 }

@@ -76,15 +76,14 @@ const byId = new Map(builtInRules.map((r) => [r.id, r]));
 /**
  * Marks the violations that the national profile alone would not have found: they come from a limit the
  * profile or overlay tightened, and say which (with the national value), beside the national clause.
- * Only runs on a deny under a tightened profile; the national facts are derived at most once.
+ * Only runs on a deny under a tightened profile. Facts do not depend on limits, so the rule is asked
+ * again on the same facts under the national limits.
  */
-function withProvenance(evaluation: Evaluation, nationalFacts: () => Facts, limits: CompiledLimits, base: Profile): Evaluation {
+function withProvenance(evaluation: Evaluation, facts: Facts, limits: CompiledLimits, base: Profile): Evaluation {
   if (limits.tightened.length === 0 || evaluation.violations.length === 0) return evaluation;
-  let facts: Facts | undefined;
   const violations = evaluation.violations.map((v) => {
     const rule = byId.get(v.rule);
     if (rule === undefined || v.code === INTERNAL_ERROR) return v;
-    facts ??= nationalFacts();
     const nationalToo = rule.appliesTo(facts, nationalLimits) && rule.check(facts, nationalLimits).some((r) => r.kind === 'violation' && r.code === v.code);
     if (nationalToo) return v;
     const used = (rule.limits ?? limits.tightened).filter((name) => limits.tightened.includes(name));
@@ -174,11 +173,11 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   const evaluateBuiltIn = (context: Context, action: Action, history: HistoryIndex | undefined, atMs?: number): { evaluation: Evaluation; facts: Facts | null } => {
     let facts: Facts;
     try {
-      facts = deriveFacts(context, action, limits, atMs, history);
+      facts = deriveFacts(context, action, atMs, history);
     } catch (error) {
       return { evaluation: { violations: [internalError('facts', error)], obligations: [], evaluated: [] }, facts: null };
     }
-    const evaluation = withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs, history), limits, base);
+    const evaluation = withProvenance(runRules(builtInRules, facts, limits), facts, limits, base);
     return { evaluation, facts };
   };
 

@@ -13,7 +13,7 @@ import { Instant } from './schema/primitives.js';
 import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from './time.js';
 import { Context as ContextSchema } from './schema/context.js';
 import { validate } from './validate.js';
-import { inAnyWindow } from './windows.js';
+import { defaultWindowEdges, windowOpenAt } from './limits-at.js';
 
 /**
  * Rules whose violations waiting cannot cure: they depend on who, what and how, not on when, or they only
@@ -147,13 +147,12 @@ function windowOpen(context: Context, limits: CompiledLimits, ms: number): { ope
   const agreement = context.agreement;
   const windows = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) && agreement.windows !== undefined && agreement.windows.length > 0 ? compileWindows(agreement.windows) : null;
   const readings = debtorZones(context.debtor).map((zone) => localParts(ms, zone));
-  if (windows !== null) return { source: 'agreement', open: readings.every((r) => inAnyWindow(windows, r.weekday, r.minuteOfDay)) };
-  return { source: 'default', open: readings.every((r) => r.minuteOfDay >= limits.windowStartMinute && r.minuteOfDay < limits.windowEndMinute) };
+  return { source: windows === null ? 'default' : 'agreement', open: windowOpenAt(readings, windows ?? [], limits) };
 }
 
 /** The instants in (ms, ms + days] at which a window may open or close, in each of the debtor's zones. */
 function windowEdges(context: Context, limits: CompiledLimits, ms: number, days: number): number[] {
-  const minutes = new Set([limits.windowStartMinute, limits.windowEndMinute]);
+  const minutes = new Set(defaultWindowEdges(limits));
   for (const w of compileWindows(context.agreement?.windows ?? [])) {
     minutes.add(w.startMinute);
     minutes.add(w.endMinute);

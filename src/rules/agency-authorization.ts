@@ -1,4 +1,5 @@
 import { clauses } from '../clauses.js';
+import { evaluationCutoffMs } from '../limits-at.js';
 import { formatInstant } from '../time.js';
 import { defineRule, obligation, violation, type RuleResult } from './define-rule.js';
 
@@ -48,10 +49,10 @@ export default defineRule({
     const evaluated = f.agencyLastEvaluatedAtMs;
     if (evaluated === null || evaluated > f.atMs) {
       found.push(violation('agency-not-evaluated', { lastEvaluatedAt: evaluated === null ? null : formatInstant(evaluated, zone) }));
-    } else if (evaluated < f.evaluationCutoffMs) {
+    } else if (evaluated < evaluationCutoffMs(f, limits)) {
       found.push(violation('evaluation-lapsed', {
         lastEvaluatedAt: formatInstant(evaluated, zone),
-        cutoff: formatInstant(f.evaluationCutoffMs, zone),
+        cutoff: formatInstant(evaluationCutoffMs(f, limits), zone),
         intervalMonths: limits.agencyEvaluationIntervalMonths,
       }));
     }

@@ -1,4 +1,5 @@
 import { clauses } from '../clauses.js';
+import { inDefaultWindow } from '../limits-at.js';
 import { agreedWindowsGovern } from '../windows.js';
 import { defineRule, violation } from './define-rule.js';
 
@@ -20,7 +21,7 @@ export default defineRule({
   // Every candidate zone must be inside the window (debtor.timeZones): one violation per zone outside it.
   check: (f, limits) =>
     f.targetLocals
-      .filter((r) => r.minuteOfDay < limits.windowStartMinute || r.minuteOfDay >= limits.windowEndMinute)
+      .filter((r) => !inDefaultWindow(r.minuteOfDay, limits))
       .map((r) =>
         violation('outside-default-window', {
           localTime: r.time,

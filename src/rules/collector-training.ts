@@ -1,4 +1,5 @@
 import { clauses } from '../clauses.js';
+import { trainingCutoffMs } from '../limits-at.js';
 import { formatInstant } from '../time.js';
 import { defineRule, violation, type RuleResult } from './define-rule.js';
 
@@ -40,10 +41,10 @@ export default defineRule({
     if (!doneBy(training)) found.push(violation('no-pre-job-training', { preJobTrainingPassedAt: fmt(training) }));
     if (!doneBy(pledge)) found.push(violation('no-confidentiality-pledge', { confidentialityPledgeSignedAt: fmt(pledge) }));
     if (!doneBy(assessed)) found.push(violation('no-training-assessment', { lastTrainingAssessedAt: fmt(assessed) }));
-    else if (assessed < f.trainingCutoffMs) {
+    else if (assessed < trainingCutoffMs(f, limits)) {
       found.push(violation('training-assessment-lapsed', {
         lastTrainingAssessedAt: fmt(assessed),
-        cutoff: formatInstant(f.trainingCutoffMs, zone),
+        cutoff: formatInstant(trainingCutoffMs(f, limits), zone),
         intervalMonths: limits.trainingIntervalMonths,
       }));
     }

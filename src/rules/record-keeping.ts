@@ -1,4 +1,5 @@
 import { clauses } from '../clauses.js';
+import { retainUntilMs } from '../limits-at.js';
 import { formatInstant } from '../time.js';
 import { defineRule, obligation } from './define-rule.js';
 
@@ -18,6 +19,6 @@ export default defineRule({
   limits: ['recordRetentionYears'],
   appliesTo: () => true,
   check: (f, limits) => [
-    obligation('retain-records', { retainUntil: formatInstant(f.retainUntilMs, f.debtorLocal.zone), years: limits.recordRetentionYears }),
+    obligation('retain-records', { retainUntil: formatInstant(retainUntilMs(f, limits), f.debtorLocal.zone), years: limits.recordRetentionYears }),
   ],
 });

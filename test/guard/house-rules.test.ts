@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { ActionSchema, checkAction, ContextSchema, createGuard, GuardConfigError, HOUSE_FACTS } from '../../src/index.js';
 import { deriveFacts } from '../../src/facts.js';
 import { houseFactsOf } from '../../src/house-rules.js';
-import { nationalLimits } from '../../src/profiles/compile.js';
 import { action, aiActor, context } from '../support/fixtures.js';
 
 const houseRules = JSON.parse(readFileSync(new URL('../../examples/house-rules.json', import.meta.url), 'utf8')) as unknown[];
@@ -106,7 +105,7 @@ describe('house rules', () => {
     for (const name of Object.keys(HOUSE_FACTS)) expect(doc).toContain(`\`${name}\``);
     expect(Object.keys(HOUSE_FACTS)).toEqual(expect.arrayContaining(['localWeekday', 'localDate', 'channel']));
     // houseFactsOf returns exactly the documented set.
-    const derived = houseFactsOf(deriveFacts(ContextSchema.parse(context()), ActionSchema.parse(action()), nationalLimits));
+    const derived = houseFactsOf(deriveFacts(ContextSchema.parse(context()), ActionSchema.parse(action())));
     expect(Object.keys(derived).sort()).toEqual(Object.keys(HOUSE_FACTS).sort());
   });
 });
