@@ -1,12 +1,14 @@
 import type { Decision } from './schema/decision.js';
 
-export type Locale = 'zh-CN' | 'en';
+import { DEFAULT_LOCALE, type Locale } from './locale.js';
+
+export type { Locale } from './locale.js';
 
 /**
  * A decision as a few lines of text for people: the outcome, each violation with its clause and
  * message, then each obligation. `locale` picks the message language (both are always in the decision).
  */
-export function explain(decision: Decision, locale: Locale = 'en'): string {
+export function explain(decision: Decision, locale: Locale = DEFAULT_LOCALE): string {
   const zh = locale === 'zh-CN';
   const pick = (m: { zh: string; en: string }): string => (zh ? m.zh : m.en);
   const lines: string[] = [];

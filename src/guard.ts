@@ -7,7 +7,8 @@
 import { INTERNAL_ERROR, invalidInputDecision } from './decision.js';
 import { GuardConfigError } from './errors.js';
 import { decide, internalError, runRules, type Evaluation } from './evaluate.js';
-import { explain, type Locale } from './explain.js';
+import { explain } from './explain.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from './locale.js';
 import { deriveFacts, indexHistory, type Facts, type HistoryIndex } from './facts.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
 import { compileProfile, nationalLimits, type CompiledLimits } from './profiles/compile.js';
@@ -33,7 +34,7 @@ export interface GuardOptions {
   readonly overlayId?: string;
   /** json-rules-engine rules over the documented house facts (docs/house-rules.md). */
   readonly houseRules?: readonly unknown[];
-  /** Message language listed first in decisions and used by `explain`: `zh-CN` (default) or `en`. */
+  /** Message language listed first in decisions and used by `explain`: `en` (default) or `zh-CN`. */
   readonly locale?: Locale;
 }
 
@@ -149,8 +150,8 @@ type Prepared =
 export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   const unknown = Object.keys(options).filter((k) => !KNOWN_OPTIONS.has(k));
   if (unknown.length > 0) throw new GuardConfigError('Unknown guard options', unknown.map((k) => ({ path: k, message: `unknown option; known: ${[...KNOWN_OPTIONS].join(', ')}` })));
-  const locale = options.locale ?? 'zh-CN';
-  if (locale !== 'zh-CN' && locale !== 'en') throw new GuardConfigError('Unknown locale', [{ path: 'locale', message: `${JSON.stringify(locale)}: expected "zh-CN" or "en"` }]);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  if (!isLocale(locale)) throw new GuardConfigError('Unknown locale', [{ path: 'locale', message: `${JSON.stringify(locale)}: expected "zh-CN" or "en"` }]);
 
   const base = resolveProfile(options.profile);
   const profile = options.overlay === undefined ? base : applyOverlay(base, options.overlay, options.overlayId ?? 'overlay');

@@ -4,7 +4,7 @@
  * Chinese. Invalid input (a deny), a bad guard configuration (GuardConfigError), a bad institution or
  * incident (program) and an unreadable audit record all report Problems, summarized by one function.
  */
-import type { Locale } from './explain.js';
+import { DEFAULT_LOCALE, type Locale } from './locale.js';
 
 /** One problem: where, and what (English; `zh` the same in Chinese when the engine wrote it). */
 export type Problem = {
@@ -25,7 +25,7 @@ export function problemText(problem: Problem, locale: Locale): string {
 }
 
 /** Problems as one line: `path: message; …` (zh: `path：message；…`), at most `limit`, then how many more. */
-export function summarizeProblems(problems: readonly Problem[], locale: Locale = 'en', limit: number = SUMMARY_LIMIT): string {
+export function summarizeProblems(problems: readonly Problem[], locale: Locale = DEFAULT_LOCALE, limit: number = SUMMARY_LIMIT): string {
   const zh = locale === 'zh-CN';
   const shown = problems.slice(0, limit).map((p) => `${p.path}${zh ? '：' : ': '}${problemText(p, locale)}`);
   const more = problems.length > limit ? (zh ? `（另有 ${problems.length - limit} 项）` : ` (+${problems.length - limit})`) : '';
@@ -33,6 +33,6 @@ export function summarizeProblems(problems: readonly Problem[], locale: Locale =
 }
 
 /** Problems as lines, one per problem, indented: for error messages and the CLI. */
-export function listProblems(problems: readonly Problem[], locale: Locale = 'en'): string {
+export function listProblems(problems: readonly Problem[], locale: Locale = DEFAULT_LOCALE): string {
   return problems.map((p) => `  - ${p.path}: ${problemText(p, locale)}`).join('\n');
 }

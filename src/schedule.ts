@@ -10,7 +10,7 @@ import type { Action } from './schema/action.js';
 import type { Context } from './schema/context.js';
 import type { Decision, Finding } from './schema/decision.js';
 import { Instant } from './schema/primitives.js';
-import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from './time.js';
+import { DAY_MS, MINUTE_MS as MINUTE, formatInstant, localParts, parseInstant, wallToInstant } from './time.js';
 import { Context as ContextSchema } from './schema/context.js';
 import { validate } from './validate.js';
 import { defaultWindowEdges, windowOpenAt } from './limits-at.js';
@@ -47,7 +47,6 @@ export interface ScheduleResult {
 }
 
 const DEFAULT_HORIZON_DAYS = 14;
-const MINUTE = 60_000;
 
 /** Every instant in (from, to] at which some time-dependent fact of this case can change. */
 function boundaries(context: Context, action: Action, facts: Facts, limits: CompiledLimits, from: number, to: number): number[] {

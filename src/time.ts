@@ -6,8 +6,10 @@
  * is not used at run time: its offset lookup reads the host-local fields of a Date (see docs/design.md).
  */
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+export const MINUTE_MS = 60_000;
+const MINUTE = MINUTE_MS;
+export const HOUR_MS = 60 * MINUTE;
+const HOUR = HOUR_MS;
 export const DAY_MS = 24 * HOUR;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -196,7 +198,8 @@ export interface LocalParts {
   readonly offsetMs: number;
 }
 
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+/** A number of 0–99 as two digits. */
+export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 function pad4(n: number): string {
   const s = String(Math.abs(n)).padStart(4, '0');

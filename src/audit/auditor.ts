@@ -8,11 +8,10 @@ import type { Action } from '../schema/action.js';
 import type { Context, HistoryEntry } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import type { Channel } from '../schema/primitives.js';
-import { formatInstant, localParts, parseInstant } from '../time.js';
+import { formatInstant, HOUR_MS, localParts, parseInstant } from '../time.js';
 import { validate } from '../validate.js';
 import { AuditRecord } from './schema.js';
 
-const HOUR_MS = 3_600_000;
 
 /**
  * How much of a debtor's history is kept: the records of the 48 hours before that debtor's newest record.

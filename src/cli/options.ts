@@ -1,8 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { GuardConfigError } from '../errors.js';
 import type { GuardOptions } from '../guard.js';
-import type { Locale } from '../explain.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../locale.js';
 import { jsonErrorSummary, UsageError, type Io } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -41,9 +42,19 @@ export async function readJsonFile(io: Io, path: string, what: string): Promise<
   }
 }
 
+/** Runs what builds a guard from command-line options: a bad configuration is a usage error (exit 2), with every problem. */
+export function configured<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof GuardConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 export function localeOf(value: string | undefined): Locale {
-  if (value === undefined) return 'en';
-  if (value === 'en' || value === 'zh-CN') return value;
+  if (value === undefined) return DEFAULT_LOCALE;
+  if (isLocale(value)) return value;
   throw new UsageError(`--locale ${JSON.stringify(value)}: expected zh-CN or en`);
 }
 

@@ -12,7 +12,7 @@ import type { Socket } from 'node:net';
 import { z } from 'zod';
 import { STANDARD } from '../clauses.js';
 import { INTERNAL_ERROR, INVALID_INPUT, invalidInputDecision, isInvalidInput, type InputProblem } from '../decision.js';
-import type { Locale } from '../explain.js';
+import type { Locale } from '../locale.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard.js';
 import { rules as builtInRules } from '../rules/index.js';
 import type { Decision } from '../schema/decision.js';

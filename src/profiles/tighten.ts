@@ -38,15 +38,6 @@ function looser(name: LimitName, value: unknown, base: unknown): boolean {
 export const Overlay = Limits.partial();
 export type Overlay = Partial<Limits>;
 
-/** The limits of `profile` that `overlay` changes, with the national value for each. */
-export function changedLimits(limits: Limits): Partial<Record<LimitName, { value: unknown; national: unknown }>> {
-  const out: Partial<Record<LimitName, { value: unknown; national: unknown }>> = {};
-  for (const name of Object.keys(stricter) as LimitName[]) {
-    if (limits[name] !== nationalProfile.limits[name]) out[name] = { value: limits[name], national: nationalProfile.limits[name] };
-  }
-  return out;
-}
-
 /** Checks that `limits` are nowhere looser than `base` nor than the national profile, and are coherent. */
 export function tighteningProblems(limits: Limits, base: Limits, prefix: string): ConfigProblem[] {
   const problems: ConfigProblem[] = [];

@@ -2,9 +2,9 @@
  * Calendar math of the program assessment, on top of src/time.ts: months and days are counted on the
  * assessment's zone calendar, hours (the 48-hour deadline) are exact elapsed time.
  */
-import { DAY_MS, addZonedMonths, localParts, wallToInstant } from '../time.js';
+import { DAY_MS, HOUR_MS, addZonedMonths, localParts, pad2, wallToInstant } from '../time.js';
 
-export const HOUR_MS = 3_600_000;
+export { HOUR_MS };
 
 /** The instant `days` calendar days after `ms` (same wall-clock time), on the zone's calendar. */
 export function addZonedDays(ms: number, days: number, zone: string): number {
@@ -20,7 +20,6 @@ export function monthsBefore(atMs: number, months: number, zone: string): number
 }
 
 const OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 function offsetMsOf(suffix: string): number {
   if (suffix === 'Z') return 0;

@@ -1,4 +1,4 @@
-import type { Locale } from '../explain.js';
+import type { Locale } from '../locale.js';
 import { escape, horizontalBars, pageStart, table } from '../html-kit.js';
 import type { ProgramAssessment } from './result.js';
 

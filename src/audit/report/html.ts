@@ -1,4 +1,4 @@
-import type { Locale } from '../../explain.js';
+import { DEFAULT_LOCALE, type Locale } from '../../locale.js';
 import type { AuditSummary } from '../summary.js';
 import { labelsFor } from './labels.js';
 import { CHART_WIDTH, escape, horizontalBars, pageStart, table } from '../../html-kit.js';
@@ -45,7 +45,7 @@ const COUNTED = [false, true];
  * else from the log.
  */
 export function renderHtml(summary: AuditSummary, options: HtmlReportOptions = {}): string {
-  const locale = options.locale ?? 'en';
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const t = labelsFor(locale);
   const top = options.top ?? 15;
   const pct = (n: number): string => (summary.violations === 0 ? '0%' : `${((n / summary.violations) * 100).toFixed(1)}%`);

@@ -1,4 +1,4 @@
-import type { Locale } from '../../explain.js';
+import type { Locale } from '../../locale.js';
 import type { AuditSummary } from '../summary.js';
 import { renderHtml } from './html.js';
 import { renderCsv, renderJson, renderTable } from './text.js';

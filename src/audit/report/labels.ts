@@ -1,4 +1,4 @@
-import type { Locale } from '../../explain.js';
+import type { Locale } from '../../locale.js';
 
 const en = {
   title: 'Collection log audit',

@@ -1,8 +1,8 @@
-import type { Locale } from '../../explain.js';
+import { pad2 } from '../../time.js';
+import { DEFAULT_LOCALE, type Locale } from '../../locale.js';
 import type { AuditSummary } from '../summary.js';
 import { labelsFor } from './labels.js';
 
-const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Display width of a string in a terminal: CJK characters take two columns. */
 function width(text: string): number {
@@ -33,7 +33,7 @@ export interface TextReportOptions {
 
 /** The summary as plain-text tables for a terminal. */
 export function renderTable(summary: AuditSummary, options: TextReportOptions = {}): string {
-  const t = labelsFor(options.locale ?? 'en');
+  const t = labelsFor(options.locale ?? DEFAULT_LOCALE);
   const totals: [string, string][] = [
     [t.records, String(summary.records)],
     [t.allowed, String(summary.allowed)],

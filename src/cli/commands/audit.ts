@@ -6,11 +6,10 @@ import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
 import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/report/index.js';
 import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
-import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
 import { EXIT_FOUND, EXIT_OK, jsonErrorSummary, UsageError, type Io } from '../io.js';
-import { guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
+import { configured, guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
 import { createProgress } from '../progress.js';
 
 const MAX_ISSUES_SHOWN = 3;
@@ -116,13 +115,7 @@ export const auditCommand: Command = {
     const format = (values.format ?? 'table') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${REPORT_FORMATS.join(', ')}`);
     const options = await guardOptions(io, values);
-    let profile: string;
-    try {
-      profile = createGuard(options).profile.id;
-    } catch (error) {
-      if (error instanceof GuardConfigError) throw new UsageError(error.message);
-      throw error;
-    }
+    const profile = configured(() => createGuard(options).profile.id);
     const input = await openInput(io, positionals[0] as string);
     const summary = await auditLog(io, input, options);
     const text = renderSummary(summary, { format, locale: options.locale, profile });

@@ -1,11 +1,10 @@
 import type { ActionInput } from '../../schema/action.js';
 import type { ContextInput } from '../../schema/context.js';
 import { isInvalidInput } from '../../decision.js';
-import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
 import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
-import { guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
+import { configured, guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
 
 export const check: Command = {
   name: 'check',
@@ -32,13 +31,7 @@ export const check: Command = {
     const options = await guardOptions(io, values);
     const context = await readJsonFile(io, contextPath, 'context');
     const action = await readJsonFile(io, actionPath, 'action');
-    let guard;
-    try {
-      guard = createGuard(options);
-    } catch (error) {
-      if (error instanceof GuardConfigError) throw new UsageError(error.message);
-      throw error;
-    }
+    const guard = configured(() => createGuard(options));
     // Files are JSON of any shape: the guard validates them (fail closed), the types only name what is expected.
     const decision = guard.checkSync(context as ContextInput, action as ActionInput);
     io.stdout.write(`${values.json === true ? JSON.stringify(decision, null, 2) : guard.explain(decision)}\n`);

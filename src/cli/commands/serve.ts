@@ -1,10 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GuardConfigError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from '../io.js';
-import { guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
+import { configured, guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
 import { DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT, createSidecar, type Sidecar } from '../sidecar.js';
 
 function integerFlag(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
@@ -98,17 +97,13 @@ export const serveCommand: Command = {
     if (houseRules !== undefined && !Array.isArray(houseRules)) throw new UsageError(`the house rules file ${values['house-rules']} must hold a JSON array`);
     const token = values['token-file'] === undefined ? undefined : await readToken(io, values['token-file']);
 
-    let sidecar: Sidecar;
-    try {
-      sidecar = createSidecar({
+    const sidecar: Sidecar = configured(() =>
+      createSidecar({
         host, port, bodyLimitBytes, batchLimit, token,
         guard: { ...options, ...(houseRules === undefined ? {} : { houseRules: houseRules as unknown[] }) },
         log: values.quiet === true ? null : (entry) => io.stdout.write(`${JSON.stringify(entry)}\n`),
-      });
-    } catch (error) {
-      if (error instanceof GuardConfigError) throw new UsageError(error.message);
-      throw error;
-    }
+      }),
+    );
     let address: { host: string; port: number };
     try {
       address = await sidecar.listen();

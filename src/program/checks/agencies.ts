@@ -1,9 +1,13 @@
+import { nationalProfile } from '../../profiles/national.js';
 /** 5.4: evaluating, planning for and inspecting third-party collection agencies; in-house capability. */
 import { parseInstant } from '../../time.js';
 import { addZonedDays, monthsBefore } from '../calendar.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, INSTITUTION, latest, subject, violation, warning, type AssessmentContext, type CheckResult } from '../define-check.js';
 import type { Agency } from '../schema.js';
+
+/** How often an agency is evaluated: the national profile's interval, as for the per-action rule. */
+const EVALUATION_INTERVAL_MONTHS = nationalProfile.limits.agencyEvaluationIntervalMonths;
 
 interface AgreementSpan {
   readonly ref: string;
@@ -75,14 +79,14 @@ export const agencyEvaluation = defineCheck({
       // Renewals that took effect in the last 12 months: older ones are past assessments' business.
       for (const renewal of spans.slice(1)) {
         if (renewal.fromMs > ctx.atMs || renewal.fromMs < ctx.yearAgoMs) continue;
-        if (!evaluatedWithin(monthsBefore(renewal.fromMs, 12, ctx.zone), renewal.fromMs)) {
+        if (!evaluatedWithin(monthsBefore(renewal.fromMs, EVALUATION_INTERVAL_MONTHS, ctx.zone), renewal.fromMs)) {
           results.push(
             violation('renewed-without-evaluation', who, { agencyId: agency.id, agreementRef: renewal.ref, renewedAt: ctx.format(renewal.fromMs) }),
           );
         }
       }
       if (!overdue && inForce !== undefined && inForce.untilMs <= addZonedDays(ctx.atMs, ctx.options.renewalNoticeDays, ctx.zone)) {
-        const since = monthsBefore(inForce.untilMs, 12, ctx.zone);
+        const since = monthsBefore(inForce.untilMs, EVALUATION_INTERVAL_MONTHS, ctx.zone);
         if (!evaluatedWithin(since, ctx.atMs)) {
           results.push(
             warning('evaluation-due-before-renewal', who, {

@@ -1,8 +1,10 @@
+import { nationalProfile } from '../../profiles/national.js';
 import { parseInstant } from '../../time.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, violation, type CheckResult } from '../define-check.js';
 
-export const MIN_MLPS_LEVEL = 2;
+/** The minimum MLPS level of a collection system: the national profile's, as for the per-action rule. */
+export const MIN_MLPS_LEVEL = nationalProfile.limits.minMlpsLevel;
 
 export const systemSecurity = defineCheck({
   id: 'system-security',
