@@ -44,9 +44,15 @@ describe('every rule is complete (as ESLint builds refuse a rule without tests a
       expect(m.zh.trim()).not.toBe('');
       expect(m.en.trim()).not.toBe('');
     }
-    // The doc names the rule and its clause.
+    // The doc's header names the rule and cites exactly the rule's standard, clause and topic (a doc that
+    // merely mentions "5.3" somewhere does not pass), and every message code of the rule is documented.
     const doc = read(`docs/rules/${id}.md`);
-    expect(doc).toContain(id);
-    expect(doc).toContain(rule?.clause.clause);
+    expect(doc.split('\n')[0]).toMatch(new RegExp(`^# \`${id}\``));
+    const head = doc.split('\n').slice(0, 10).join('\n');
+    expect(head).toContain(rule?.clause.standard);
+    expect(head).toContain(rule?.clause.topic.split(' ')[0]);
+    const clause = rule?.clause.clause ?? '';
+    expect(head).toMatch(clause === 'unconfirmed' ? /unconfirmed/ : new RegExp(`clause \`?${clause.replace('.', '\\.')}\`?[ ,]`));
+    for (const code of Object.keys(rule?.messages ?? {})) expect(doc, `${id}: code ${code}`).toContain(`\`${code}\``);
   });
 });

@@ -173,8 +173,13 @@ describe('graceful shutdown', () => {
   it('close() is idempotent and works before listen()', async () => {
     const sidecar = createSidecar({ port: 0 });
     await sidecar.close();
+    expect(sidecar.server.listening).toBe(false);
     const s = await started();
+    expect(s.sidecar.server.listening).toBe(true);
     await Promise.all([s.close(), s.close()]);
+    expect(s.sidecar.server.listening).toBe(false);
+    // Closed means closed: the port no longer answers.
+    await expect(fetch(`${s.base}/healthz`)).rejects.toThrow();
   });
 });
 
@@ -201,6 +206,7 @@ describe('decision logs', () => {
 
   it('one line per decision, with enumerated values only: no party id, phone ref or other input string', async () => {
     const s = await started({ guard: { profile: 'cba-2026' } });
+    const began = performance.now();
     const results = [
       await post(s.base, '/v1/check', { context: ctx, action: act }),
       await post(s.base, '/v1/check', { context: ctx, action: toContact }),
@@ -235,11 +241,15 @@ describe('decision logs', () => {
     const direct = createGuard({ profile: 'cba-2026' }).checkSync(ctx, toContact as never);
     expect(s.logs[1]?.rules).toEqual([...new Set(direct.violations.map((v) => v.rule))]);
     expect(s.logs[1]?.rules).toContain('contact-purpose');
+    const elapsed = performance.now() - began;
     const keys = new Set(['time', 'requestId', 'endpoint', 'outcome', 'rules', 'status', 'latencyMs', 'index']);
     for (const entry of s.logs) {
       for (const key of Object.keys(entry)) expect(keys.has(key)).toBe(true);
       expect(entry.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      // A duration in milliseconds of this request: not an epoch, not negative, within the whole run.
+      expect(entry.latencyMs).toBeTypeOf('number');
       expect(entry.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(entry.latencyMs).toBeLessThanOrEqual(elapsed);
     }
     expect(s.logs.filter((l) => l.endpoint === 'check-batch').map((l) => l.index)).toEqual([0, 1, 2]);
     // The request id in the log is the one in the answer's header.
