@@ -51,13 +51,13 @@ export interface Facts {
   readonly agreedVoiceDailyCap: number | null;
 
   /**
-   * Connected voice calls toward the debtor on the debtor's local day of the action, every organisation.
+   * Connected outbound voice calls toward the debtor on the debtor's local day of the action, every organisation.
    * With several candidate zones, the largest count over their local days (the strictest reading).
    */
   readonly voiceConnectedToday: number;
   /** Visits to the debtor on the debtor's local day of the action, any outcome. */
   readonly visitsToday: number;
-  /** Unanswered (`not_connected` or `failed`) voice attempts on the action's phoneRef on the target's local day, any target; null without phoneRef. */
+  /** Unanswered (`not_connected` or `failed`) outbound voice attempts on the action's phoneRef on the target's local day, any target; null without phoneRef. */
   readonly unansweredOnNumberToday: number | null;
 
   /** The debt was settled at or before the action's instant. */
@@ -160,6 +160,8 @@ export function indexHistory(context: Context): HistoryIndex {
   const unansweredByPhone = new Map<string, number[]>();
   const debtorId = context.debtor.id;
   for (const entry of context.history ?? []) {
+    // The debtor's call-backs are not our calls (主动有效通话): they count toward no cap on calls.
+    if (entry.direction === 'inbound' && entry.channel === 'voice') continue;
     const ms = parseInstant(entry.at);
     if (entry.phoneRef !== undefined && entry.channel === 'voice' && UNANSWERED.has(entry.outcome)) {
       const list = unansweredByPhone.get(entry.phoneRef);

@@ -109,18 +109,35 @@ describe('whose record a target is', () => {
 });
 
 describe('the voice cap with an agreement (src/caps.ts)', () => {
-  it('an agreed cap replaces the national one, but a tightened profile cap still binds it', () => {
-    expect(voiceCap(null, nationalLimits)).toEqual({ cap: 3, source: 'profile' });
-    expect(voiceCap(5, nationalLimits)).toEqual({ cap: 5, source: 'agreement' });
-    expect(voiceCap(1, nationalLimits)).toEqual({ cap: 1, source: 'agreement' });
+  it('an agreed cap only lowers the cap (issue 14): a tightened profile cap still binds, a higher agreed cap never raises it', () => {
+    expect(voiceCap(null, nationalLimits)).toMatchObject({ cap: 3, source: 'profile', reason: 'profile' });
+    expect(voiceCap(5, nationalLimits)).toMatchObject({ cap: 3, source: 'profile', reason: 'agreement-not-higher', agreedCap: 5, profileCap: 3 });
+    expect(voiceCap(100, nationalLimits)).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
+    expect(voiceCap(3, nationalLimits)).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
+    expect(voiceCap(2, nationalLimits)).toMatchObject({ cap: 2, source: 'agreement', reason: 'agreement-lower' });
+    expect(voiceCap(0, nationalLimits)).toMatchObject({ cap: 0, source: 'agreement', reason: 'agreement-lower' });
     const strict = createGuard({ overlay: { voiceDailyCap: 2 } });
     const calls = [9, 10].map((h) => past('voice', `2026-11-30T${String(h).padStart(2, '0')}:00:00+08:00`, 'connected'));
     const agreed = context({ agreement: { ref: 'AGR-1', voiceDailyCap: 5 }, history: calls });
     const d = strict.checkSync(agreed, action({ at: '2026-11-30T15:00:00+08:00' }));
-    expect(d.violations.filter((v) => v.rule === 'voice-daily-cap').map((v) => [v.facts.cap, v.facts.capSource])).toEqual([[2, 'profile']]);
-    expect(strict.quota(agreed, '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({ used: 2, cap: 2, left: 0, capSource: 'profile' });
+    expect(d.violations.filter((v) => v.rule === 'voice-daily-cap').map((v) => [v.facts.cap, v.facts.capSource, v.facts.capReason])).toEqual([[2, 'profile', 'agreement-not-higher']]);
+    expect(strict.quota(agreed, '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({ used: 2, cap: 2, left: 0, capSource: 'profile', capReason: 'agreement-not-higher', profileCap: 2, agreedCap: 5 });
     // An agreed cap below the tightened one stays the agreement's.
-    expect(strict.quota(context({ agreement: { ref: 'AGR-1', voiceDailyCap: 1 } }), '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({ used: 0, cap: 1, left: 1, capSource: 'agreement' });
+    expect(strict.quota(context({ agreement: { ref: 'AGR-1', voiceDailyCap: 1 } }), '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({
+      used: 0, cap: 1, left: 1, capSource: 'agreement', capReason: 'agreement-lower', profileCap: 2, agreedCap: 1,
+    });
+  });
+
+  it('a custom profile may opt in to agreement-raised caps, never above its ceiling', () => {
+    const raising = { ...nationalLimits, agreementVoiceCapCeiling: 5 };
+    expect(voiceCap(4, raising)).toMatchObject({ cap: 4, source: 'agreement', reason: 'agreement-raised' });
+    expect(voiceCap(5, raising)).toMatchObject({ cap: 5, source: 'agreement', reason: 'agreement-raised' });
+    expect(voiceCap(6, raising)).toMatchObject({ cap: 5, source: 'profile', reason: 'agreement-raised-to-ceiling' });
+    expect(voiceCap(2, raising)).toMatchObject({ cap: 2, reason: 'agreement-lower' });
+    expect(voiceCap(null, raising)).toMatchObject({ cap: 3, reason: 'profile' });
+    // A ceiling at or below the profile's own cap raises nothing.
+    expect(voiceCap(5, { ...nationalLimits, agreementVoiceCapCeiling: 3 })).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
+    expect(voiceCap(5, { ...nationalLimits, agreementVoiceCapCeiling: 1 })).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
   });
 });
 

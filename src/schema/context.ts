@@ -80,11 +80,18 @@ export const Guarantor = z
 
 export const HistoryOutcome = z.enum(['connected', 'not_connected', 'delivered', 'failed', 'completed']);
 
+/**
+ * Who placed a call: `outbound` (ours, the default) or `inbound` (the debtor calling us). The standard's
+ * voice cap counts 主动有效通话, our calls: an inbound call never counts toward a cap on our calls.
+ */
+export const Direction = z.enum(['outbound', 'inbound']);
+
 export const HistoryEntry = z.strictObject({
   channel: Channel,
   at: Instant,
   target: Target,
   outcome: HistoryOutcome,
+  direction: Direction.default('outbound'),
   organizationId: Id.optional(),
   phoneRef: Id.optional(),
 });
