@@ -1,0 +1,146 @@
+/**
+ * Issue 14, "Law first": one allowed and one denied case at each boundary the compliance review found.
+ * Each test would have failed before the fix it names.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkAction, createGuard, nationalProfile, quota, type ContextInput } from '../../src/index.js';
+import { action, codesOf, context, past } from '../support/fixtures.js';
+
+type Entry = NonNullable<ContextInput['history']>[number];
+const MORNING = ['2026-11-30T08:05:00+08:00', '2026-11-30T08:30:00+08:00', '2026-11-30T09:15:00+08:00'] as const;
+const connected = (...ats: readonly string[]): Entry[] => ats.map((at) => past('voice', at, 'connected'));
+const inbound = (at: string, outcome = 'connected'): Entry => ({ ...past('voice', at, outcome), direction: 'inbound' } as Entry);
+
+describe('item 1: an agreement can only lower the voice cap', () => {
+  const agreed5 = (history: Entry[]) => context({ agreement: { ref: 'AGR-1', voiceDailyCap: 5 }, history });
+
+  it('an agreed cap of 5 with 3 outbound connected calls: denied nationally, the finding says why', () => {
+    const d = checkAction(agreed5(connected(...MORNING)), action());
+    expect(d.outcome).toBe('deny');
+    expect(codesOf(d, 'voice-daily-cap')).toEqual(['cap-reached']);
+    expect(d.violations[0]?.facts).toMatchObject({ count: 3, cap: 3, capSource: 'profile', capReason: 'agreement-not-higher', profileCap: 3, agreedCap: 5 });
+    expect(d.violations[0]?.message.en).toContain('agreement-not-higher');
+  });
+
+  it('the same under cba-2026 and under a tightening overlay', () => {
+    expect(codesOf(checkAction(agreed5(connected(...MORNING)), action({ phoneRef: 'P1' }), { profile: 'cba-2026' }), 'voice-daily-cap')).toEqual(['cap-reached']);
+    const strict = createGuard({ overlay: { voiceDailyCap: 2 } });
+    expect(codesOf(strict.checkSync(agreed5(connected(MORNING[0], MORNING[1])), action()), 'voice-daily-cap')).toEqual(['cap-reached']);
+  });
+
+  it('an agreed cap of 5 with 2 calls: the third is allowed (the national cap is not lowered by a higher agreement)', () => {
+    expect(checkAction(agreed5(connected(MORNING[0], MORNING[1])), action()).outcome).toBe('allow');
+  });
+
+  it('quota says which cap applied and why', () => {
+    const q = quota(agreed5(connected(MORNING[0])), '2026-11-30T10:00:00+08:00');
+    expect(q.quota?.voice).toEqual({ used: 1, cap: 3, left: 2, capSource: 'profile', capReason: 'agreement-not-higher', profileCap: 3, agreedCap: 5 });
+  });
+
+  describe('a custom profile that opts in with agreementMayRaiseVoiceCap: { upTo: 5 }', () => {
+    const raising = createGuard({ profile: { ...nationalProfile, id: 'bank-x', title: 'Bank X', agreementMayRaiseVoiceCap: { upTo: 5 } } });
+
+    it('an agreed 5 allows the fourth and fifth call and denies the sixth, citing the setting', () => {
+      expect(raising.checkSync(agreed5(connected(...MORNING)), action()).outcome).toBe('allow');
+      const five = raising.checkSync(agreed5(connected(...MORNING, '2026-11-30T09:30:00+08:00', '2026-11-30T09:45:00+08:00')), action());
+      expect(codesOf(five, 'voice-daily-cap')).toEqual(['cap-reached']);
+      expect(five.violations[0]?.facts).toMatchObject({ cap: 5, capSource: 'agreement', capReason: 'agreement-raised' });
+    });
+
+    it('an agreed cap above the ceiling counts as the ceiling', () => {
+      const ten = context({ agreement: { ref: 'AGR-1', voiceDailyCap: 10 }, history: connected(...MORNING, '2026-11-30T09:30:00+08:00', '2026-11-30T09:45:00+08:00') });
+      const d = raising.checkSync(ten, action());
+      expect(d.violations[0]?.facts).toMatchObject({ cap: 5, capReason: 'agreement-raised-to-ceiling' });
+      expect(raising.quota(ten, '2026-11-30T10:00:00+08:00').quota?.voice).toMatchObject({ cap: 5, capReason: 'agreement-raised-to-ceiling' });
+    });
+
+    it('the setting is read strictly: a ceiling must be a whole number 0–100', () => {
+      expect(() => createGuard({ profile: { ...nationalProfile, id: 'bank-y', title: 'Y', agreementMayRaiseVoiceCap: { upTo: 101 } } })).toThrow(/agreementMayRaiseVoiceCap/);
+      expect(() => createGuard({ profile: { ...nationalProfile, id: 'bank-y', title: 'Y', agreementMayRaiseVoiceCap: {} } as never })).toThrow(/upTo/);
+    });
+  });
+});
+
+describe('item 2: mainland debtors are judged at Beijing time', () => {
+  const urumqi = (overrides: Partial<ContextInput> = {}) => context({ debtor: { id: 'D1', timeZone: 'Asia/Urumqi' }, ...overrides });
+
+  it('an Asia/Urumqi debtor at 22:30 Beijing time: denied (it is 20:30 in UTC+6, which used to pass)', () => {
+    const d = checkAction(urumqi(), action({ at: '2026-11-30T22:30:00+08:00' }));
+    expect(d.outcome).toBe('deny');
+    expect(d.violations.map((v) => [v.rule, v.facts.localTime, v.facts.timeZone])).toEqual([['collection-hours', '22:30', 'Asia/Shanghai']]);
+  });
+
+  it('an Asia/Urumqi debtor at 21:59 and at 08:00 Beijing time: allowed; at 07:59: denied', () => {
+    expect(checkAction(urumqi(), action({ at: '2026-11-30T21:59:59+08:00' })).outcome).toBe('allow');
+    expect(checkAction(urumqi(), action({ at: '2026-11-30T08:00:00+08:00' })).outcome).toBe('allow');
+    expect(codesOf(checkAction(urumqi(), action({ at: '2026-11-30T07:59:59+08:00' })), 'collection-hours')).toEqual(['outside-default-window']);
+  });
+
+  it.each(['PRC', 'prc', 'asia/shanghai', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'Asia/Kashgar', 'ASIA/URUMQI'])('%s is accepted and judged as Beijing time', (zone) => {
+    const ctx = context({ debtor: { id: 'D1', timeZone: zone } });
+    expect(checkAction(ctx, action({ at: '2026-11-30T21:59:00+08:00' })).outcome).toBe('allow');
+    const late = checkAction(ctx, action({ at: '2026-11-30T22:00:00+08:00' }));
+    expect(late.violations.map((v) => [v.rule, v.facts.timeZone])).toEqual([['collection-hours', 'Asia/Shanghai']]);
+  });
+
+  it("the local day of the voice cap is Beijing's: calls at 23:30 Beijing the day before do not count, at 00:30 they do", () => {
+    // 23:30 Beijing on 29 Nov is 21:30 in UTC+6 (29 Nov); 00:30 Beijing on 30 Nov is 22:30 in UTC+6, still 29 Nov there.
+    const before = urumqi({ history: connected('2026-11-29T23:30:00+08:00', MORNING[0], MORNING[1]) });
+    expect(codesOf(checkAction(before, action()), 'voice-daily-cap')).toEqual([]);
+    const after = urumqi({ history: connected('2026-11-30T00:30:00+08:00', MORNING[0], MORNING[1]) });
+    const d = checkAction(after, action());
+    expect(codesOf(d, 'voice-daily-cap')).toEqual(['cap-reached']);
+    expect(d.violations[0]?.facts).toMatchObject({ localDate: '2026-11-30', timeZone: 'Asia/Shanghai' });
+    expect(quota(after, '2026-11-30T10:00:00+08:00').quota).toMatchObject({ localDate: '2026-11-30', timeZone: 'Asia/Shanghai', voice: { used: 3 } });
+  });
+
+  it('a contact recorded in a mainland alias is judged at Beijing time too', () => {
+    const ctx = context({ debtor: { id: 'D1', reachable: false }, contacts: [{ partyId: 'C1', timeZone: 'Asia/Kashgar' }] });
+    const locate = action({ target: { role: 'contact', partyId: 'C1' }, purpose: 'locate_debtor' });
+    expect(checkAction(ctx, { ...locate, at: '2026-11-30T21:30:00+08:00' }).outcome).toBe('allow');
+    expect(codesOf(checkAction(ctx, { ...locate, at: '2026-11-30T22:30:00+08:00' }), 'collection-hours')).toEqual(['outside-default-window']);
+  });
+
+  it('zones outside the mainland keep their own local time: Hong Kong and Almaty', () => {
+    // Hong Kong is UTC+8 too; Almaty (UTC+5) at 22:30 Beijing is 19:30 there: allowed.
+    expect(checkAction(context({ debtor: { id: 'D1', timeZone: 'Asia/Almaty' } }), action({ at: '2026-11-30T22:30:00+08:00' })).outcome).toBe('allow');
+    expect(checkAction(context({ debtor: { id: 'D1', timeZone: 'Hongkong' } }), action({ at: '2026-11-30T22:30:00+08:00' })).violations.map((v) => v.facts.timeZone)).toEqual(['Asia/Hong_Kong']);
+  });
+
+  it('ambiguous abbreviations ICU knows but IANA does not (CST, BST) are invalid input, naming the field', () => {
+    for (const zone of ['CST', 'BST', 'Mars/Base']) {
+      const d = checkAction(context({ debtor: { id: 'D1', timeZone: zone } }), action());
+      expect(d.violations.map((v) => v.rule)).toEqual(['invalid-input']);
+      expect(d.violations[0]?.facts.issues).toEqual([expect.objectContaining({ path: 'context.debtor.timeZone' })]);
+    }
+  });
+});
+
+describe('item 3: only our calls count', () => {
+  it('an inbound connected call is not counted: 2 outbound + 1 inbound leaves the third outbound call allowed', () => {
+    const d = checkAction(context({ history: [...connected(MORNING[0], MORNING[1]), inbound(MORNING[2])] }), action());
+    expect(codesOf(d, 'voice-daily-cap')).toEqual([]);
+    expect(d.outcome).toBe('allow');
+  });
+
+  it('an explicit outbound direction counts, as the default does', () => {
+    const explicit = [...connected(MORNING[0], MORNING[1]), { ...past('voice', MORNING[2], 'connected'), direction: 'outbound' } as Entry];
+    expect(codesOf(checkAction(context({ history: explicit }), action()), 'voice-daily-cap')).toEqual(['cap-reached']);
+  });
+
+  it('inbound unanswered calls do not count toward the unanswered-attempts cap (cba-2026)', () => {
+    const six = Array.from({ length: 6 }, (_, i) => ({ ...past('voice', `2026-11-30T08:${String(10 + i).padStart(2, '0')}:00+08:00`, 'not_connected'), phoneRef: 'P1' }) as Entry);
+    const asInbound = six.map((e) => ({ ...e, direction: 'inbound' }) as Entry);
+    expect(codesOf(checkAction(context({ history: six }), action({ phoneRef: 'P1' }), { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
+    expect(codesOf(checkAction(context({ history: asInbound }), action({ phoneRef: 'P1' }), { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+  });
+
+  it('quota does not count inbound calls', () => {
+    expect(quota(context({ history: [inbound(MORNING[0]), ...connected(MORNING[1])] }), '2026-11-30T10:00:00+08:00').quota?.voice.used).toBe(1);
+  });
+
+  it('an unknown direction is invalid input naming the field', () => {
+    const d = checkAction(context({ history: [{ ...past('voice', MORNING[0], 'connected'), direction: 'callback' } as unknown as Entry] }), action());
+    expect(d.violations[0]?.facts.issues).toEqual([expect.objectContaining({ path: 'context.history[0].direction' })]);
+  });
+});
