@@ -89,7 +89,7 @@ export interface Facts {
     readonly preJobTrainingPassedAtMs: number | null;
     readonly lastTrainingAssessedAtMs: number | null;
     readonly confidentialityPledgeSignedAtMs: number | null;
-    readonly standing: 'active' | 'suspended' | 'dismissed' | null;
+    readonly standing: 'active' | 'suspended' | 'reassigned' | 'dismissed' | null;
   } | null;
   readonly ai: {
     readonly fairnessReviewedAtMs: number | null;

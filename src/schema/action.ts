@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, Id, Instant, Target } from './primitives.js';
+import { Channel, Id, Instant, Target, CollectorStanding } from './primitives.js';
 
 export const Purpose = z.enum(['demand_payment', 'reminder', 'locate_debtor', 'relay_message', 'repayment_info']);
 export const Disclosure = z.enum(['debt_amount', 'overdue_duration', 'debt_details', 'repayment_info']);
@@ -24,7 +24,7 @@ export const Collector = z.strictObject({
   preJobTrainingPassedAt: Instant.optional(),
   lastTrainingAssessedAt: Instant.optional(),
   confidentialityPledgeSignedAt: Instant.optional(),
-  standing: z.enum(['active', 'suspended', 'dismissed']).optional(),
+  standing: CollectorStanding.optional(),
 });
 
 export const AiSystem = z.strictObject({

@@ -49,3 +49,11 @@ export const Target = z
 export type Target = z.infer<typeof Target>;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * A collector's standing, one vocabulary for the per-action rule and the program assessment (5.2):
+ * `active` collects; `suspended` is held off collection for now (e.g. flagged unfit by conduct monitoring);
+ * `reassigned` is moved out of collection; `dismissed` has left. Only `active` may collect.
+ */
+export const CollectorStanding = z.enum(['active', 'suspended', 'reassigned', 'dismissed']);
+export type CollectorStanding = z.infer<typeof CollectorStanding>;
