@@ -14,6 +14,8 @@ export interface CompiledLimits extends Limits {
    * `agreementMayRaiseVoiceCap.upTo`, its own interpretation); null = an agreed cap only lowers it.
    */
   readonly agreementVoiceCapCeiling: number | null;
+  /** The profile's `debtorLostAfterFailedAttempts`, or null: `debtor.reachable` alone says whether the debtor is lost. */
+  readonly debtorLostAfterFailedAttempts: number | null;
 }
 
 export function compileProfile(profile: Profile): CompiledLimits {
@@ -25,6 +27,7 @@ export function compileProfile(profile: Profile): CompiledLimits {
     windowEndMinute: parseClock(profile.limits.windowEnd),
     tightened: Object.freeze(names.filter((n) => profile.limits[n] !== nationalProfile.limits[n])),
     agreementVoiceCapCeiling: profile.agreementMayRaiseVoiceCap?.upTo ?? null,
+    debtorLostAfterFailedAttempts: profile.debtorLostAfterFailedAttempts ?? null,
   });
 }
 

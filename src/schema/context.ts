@@ -54,6 +54,11 @@ export const Agreement = z
     ref: Id.optional(),
     windows: z.array(CollectionWindow).max(50).optional(),
     voiceDailyCap: z.number().int().min(0).max(100).optional(),
+    /**
+     * The unanswered-attempts cap agreed with the debtor (cba-2026's "unless agreed otherwise"): like the
+     * voice cap, it only lowers a profile's cap, and has no effect under a profile without one.
+     */
+    unansweredAttemptsDailyCap: z.number().int().min(0).max(100).optional(),
     validFrom: Instant.optional(),
     validUntil: Instant.optional(),
   })

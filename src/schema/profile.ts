@@ -45,5 +45,11 @@ export const Profile = z.strictObject({
   limits: Limits,
   /** Absent (every built-in profile): an agreed voice cap can only lower the cap, never raise it. */
   agreementMayRaiseVoiceCap: AgreementMayRaiseVoiceCap.optional(),
+  /**
+   * When set (cba-2026: 3), a debtor counts as lost (失联), so that contacts may be approached, only when
+   * `debtor.reachable` is false AND the last this-many outbound voice attempts toward the debtor before the
+   * action all went unanswered. Only ever stricter than the national reading (`reachable` alone).
+   */
+  debtorLostAfterFailedAttempts: z.number().int().min(1).max(20).optional(),
 });
 export type Profile = z.infer<typeof Profile>;

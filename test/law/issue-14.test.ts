@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, nationalProfile, quota, type ContextInput } from '../../src/index.js';
-import { action, codesOf, context, past } from '../support/fixtures.js';
+import { assessProgram } from '../../src/program/index.js';
+import { institution as programInstitution, staffMember } from '../program/support.js';
+import { action, codesOf, context, humanActor, past } from '../support/fixtures.js';
+
+const collector = () => (humanActor() as { collector: Record<string, unknown> }).collector;
 
 type Entry = NonNullable<ContextInput['history']>[number];
 const MORNING = ['2026-11-30T08:05:00+08:00', '2026-11-30T08:30:00+08:00', '2026-11-30T09:15:00+08:00'] as const;
@@ -142,5 +146,81 @@ describe('item 3: only our calls count', () => {
   it('an unknown direction is invalid input naming the field', () => {
     const d = checkAction(context({ history: [{ ...past('voice', MORNING[0], 'connected'), direction: 'callback' } as unknown as Entry] }), action());
     expect(d.violations[0]?.facts.issues).toEqual([expect.objectContaining({ path: 'context.history[0].direction' })]);
+  });
+});
+
+describe('item 4: the pre-expiry agency evaluation, per action', () => {
+  const agencyActor = (validUntil: string, lastEvaluatedAt: string) =>
+    humanActor({ organization: { id: 'AG1', kind: 'agency', outsourcingAgreement: { ref: 'OA-1', validFrom: '2026-01-01T00:00:00+08:00', validUntil }, lastEvaluatedAt } });
+  const due = (validUntil: string, lastEvaluatedAt: string) => {
+    const d = checkAction(context(), action({ actor: agencyActor(validUntil, lastEvaluatedAt) }));
+    return { d, due: d.obligations.filter((o) => o.code === 'pre-expiry-evaluation-due') };
+  };
+
+  it('in the final 30 days without an evaluation in the final 90: allowed, with an obligation naming the due date', () => {
+    // Action 2026-11-30T10:00; agreement ends 2026-12-30T10:00 (30 days later); yearly evaluation in May.
+    const { d, due: found } = due('2026-12-30T10:00:00+08:00', '2026-05-01T09:00:00+08:00');
+    expect(d.outcome).toBe('allow');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.facts).toEqual({ dueBy: '2026-12-30T10:00:00+08:00', periodFrom: '2026-10-01T10:00:00+08:00' });
+  });
+
+  it('30 days and a second before the end: no obligation yet', () => {
+    expect(due('2026-12-30T10:00:01+08:00', '2026-05-01T09:00:00+08:00').due).toEqual([]);
+  });
+
+  it('an evaluation in the final 90 days discharges it; one a second earlier does not', () => {
+    expect(due('2026-12-30T10:00:00+08:00', '2026-10-01T10:00:00+08:00').due).toEqual([]);
+    expect(due('2026-12-30T10:00:00+08:00', '2026-10-01T09:59:59+08:00').due).toHaveLength(1);
+  });
+});
+
+describe('item 6: one vocabulary for a collector\'s standing', () => {
+  it.each(['suspended', 'reassigned', 'dismissed'] as const)('a %s collector is denied per action', (standing) => {
+    const d = checkAction(context(), action({ actor: humanActor({ collector: { ...collector(), standing } }) }));
+    expect(d.violations.map((v) => [v.rule, v.code, v.facts.standing])).toEqual([['collector-standing', 'collector-not-active', standing]]);
+  });
+
+  it('the program assessment takes the same four values', () => {
+    for (const status of ['active', 'suspended', 'reassigned', 'dismissed'] as const) {
+      const result = assessProgram(programInstitution({ staff: [staffMember({ status })] }), { at: '2026-11-30T10:00:00+08:00' });
+      expect(result.findings.map((f) => f.check), status).not.toContain('invalid-input');
+    }
+    // A suspended serious offender still has to be dismissed.
+    const offender = assessProgram(programInstitution({ staff: [staffMember({ status: 'suspended', conductFlag: 'serious_offence', reportedToSelfRegulatorAt: '2026-11-01T10:00:00+08:00' })] }), { at: '2026-11-30T10:00:00+08:00' });
+    expect(offender.findings.map((f) => f.code)).toContain('serious-offender-not-dismissed');
+  });
+});
+
+describe('item 9: cba-2026, the parts the sources support', () => {
+  const lostCase = (history: Entry[]) => context({ debtor: { id: 'D1', reachable: false }, history });
+  const locate = action({ target: { role: 'contact', partyId: 'C1' }, purpose: 'locate_debtor' });
+  const tries = (...outcomes: string[]) => outcomes.map((o, i) => past('voice', `2026-11-29T${String(9 + i).padStart(2, '0')}:00:00+08:00`, o));
+
+  it('nationally, debtor.reachable: false alone lets a contact be approached', () => {
+    expect(checkAction(lostCase([]), locate).outcome).toBe('allow');
+  });
+
+  it('under cba-2026, "lost" needs three consecutive unanswered attempts besides reachable: false', () => {
+    const none = checkAction(lostCase([]), locate, { profile: 'cba-2026' });
+    expect(none.violations.map((v) => [v.rule, v.code, v.facts.required])).toEqual([['contact-precondition', 'debtor-not-shown-lost', 3]]);
+    expect(checkAction(lostCase(tries('not_connected', 'failed', 'not_connected')), locate, { profile: 'cba-2026' }).outcome).toBe('allow');
+    // Two in a row are not three; an answered call breaks the run.
+    expect(codesOf(checkAction(lostCase(tries('not_connected', 'not_connected')), locate, { profile: 'cba-2026' }), 'contact-precondition')).toEqual(['debtor-not-shown-lost']);
+    expect(codesOf(checkAction(lostCase(tries('not_connected', 'not_connected', 'not_connected', 'connected')), locate, { profile: 'cba-2026' }), 'contact-precondition')).toEqual(['debtor-not-shown-lost']);
+    // The debtor's own unanswered call-backs are no attempts of ours.
+    const inboundTries = tries('not_connected', 'not_connected', 'not_connected').map((e) => ({ ...e, direction: 'inbound' }) as Entry);
+    expect(codesOf(checkAction(lostCase(inboundTries), locate, { profile: 'cba-2026' }), 'contact-precondition')).toEqual(['debtor-not-shown-lost']);
+  });
+
+  it('the history never makes a reachable debtor lost (the stricter reading)', () => {
+    const reachable = context({ history: tries('failed', 'failed', 'failed', 'failed') });
+    expect(codesOf(checkAction(reachable, locate, { profile: 'cba-2026' }), 'contact-precondition')).toEqual(['debtor-reachable']);
+  });
+
+  it('an overlay on cba-2026 keeps its profile settings', () => {
+    const guard = createGuard({ profile: 'cba-2026', overlay: { voiceDailyCap: 2 } });
+    expect(guard.profile.debtorLostAfterFailedAttempts).toBe(3);
+    expect(codesOf(guard.checkSync(lostCase([]), locate), 'contact-precondition')).toEqual(['debtor-not-shown-lost']);
   });
 });
