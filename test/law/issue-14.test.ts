@@ -3,7 +3,8 @@
  * Each test would have failed before the fix it names.
  */
 import { describe, expect, it } from 'vitest';
-import { checkAction, createGuard, nationalProfile, quota, type ContextInput } from '../../src/index.js';
+import { checkAction, createGuard, engineRequirements, nationalProfile, quota, type ContextInput } from '../../src/index.js';
+import { internalError } from '../../src/evaluate.js';
 import { assessProgram } from '../../src/program/index.js';
 import { institution as programInstitution, staffMember } from '../program/support.js';
 import { action, codesOf, context, humanActor, past } from '../support/fixtures.js';
@@ -222,5 +223,31 @@ describe('item 9: cba-2026, the parts the sources support', () => {
     const guard = createGuard({ profile: 'cba-2026', overlay: { voiceDailyCap: 2 } });
     expect(guard.profile.debtorLostAfterFailedAttempts).toBe(3);
     expect(codesOf(guard.checkSync(lostCase([]), locate), 'contact-precondition')).toEqual(['debtor-not-shown-lost']);
+  });
+});
+
+describe('item 8: citations that do not claim too much', () => {
+  it('invalid input cites the engine, not a clause of GB/T 45251', () => {
+    const d = checkAction({}, action());
+    expect(d.violations[0]).toMatchObject({ rule: 'invalid-input', clause: { standard: 'cuishou-guard', clause: 'fail-closed' } });
+  });
+
+  it('an internal error (a rule that throws) cites the engine too', () => {
+    expect(internalError('some-rule', new TypeError('x')).clause).toMatchObject({ standard: 'cuishou-guard', clause: 'fail-closed' });
+  });
+
+  it('the program assessment\'s invalid input cites the engine', () => {
+    expect(assessProgram({ staff: 'x' }, { at: '2026-11-30T10:00:00+08:00' }).findings[0]?.clause).toMatchObject({ standard: 'cuishou-guard', clause: 'fail-closed' });
+  });
+
+  it('no rule or engine requirement cites GB/T 45251 for an engine principle', () => {
+    const engine = engineRequirements.filter((q) => q.id === 'invalid-input' || q.id === 'no-personal-data-out');
+    expect(engine.map((q) => q.clause.standard)).toEqual(['cuishou-guard', 'cuishou-guard']);
+  });
+
+  it('settled-debt: the deny cites 5.3, the destruction duty 5.5', () => {
+    const d = checkAction(context({ debt: { id: 'L1', status: 'settled', settledAt: '2026-11-29T10:00:00+08:00' } }), action());
+    expect(d.violations.find((v) => v.rule === 'settled-debt')?.clause.clause).toBe('5.3');
+    expect(d.obligations.find((o) => o.code === 'destroy-case-data')?.clause.clause).toBe('5.5');
   });
 });
