@@ -27,7 +27,7 @@ const TEXT = {
     legendOther: 'other contact', legendProposed: 'proposed action', legendNext: 'next allowed', nextDay: 'next: {t}',
     stripUnavailable: 'The day cannot be drawn until the input is valid.', rule: 'rule', clause: 'clause', topic: 'topic', message: 'message',
     stricter: 'stricter than national, from {kind} {profile}', rulesRun: '{n} rules evaluated',
-    later: 'the earliest instant at which the same action is allowed',
+    later: 'the earliest instant at which the same action is allowed', fixInput: 'The input has problems (above): nothing can be scheduled.',
   },
   'zh-CN': {
     title: 'cuishou-guard 在线试用',
@@ -43,7 +43,7 @@ const TEXT = {
     legendOther: '其他联系', legendProposed: '拟进行的行为', legendNext: '最早允许', nextDay: '下次：{t}',
     stripUnavailable: '输入有效后才能绘制这一天。', rule: '规则', clause: '条款', topic: '主题', message: '说明',
     stricter: '严于国标，来自 {kind} {profile}', rulesRun: '评估了 {n} 条规则',
-    later: '同一行为最早被允许的时间',
+    later: '同一行为最早被允许的时间', fixInput: '输入有问题（见上）：无法安排时间。',
   },
 } as const;
 type Key = keyof (typeof TEXT)['en'];
@@ -172,6 +172,9 @@ function renderFindings(target: HTMLElement, findings: readonly Finding[], empty
 
 function renderProblems(problems: readonly Problem[]): void {
   ui.problems.hidden = problems.length === 0;
+  for (const name of ['context', 'action'] as const) {
+    ui[name].classList.toggle('bad', problems.some((p) => p.path === name || p.path.startsWith(`${name}.`)));
+  }
   ui.problems.replaceChildren(
     h('h3', {}, t('problems')),
     h('ul', {}, ...problems.map((p) => h('li', { 'data-path': p.path }, h('code', {}, p.path), ' ', p.message))),
@@ -185,6 +188,10 @@ function renderNext(schedule: ScheduleResult | null, actionAt: string | null): v
     return;
   }
   ui.next.dataset.at = schedule.at ?? '';
+  if (schedule.reasons.some((r) => r.rule === 'invalid-input')) {
+    ui.next.replaceChildren(h('p', { class: 'empty' }, t('fixInput')));
+    return;
+  }
   const head =
     schedule.at === null
       ? h('p', { class: 'next-none' }, schedule.permanent ? t('never') : t('none', { end: schedule.horizonEnd ?? '—' }))
