@@ -234,7 +234,10 @@ export function quota(context: unknown, at: unknown, options: { readonly profile
   const zone = c.debtor.timeZone;
 
   let unansweredByNumber: Record<string, { used: number; cap: number; left: number }> | null = null;
-  const numberCap = limits.unansweredAttemptsPerNumberDailyCap;
+  const profileNumberCap = limits.unansweredAttemptsPerNumberDailyCap;
+  // An agreed unanswered-attempts cap only lowers the profile's (as in unanswered-attempts-cap).
+  const agreedNumberCap = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.unansweredAttemptsDailyCap ?? null) : null;
+  const numberCap = profileNumberCap === null ? null : agreedNumberCap !== null && agreedNumberCap < profileNumberCap ? agreedNumberCap : profileNumberCap;
   if (numberCap !== null) {
     unansweredByNumber = {};
     for (const ref of [...history.unansweredByPhone.keys()].sort()) {

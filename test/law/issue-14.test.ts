@@ -251,3 +251,12 @@ describe('item 8: citations that do not claim too much', () => {
     expect(d.obligations.find((o) => o.code === 'destroy-case-data')?.clause.clause).toBe('5.5');
   });
 });
+
+describe('quota agrees with the agreed unanswered-attempts cap (cba-2026)', () => {
+  it('an agreed cap of 3 lowers the per-number cap in quota; an agreed 10 does not raise it', () => {
+    const history = [{ ...past('voice', MORNING[0], 'not_connected'), phoneRef: 'P1' } as Entry];
+    const at = '2026-11-30T10:00:00+08:00';
+    expect(quota(context({ agreement: { ref: 'AGR-1', unansweredAttemptsDailyCap: 3 }, history }), at, { profile: 'cba-2026' }).quota?.unansweredByNumber).toEqual({ P1: { used: 1, cap: 3, left: 2 } });
+    expect(quota(context({ agreement: { ref: 'AGR-1', unansweredAttemptsDailyCap: 10 }, history }), at, { profile: 'cba-2026' }).quota?.unansweredByNumber).toEqual({ P1: { used: 1, cap: 6, left: 5 } });
+  });
+});
