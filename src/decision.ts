@@ -8,7 +8,7 @@ import { VERSION } from './version.js';
 export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from './schema/decision.js';
 
 export function findingOf(rule: Rule, result: RuleResult): Finding {
-  return { rule: rule.id, clause: rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
+  return { rule: rule.id, clause: result.clause ?? rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
 }
 
 export interface RulesetInfo {

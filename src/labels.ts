@@ -3,21 +3,27 @@
  * language-neutral codes (`full`, `demand_payment`); a message shows the label in its own language, so a
  * Chinese message reads `民事行为能力：完全民事行为能力`, not `民事行为能力：full`.
  */
+import type { z } from 'zod';
+import type { Conduct, Disclosure, Purpose } from './schema/action.js';
 import type { Message } from './schema/decision.js';
+import type { Channel, TargetRole } from './schema/primitives.js';
+
+/** A label for every value of an enumeration: a value added to the schema without a label fails to compile. */
+type Complete<E extends string> = Readonly<Record<E, Message>>;
 
 /** Labels of one enumeration, by value. */
 export type Labels = Readonly<Record<string, Message>>;
 /** Which label table a fact's value is looked up in, by fact name; any other fact is shown as it is. */
 export type LabelsByFact = Readonly<Record<string, Labels>>;
 
-const roles: Labels = {
+const roles: Complete<z.infer<typeof TargetRole>> = {
   debtor: { zh: '债务人', en: 'debtor' },
   guarantor: { zh: '担保人', en: 'guarantor' },
   contact: { zh: '联系人', en: 'contact' },
   third_party: { zh: '第三人', en: 'third party' },
 };
 
-const purposes: Labels = {
+const purposes: Complete<z.infer<typeof Purpose>> = {
   demand_payment: { zh: '催收还款', en: 'demand_payment' },
   reminder: { zh: '还款提醒', en: 'reminder' },
   locate_debtor: { zh: '寻找债务人', en: 'locate_debtor' },
@@ -25,20 +31,22 @@ const purposes: Labels = {
   repayment_info: { zh: '告知还款信息', en: 'repayment_info' },
 };
 
-const disclosures: Labels = {
+const disclosures: Complete<z.infer<typeof Disclosure>> = {
   debt_amount: { zh: '欠款金额', en: 'debt_amount' },
   overdue_duration: { zh: '逾期时长', en: 'overdue_duration' },
   debt_details: { zh: '债务详情', en: 'debt_details' },
   repayment_info: { zh: '还款信息', en: 'repayment_info' },
 };
 
-const conduct: Labels = {
+const conduct: Complete<z.infer<typeof Conduct>> = {
   threat: { zh: '威胁', en: 'threat' },
   insult: { zh: '侮辱', en: 'insult' },
   violence: { zh: '暴力', en: 'violence' },
   harassment: { zh: '骚扰', en: 'harassment' },
   impersonation: { zh: '冒用身份', en: 'impersonation' },
   forged_document: { zh: '伪造文书', en: 'forged_document' },
+  false_statement: { zh: '虚假陈述', en: 'false_statement' },
+  public_shaming: { zh: '公开曝光、羞辱', en: 'public_shaming' },
 };
 
 const legalCapacity: Labels = {
@@ -58,7 +66,7 @@ const attestations: Labels = {
   seriousBadCredit: { zh: '严重不良信用记录', en: 'seriousBadCredit' },
 };
 
-const channels: Labels = {
+const channels: Complete<z.infer<typeof Channel>> = {
   voice: { zh: '语音', en: 'voice' },
   sms: { zh: '短信', en: 'sms' },
   im: { zh: '即时通讯', en: 'im' },

@@ -31,6 +31,15 @@ export function defaultWindowEdges(limits: CompiledLimits): readonly number[] {
   return [limits.windowStartMinute, limits.windowEndMinute];
 }
 
+/**
+ * Under a profile with `debtorLostAfterFailedAttempts` (N): whether the last N outbound voice attempts
+ * toward the debtor before the action all went unanswered; null under a profile without it.
+ */
+export function debtorLostByHistory(f: Facts, limits: CompiledLimits): boolean | null {
+  const n = limits.debtorLostAfterFailedAttempts;
+  return n === null ? null : f.trailingUnansweredAttempts >= n;
+}
+
 /** The earliest instant a training assessment may date from: the action minus the training interval, in the debtor's zone. */
 export function trainingCutoffMs(f: Facts, limits: CompiledLimits): number {
   return addZonedMonths(f.atMs, -limits.trainingIntervalMonths, f.debtorLocal.zone);
