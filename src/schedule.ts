@@ -3,6 +3,7 @@
  * checkAction: a candidate instant is allowed exactly when checkAction would allow the action moved there.
  */
 import { INVALID_INPUT } from './decision.js';
+import { rules as builtInRules } from './rules/index.js';
 import { voiceCap, type VoiceCapReason } from './caps.js';
 import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
 import type { CompiledLimits } from './profiles/compile.js';
@@ -16,16 +17,11 @@ import { validate } from './validate.js';
 import { defaultWindowEdges, windowOpenAt } from './limits-at.js';
 
 /**
- * Rules whose violations waiting cannot cure: they depend on who, what and how, not on when, or they only
- * get worse with time (a settled debt stays settled, an opted-out contact stays opted out). A property test
- * checks that each of them, once it denies at an instant, denies at every later one.
+ * Rules whose violations waiting cannot cure, read from each rule module's `timeDependent: false`, plus
+ * invalid input. A property test checks that each of them, once it denies at an instant, denies at every
+ * later one.
  */
-export const TIME_INDEPENDENT_RULES: ReadonlySet<string> = new Set([
-  INVALID_INPUT, 'visit-staffing', 'visit-premises', 'debtor-only', 'contact-precondition', 'contact-purpose',
-  'contact-disclosure', 'contact-opt-out', 'settled-debt', 'lawful-conduct', 'collector-eligibility',
-  'collector-standing', 'system-security',
-]);
-
+export const TIME_INDEPENDENT_RULES: ReadonlySet<string> = new Set([INVALID_INPUT, ...builtInRules.filter((r) => !r.timeDependent).map((r) => r.id)]);
 export interface ScheduleOptions {
   /** How far ahead to look, in days (default 14, at most 366). */
   readonly horizonDays?: number;

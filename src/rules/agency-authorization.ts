@@ -13,6 +13,8 @@ import { defineRule, obligation, violation, type RuleResult } from './define-rul
 
 export default defineRule({
   id: 'agency-authorization',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.agencyAuthorization,
   description: {
     zh: '第三方催收机构须在有效的委托协议下开展催收，且出借人在评估周期内（全国标准为12个月）对其进行过评估；协议到期前最后30天内尚无到期前评估的，附带评估义务并写明到期日；出借人仍承担首要责任。',

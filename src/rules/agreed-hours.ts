@@ -5,6 +5,8 @@ import { defineRule, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'agreed-hours',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.agreedHours,
   description: {
     zh: '与债务人约定了催收时间的，约定优先：对债务人的催收须在约定时段内进行（白天亦然）。',

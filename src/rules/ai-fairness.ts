@@ -4,6 +4,8 @@ import { defineRule, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'ai-fairness',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.aiFairness,
   description: {
     zh: '人工智能催收系统须包容公平、无歧视性设计，可用可靠准确，不给债务人造成不便（可转人工），算法和数据安全可控。',

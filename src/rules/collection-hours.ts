@@ -5,6 +5,8 @@ import { defineRule, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'collection-hours',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.collectionHours,
   description: {
     zh: '未与债务人约定催收时间的，每日22:00至次日08:00不得以任何方式催收（按被联系人当地时间）。',

@@ -3,6 +3,8 @@ import { defineRule, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'collector-eligibility',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.collectorEligibility,
   description: {
     zh: '不得聘用有暴力犯罪记录或严重不良信用记录的人员从事催收；未经准入审查的不得上岗。',

@@ -3,6 +3,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'collector-standing',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.collectorStanding,
   description: {
     zh: '只有在岗（active）的催收人员可以催收；经行为监测认定不适合而停职（suspended）、调离催收岗位（reassigned）或已辞退（dismissed）的不得从事催收。',

@@ -5,6 +5,8 @@ import { defineRule, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'collector-training',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.collectorTraining,
   description: {
     zh: '催收人员须通过岗前培训和考核、签署个人信息保密承诺，并至少每年参加一次培训和考核。',

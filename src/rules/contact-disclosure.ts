@@ -3,6 +3,8 @@ import { defineRule, obligation, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'contact-disclosure',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.contactDisclosure,
   description: {
     zh: '不得向联系人透露债务金额、逾期时长等债务信息；主动表示代偿的联系人仅可获告知还款所需信息。',

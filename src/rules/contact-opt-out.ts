@@ -4,6 +4,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'contact-opt-out',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.contactOptOut,
   description: {
     zh: '联系人拒绝或要求不再联系的，应立即停止，此后不得再联系。',

@@ -4,6 +4,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'contact-precondition',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.contactPrecondition,
   description: {
     zh: '仅在债务人失联、死亡或无完全民事行为能力时，方可联系其联系人。',

@@ -5,6 +5,8 @@ const ALWAYS_ALLOWED: readonly string[] = ['locate_debtor', 'relay_message'];
 
 export default defineRule({
   id: 'contact-purpose',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.contactPurpose,
   description: {
     zh: '联系联系人时仅可询问债务人的联系方式或请其转告信息，不得向其催要还款；主动表示代偿的联系人可获告知还款所需信息。',

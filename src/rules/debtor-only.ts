@@ -4,6 +4,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 // Facts name the target's role only: party ids are input strings and never leave the engine.
 export default defineRule({
   id: 'debtor-only',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.targets,
   description: {
     zh: '催收对象仅限债务人本人；既非担保人也非登记联系人的其他人不得联系。',

@@ -29,6 +29,12 @@ export interface Rule {
   /** One line on what the rule checks. */
   readonly description: Message;
   readonly messages: RuleMessages;
+  /**
+   * Whether moving the same action in time can change this rule's answer. When false, the schedule search
+   * treats the rule's violations as permanent (nothing waiting can cure); a property test checks that such
+   * a rule, once it denies at an instant, denies at every later one.
+   */
+  readonly timeDependent: boolean;
   /** The profile limits the rule reads; a finding caused by tightening one of them names it. */
   readonly limits?: readonly (keyof Limits)[];
   /** For a rule citing a stricter regime than GB/T 45251: the national clause it builds on. */

@@ -4,6 +4,8 @@ import { defineRule, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'guarantor-scope',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.guarantors,
   description: {
     zh: '对担保人的催收仅限法律和担保合同范围内：担保覆盖本笔债务、在操作时有效、主张金额不超过担保上限。',

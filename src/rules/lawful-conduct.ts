@@ -3,6 +3,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'lawful-conduct',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.lawfulConduct,
   description: {
     zh: '依法合规、以事实为依据催收：不得威胁、侮辱、使用暴力、骚扰，不得冒充公检法或律师，不得伪造法律文书，不得就债务、法律或后果作虚假或误导性陈述，不得公开张贴或散布债务信息。',

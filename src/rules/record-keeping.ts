@@ -5,6 +5,8 @@ import { defineRule, obligation } from './define-rule.js';
 
 export default defineRule({
   id: 'record-keeping',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.recordKeeping,
   description: {
     zh: '如实、完整记录催收全过程，受托机构向出借人移交完整记录，记录至少保存2年。',

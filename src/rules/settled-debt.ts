@@ -3,6 +3,8 @@ import { defineRule, NONE, obligation, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'settled-debt',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.settledDebt,
   description: {
     zh: '债务结清后应立即停止催收，并通知第三方催收机构销毁案件数据，双方继续履行保密义务。',

@@ -3,6 +3,8 @@ import { defineRule, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'system-security',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.systemSecurity,
   description: {
     zh: '催收系统须达到网络安全等级保护二级及以上，展示个人信息时脱敏，传输时加密。',

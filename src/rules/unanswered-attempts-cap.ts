@@ -3,6 +3,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'unanswered-attempts-cap',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.cbaUnansweredAttempts,
   description: {
     zh: '（仅 cba-2026 等设定该限额的配置）债务人未接听时，对债务人同一联系号码每日呼叫尝试不超过限额（中国银行业协会指引为6次），另有约定的从其约定（约定只能降低）。债务人回拨不计入。',

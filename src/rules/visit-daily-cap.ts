@@ -3,6 +3,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'visit-daily-cap',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.visitFrequency,
   description: {
     zh: '对同一债务人的上门催收每日不超过1次（无论上门结果）。',

@@ -3,6 +3,8 @@ import { defineRule, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'visit-premises',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.visitPremises,
   description: {
     zh: '上门催收不得进入债务人私人住宅或办公区域。',

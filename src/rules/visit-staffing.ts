@@ -3,6 +3,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'visit-staffing',
+  // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
+  timeDependent: false,
   clause: clauses.visitStaffing,
   description: {
     zh: '上门催收人员不少于2人、不超过3人。',

@@ -4,6 +4,8 @@ import { defineRule, NONE, violation } from './define-rule.js';
 
 export default defineRule({
   id: 'voice-daily-cap',
+  // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
+  timeDependent: true,
   clause: clauses.voiceFrequency,
   description: {
     zh: '对同一债务人的主动语音催收（人工或智能语音）每日接通不超过3次（大陆债务人按北京时间的自然日），出借人及其委托的全部催收机构合并计算；债务人回拨不计入。与债务人的约定只能降低上限，不能提高。',
