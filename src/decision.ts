@@ -7,8 +7,8 @@ import { VERSION } from './version.js';
 
 export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from './schema/decision.js';
 
-export function findingOf(rule: Rule, result: RuleResult): Finding {
-  return { rule: rule.id, clause: result.clause ?? rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
+export function findingOf(rule: Rule, result: RuleResult, enFirst = false): Finding {
+  return { rule: rule.id, clause: result.clause ?? rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts, undefined, enFirst), facts: result.facts as Record<string, FactValue> };
 }
 
 export interface RulesetInfo {
@@ -62,12 +62,11 @@ const INVALID_INPUT_TEMPLATE = {
 };
 
 /** The deny for input that cannot be verified. */
-export function invalidInputDecision(problems: readonly Problem[], profile: string): InvalidInputDecision {
+export function invalidInputDecision(problems: readonly Problem[], profile: string, enFirst = false): InvalidInputDecision {
   const issues = problems.map((p) => ({ path: p.path, message: p.message, zh: p.zh ?? p.message }));
-  const message = {
-    zh: renderTemplate(INVALID_INPUT_TEMPLATE.zh, { summary: summarizeProblems(issues, 'zh-CN') }, 'zh'),
-    en: renderTemplate(INVALID_INPUT_TEMPLATE.en, { summary: summarizeProblems(issues, 'en') }, 'en'),
-  };
+  const zh = renderTemplate(INVALID_INPUT_TEMPLATE.zh, { summary: summarizeProblems(issues, 'zh-CN') }, 'zh');
+  const en = renderTemplate(INVALID_INPUT_TEMPLATE.en, { summary: summarizeProblems(issues, 'en') }, 'en');
+  const message = enFirst ? { en, zh } : { zh, en };
   return {
     outcome: 'deny',
     violations: [{ rule: INVALID_INPUT, clause: clauses.inputUnverifiable, code: INVALID_INPUT, message, facts: { issues } }],

@@ -14,9 +14,9 @@ const internalErrorMessages: MessageTemplates = {
 };
 
 /** A deny for a rule (or the fact derivation) that threw: fail closed, naming where. */
-export function internalError(ruleId: string, error: unknown): Finding {
+export function internalError(ruleId: string, error: unknown, enFirst = false): Finding {
   const facts = { rule: ruleId, error: error instanceof Error ? error.name : typeof error };
-  return { rule: ruleId, clause: clauses.inputUnverifiable, code: INTERNAL_ERROR, message: renderMessage(internalErrorMessages, INTERNAL_ERROR, facts), facts };
+  return { rule: ruleId, clause: clauses.inputUnverifiable, code: INTERNAL_ERROR, message: renderMessage(internalErrorMessages, INTERNAL_ERROR, facts, undefined, enFirst), facts };
 }
 
 /** What the rules found, before the outcome is settled: obligations keep whether they stand with a deny. */
@@ -27,7 +27,8 @@ export interface Evaluation {
 }
 
 /** Runs every applicable rule on the facts (no short-circuit), in registry order. */
-export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledLimits): Evaluation {
+/** Runs every applicable rule; `enFirst` renders messages with English first (a guard's locale `en`). */
+export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledLimits, enFirst = false): Evaluation {
   const violations: Finding[] = [];
   const obligations: { finding: Finding; when: 'allow' | 'always' }[] = [];
   const evaluated: string[] = [];
@@ -36,12 +37,12 @@ export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledL
       if (!rule.appliesTo(facts, limits)) continue;
       evaluated.push(rule.id);
       for (const result of rule.check(facts, limits)) {
-        const finding = findingOf(rule, result);
+        const finding = findingOf(rule, result, enFirst);
         if (result.kind === 'violation') violations.push(finding);
         else obligations.push({ finding, when: result.when });
       }
     } catch (error) {
-      violations.push(internalError(rule.id, error));
+      violations.push(internalError(rule.id, error, enFirst));
     }
   }
   return { violations, obligations, evaluated };

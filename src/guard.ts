@@ -103,11 +103,9 @@ function ordered(message: Message, locale: Locale): Message {
   return locale === 'en' ? { en: message.en, zh: message.zh } : { zh: message.zh, en: message.en };
 }
 
-/** Lists the guard's language first in every message (messages are rendered zh first). */
-function localized(decision: Decision, locale: Locale): Decision {
-  if (locale !== 'en') return decision;
-  const relabel = (f: Finding): Finding => ({ ...f, message: ordered(f.message, locale) });
-  return { ...decision, violations: decision.violations.map(relabel), obligations: decision.obligations.map(relabel) };
+/** Lists the guard's language first in a house rule's message (built-in messages are rendered in order). */
+function localized(finding: Finding, locale: Locale): Finding {
+  return { ...finding, message: ordered(finding.message, locale) };
 }
 
 function houseFailure(error: unknown): Finding {
@@ -162,7 +160,8 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   // --- the pipeline, in order: each step is used by every door below ---
 
   /** 1. Validation: both inputs, every problem of both listed. */
-  const invalid = (problems: readonly InputProblem[]): Decision => localized(invalidInputDecision(problems, limits.profileId), locale);
+  const enFirst = locale === 'en';
+  const invalid = (problems: readonly InputProblem[]): Decision => invalidInputDecision(problems, limits.profileId, enFirst);
   const validateBoth = (context: unknown, action: unknown): Prepared => {
     const ctx = validate(ContextSchema, context, 'context');
     const act = validate(ActionSchema, action, 'action');
@@ -176,14 +175,14 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     try {
       facts = deriveFacts(context, action, atMs, history);
     } catch (error) {
-      return { evaluation: { violations: [internalError('facts', error)], obligations: [], evaluated: [] }, facts: null };
+      return { evaluation: { violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }, facts: null };
     }
-    const evaluation = withProvenance(runRules(builtInRules, facts, limits), facts, limits, base);
+    const evaluation = withProvenance(runRules(builtInRules, facts, limits, enFirst), facts, limits, base);
     return { evaluation, facts };
   };
 
   /** 5. The decision, in the guard's locale. */
-  const settle = (evaluation: Evaluation): Decision => localized(decide(evaluation, limits.profileId), locale);
+  const settle = (evaluation: Evaluation): Decision => decide(evaluation, limits.profileId);
 
   const noHouseRules = (): void => {
     if (house !== null) throw new GuardConfigError('checkSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use guard.check()' }]);
@@ -206,7 +205,7 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
       } catch (error) {
         fired = [houseFailure(error)];
       }
-      evaluation = { ...evaluation, violations: [...evaluation.violations, ...fired], evaluated: [...evaluation.evaluated, ...house.ids] };
+      evaluation = { ...evaluation, violations: [...evaluation.violations, ...fired.map((f) => localized(f, locale))], evaluated: [...evaluation.evaluated, ...house.ids] };
     }
     return settle(evaluation);
   };
@@ -237,7 +236,7 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
       try {
         history ??= indexHistory(validated);
       } catch (error) {
-        return { ok: false, decision: settle({ violations: [internalError('facts', error)], obligations: [], evaluated: [] }) };
+        return { ok: false, decision: settle({ violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }) };
       }
       return { ok: true, context: validated, action: act.value, history };
     };
@@ -261,7 +260,7 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     try {
       history = indexHistory(c);
     } catch (error) {
-      const decision = settle({ violations: [internalError('facts', error)], obligations: [], evaluated: [] });
+      const decision = settle({ violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] });
       return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null };
     }
     const decideAt = (atMs: number): { decision: Decision; facts: Facts | null } => {

@@ -52,14 +52,16 @@ export function renderTemplate(template: string, facts: FactRecord, lang: 'zh' |
   return out;
 }
 
-/** Renders a template pair in both languages. */
-export function renderPair(template: Message, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS): Message {
-  return { zh: renderTemplate(template.zh, facts, 'zh', labels), en: renderTemplate(template.en, facts, 'en', labels) };
+/** Renders a template pair in both languages; `enFirst` lists English first (a guard's locale `en`). */
+export function renderPair(template: Message, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS, enFirst = false): Message {
+  const zh = renderTemplate(template.zh, facts, 'zh', labels);
+  const en = renderTemplate(template.en, facts, 'en', labels);
+  return enFirst ? { en, zh } : { zh, en };
 }
 
 /** Renders the message of one finding code in both languages. */
-export function renderMessage(messages: MessageTemplates, code: string, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS): Message {
+export function renderMessage(messages: MessageTemplates, code: string, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS, enFirst = false): Message {
   const template = messages[code];
   if (template === undefined) throw new Error(`no message for code "${code}"`);
-  return renderPair(template, facts, labels);
+  return renderPair(template, facts, labels, enFirst);
 }

@@ -152,3 +152,18 @@ describe('the divergence of issue 13 is gone', () => {
     expect(createGuard({ profile: 'cba-2026' }).checkSync(c, call)).toEqual(viaCheck);
   });
 });
+
+describe('one default locale', () => {
+  it('lists the locale first in every message (en by default), for rule findings and invalid input alike', () => {
+    fc.assert(
+      fc.property(input, ([c, a]) => {
+        for (const [guard, first] of [[createGuard(), 'en'], [createGuard({ locale: 'en' }), 'en'], [createGuard({ locale: 'zh-CN' }), 'zh']] as const) {
+          const d = guard.checkSync(c as never, a as never);
+          for (const f of [...d.violations, ...d.obligations]) expect(Object.keys(f.message)[0]).toBe(first);
+        }
+        expect(createGuard().locale).toBe('en');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
