@@ -154,6 +154,17 @@ export interface HistoryIndex {
   readonly unansweredByPhone: ReadonlyMap<string, readonly number[]>;
 }
 
+/** The part of a history entry the index reads. */
+type Indexed = Pick<NonNullable<Context['history']>[number], 'channel' | 'target' | 'outcome' | 'phoneRef'>;
+
+/** Where an entry counts: its unanswered attempt on a number, and a connected call or a visit toward the debtor. One rule for both forms of the index. */
+function classify(entry: Indexed, debtorId: string): { phoneRef: string | null; toDebtor: 'voice' | 'visit' | null } {
+  const phoneRef = entry.phoneRef !== undefined && entry.channel === 'voice' && UNANSWERED.has(entry.outcome) ? entry.phoneRef : null;
+  if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) return { phoneRef, toDebtor: null };
+  const toDebtor = entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome) ? 'voice' : entry.channel === 'visit' ? 'visit' : null;
+  return { phoneRef, toDebtor };
+}
+
 export function indexHistory(context: Context): HistoryIndex {
   const voiceConnected: number[] = [];
   const visits: number[] = [];
@@ -161,20 +172,69 @@ export function indexHistory(context: Context): HistoryIndex {
   const debtorId = context.debtor.id;
   for (const entry of context.history ?? []) {
     const ms = parseInstant(entry.at);
-    if (entry.phoneRef !== undefined && entry.channel === 'voice' && UNANSWERED.has(entry.outcome)) {
-      const list = unansweredByPhone.get(entry.phoneRef);
-      if (list === undefined) unansweredByPhone.set(entry.phoneRef, [ms]);
+    const { phoneRef, toDebtor } = classify(entry, debtorId);
+    if (phoneRef !== null) {
+      const list = unansweredByPhone.get(phoneRef);
+      if (list === undefined) unansweredByPhone.set(phoneRef, [ms]);
       else list.push(ms);
     }
-    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) continue;
-    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) voiceConnected.push(ms);
-    else if (entry.channel === 'visit') visits.push(ms);
+    if (toDebtor === 'voice') voiceConnected.push(ms);
+    else if (toDebtor === 'visit') visits.push(ms);
   }
   const ascending = (a: number, b: number): number => a - b;
   voiceConnected.sort(ascending);
   visits.sort(ascending);
   for (const list of unansweredByPhone.values()) list.sort(ascending);
   return { voiceConnected, visits, unansweredByPhone };
+}
+
+/**
+ * A history index grown one entry at a time (the audit keeps one per debtor): the same lists as
+ * indexHistory over the same entries, without rebuilding them for every record. Adding is O(1) for
+ * entries in time order (O(log n) search otherwise); counting stays two binary searches.
+ */
+export interface GrowingHistoryIndex extends HistoryIndex {
+  readonly voiceConnected: number[];
+  readonly visits: number[];
+  readonly unansweredByPhone: Map<string, number[]>;
+}
+
+export function emptyHistoryIndex(): GrowingHistoryIndex {
+  return { voiceConnected: [], visits: [], unansweredByPhone: new Map() };
+}
+
+/** Inserts `ms` in a sorted list: a push when it is the newest, as it is for a log in time order. */
+function insertSorted(list: number[], ms: number): void {
+  if (list.length === 0 || (list[list.length - 1] as number) <= ms) list.push(ms);
+  else list.splice(lowerBound(list, ms), 0, ms);
+}
+
+/** Adds one entry at instant `ms` to the index of debtor `debtorId`, as indexHistory would have counted it. */
+export function addToHistoryIndex(index: GrowingHistoryIndex, debtorId: string, entry: Indexed, ms: number): void {
+  const { phoneRef, toDebtor } = classify(entry, debtorId);
+  if (phoneRef !== null) {
+    const list = index.unansweredByPhone.get(phoneRef);
+    if (list === undefined) index.unansweredByPhone.set(phoneRef, [ms]);
+    else insertSorted(list, ms);
+  }
+  if (toDebtor === 'voice') insertSorted(index.voiceConnected, ms);
+  else if (toDebtor === 'visit') insertSorted(index.visits, ms);
+}
+
+/** Drops the instants before `cutoffMs` from a sorted list (all of them: the list then holds what indexHistory would). */
+function dropBefore(list: number[], cutoffMs: number): void {
+  if (list.length === 0 || (list[0] as number) >= cutoffMs) return;
+  list.splice(0, lowerBound(list, cutoffMs));
+}
+
+/** Forgets the entries before `cutoffMs`: the index is then indexHistory's of the entries kept. */
+export function forgetHistoryBefore(index: GrowingHistoryIndex, cutoffMs: number): void {
+  dropBefore(index.voiceConnected, cutoffMs);
+  dropBefore(index.visits, cutoffMs);
+  for (const [phoneRef, list] of index.unansweredByPhone) {
+    dropBefore(list, cutoffMs);
+    if (list.length === 0) index.unansweredByPhone.delete(phoneRef);
+  }
 }
 
 /** The first index of `sorted` whose value is ≥ `value`. */
