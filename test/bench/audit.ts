@@ -7,9 +7,11 @@
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { availableParallelism } from 'node:os';
+import { auditInWorkers } from '../../src/cli/parallel-audit.js';
 import { audit, auditSync, summarize } from '../../src/index.js';
 import { machine, rate, replaceSection } from './lib.js';
 
@@ -101,6 +103,13 @@ async function* lines(): AsyncGenerator<unknown> {
 const fromFile = await summarize(audit(lines()));
 const fileSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
 sample();
+// The same file judged on worker threads, as `audit --workers N` does (N = the cores).
+const WORKERS = availableParallelism();
+const t3 = process.hrtime.bigint();
+const inWorkers = await summarize(auditInWorkers(lines(), {}, WORKERS));
+const workerSeconds = Number(process.hrtime.bigint() - t3) / 1e9;
+if (inWorkers.violations !== inMemory.violations || inWorkers.records !== RECORDS) throw new Error('the parallel audit disagrees with the in-memory audit');
+console.log(`B6   audit from JSONL on ${WORKERS} workers: ${RECORDS} lines in ${workerSeconds.toFixed(1)} s = ${rate(RECORDS / workerSeconds)} lines/s (${(fileSeconds / workerSeconds).toFixed(2)}× one thread)`);
 clearInterval(timer);
 rmSync(file);
 if (fromFile.violations !== inMemory.violations || fromFile.records !== RECORDS) throw new Error('the file audit disagrees with the in-memory audit');
@@ -117,9 +126,11 @@ records across ${DEBTORS.toLocaleString('en')} debtors over a month (${inMemory.
 | --- | --- | --- | --- |
 | \`auditSync\`, records generated in memory | ${rate(RECORDS / memorySeconds)} | ${(memoryPeak / 2 ** 20).toFixed(0)} MiB | ${held.maxTrackedDebtors.toLocaleString('en')} |
 | \`audit\`, JSONL file read line by line | ${rate(RECORDS / fileSeconds)} | ${(peakRss / 2 ** 20).toFixed(0)} MiB | — |
+| \`audit --workers ${WORKERS}\` path (src/cli/parallel-audit.ts), same file | ${rate(RECORDS / workerSeconds)} | — | — |
 | floor: the same file, line reader and \`JSON.parse\` only | ${rate(RECORDS / parseSeconds)} | — | — |
 
-The JSONL audit reaches ${(parseSeconds / fileSeconds).toFixed(2)}× the lines/s of the bare \`JSON.parse\` loop (target ≥ 0.5×).
+The JSONL audit reaches ${(parseSeconds / fileSeconds).toFixed(2)}× the lines/s of the bare \`JSON.parse\` loop on one thread and
+${(parseSeconds / workerSeconds).toFixed(2)}× on ${WORKERS} workers (target ≥ 0.5×); the 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
 
 Dense vs sparse: ${DENSE_RECORDS.toLocaleString('en')} generated records over three days, \`auditSync\` in memory.
 
