@@ -51,13 +51,20 @@ export interface Facts {
   readonly agreedVoiceDailyCap: number | null;
 
   /**
-   * Connected voice calls toward the debtor on the debtor's local day of the action, every organisation.
+   * Connected outbound voice calls toward the debtor on the debtor's local day of the action, every organisation.
    * With several candidate zones, the largest count over their local days (the strictest reading).
    */
   readonly voiceConnectedToday: number;
   /** Visits to the debtor on the debtor's local day of the action, any outcome. */
   readonly visitsToday: number;
-  /** Unanswered (`not_connected` or `failed`) voice attempts on the action's phoneRef on the target's local day, any target; null without phoneRef. */
+  /** The agreement's unanswered-attempts cap, when one is in force and sets it. */
+  readonly agreedUnansweredAttemptsDailyCap: number | null;
+  /**
+   * Under a profile with `debtorLostAfterFailedAttempts` (N): whether the last N outbound voice attempts toward
+   * the debtor before the action all went unanswered; null under a profile without it.
+   */
+  readonly debtorLostByHistory: boolean | null;
+  /** Unanswered (`not_connected` or `failed`) outbound voice attempts toward the debtor on the action's phoneRef on the target's local day, any target; null without phoneRef. */
   readonly unansweredOnNumberToday: number | null;
 
   /** The debt was settled at or before the action's instant. */
@@ -89,7 +96,7 @@ export interface Facts {
     readonly preJobTrainingPassedAtMs: number | null;
     readonly lastTrainingAssessedAtMs: number | null;
     readonly confidentialityPledgeSignedAtMs: number | null;
-    readonly standing: 'active' | 'suspended' | 'dismissed' | null;
+    readonly standing: 'active' | 'suspended' | 'reassigned' | 'dismissed' | null;
   } | null;
   readonly ai: {
     readonly fairnessReviewedAtMs: number | null;
@@ -150,86 +157,129 @@ function dayBounds(atMs: number, zones: readonly string[]): { start: number; end
  */
 export interface HistoryIndex {
   readonly voiceConnected: readonly number[];
+  /** Outbound voice attempts toward the debtor, in time order, and whether each went unanswered. */
+  readonly debtorAttempts: readonly number[];
+  readonly debtorAttemptUnanswered: readonly boolean[];
   readonly visits: readonly number[];
   readonly unansweredByPhone: ReadonlyMap<string, readonly number[]>;
 }
 
 /** The part of a history entry the index reads. */
-type Indexed = Pick<NonNullable<Context['history']>[number], 'channel' | 'target' | 'outcome' | 'phoneRef'>;
+type Indexed = Pick<NonNullable<Context['history']>[number], 'channel' | 'target' | 'outcome' | 'phoneRef' | 'direction'>;
 
-/** Where an entry counts: its unanswered attempt on a number, and a connected call or a visit toward the debtor. One rule for both forms of the index. */
-function classify(entry: Indexed, debtorId: string): { phoneRef: string | null; toDebtor: 'voice' | 'visit' | null } {
-  const phoneRef = entry.phoneRef !== undefined && entry.channel === 'voice' && UNANSWERED.has(entry.outcome) ? entry.phoneRef : null;
-  if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) return { phoneRef, toDebtor: null };
-  const toDebtor = entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome) ? 'voice' : entry.channel === 'visit' ? 'visit' : null;
-  return { phoneRef, toDebtor };
+/**
+ * What an entry counts as, one rule for both forms of the index: nothing, unless it is toward the debtor;
+ * a voice attempt (answered or not, and on which number when unanswered), a connected call, or a visit.
+ */
+function classify(entry: Indexed, debtorId: string): { kind: 'voice'; unanswered: boolean; connected: boolean; phoneRef: string | null } | { kind: 'visit' } | null {
+  // The debtor's call-backs are not our calls (主动有效通话): they count toward no cap on calls.
+  if (entry.direction === 'inbound' && entry.channel === 'voice') return null;
+  if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) return null;
+  if (entry.channel === 'voice') {
+    const unanswered = UNANSWERED.has(entry.outcome);
+    // The unanswered-attempts cap is on the debtor's own contact methods (cba-2026).
+    return { kind: 'voice', unanswered, connected: VOICE_CONNECTED.has(entry.outcome), phoneRef: unanswered && entry.phoneRef !== undefined ? entry.phoneRef : null };
+  }
+  return entry.channel === 'visit' ? { kind: 'visit' } : null;
 }
 
 export function indexHistory(context: Context): HistoryIndex {
   const voiceConnected: number[] = [];
   const visits: number[] = [];
   const unansweredByPhone = new Map<string, number[]>();
+  const attempts: { ms: number; unanswered: boolean }[] = [];
   const debtorId = context.debtor.id;
   for (const entry of context.history ?? []) {
+    const counted = classify(entry, debtorId);
+    if (counted === null) continue;
     const ms = parseInstant(entry.at);
-    const { phoneRef, toDebtor } = classify(entry, debtorId);
-    if (phoneRef !== null) {
-      const list = unansweredByPhone.get(phoneRef);
-      if (list === undefined) unansweredByPhone.set(phoneRef, [ms]);
-      else list.push(ms);
-    }
-    if (toDebtor === 'voice') voiceConnected.push(ms);
-    else if (toDebtor === 'visit') visits.push(ms);
+    if (counted.kind === 'voice') {
+      attempts.push({ ms, unanswered: counted.unanswered });
+      if (counted.phoneRef !== null) {
+        const list = unansweredByPhone.get(counted.phoneRef);
+        if (list === undefined) unansweredByPhone.set(counted.phoneRef, [ms]);
+        else list.push(ms);
+      }
+      if (counted.connected) voiceConnected.push(ms);
+    } else visits.push(ms);
   }
   const ascending = (a: number, b: number): number => a - b;
+  attempts.sort((a, b) => a.ms - b.ms);
   voiceConnected.sort(ascending);
   visits.sort(ascending);
   for (const list of unansweredByPhone.values()) list.sort(ascending);
-  return { voiceConnected, visits, unansweredByPhone };
+  return { voiceConnected, visits, unansweredByPhone, debtorAttempts: attempts.map((a) => a.ms), debtorAttemptUnanswered: attempts.map((a) => a.unanswered) };
 }
 
 /**
  * A history index grown one entry at a time (the audit keeps one per debtor): the same lists as
  * indexHistory over the same entries, without rebuilding them for every record. Adding is O(1) for
- * entries in time order (O(log n) search otherwise); counting stays two binary searches.
+ * entries in time order (a binary search otherwise); counting stays two binary searches.
  */
 export interface GrowingHistoryIndex extends HistoryIndex {
   readonly voiceConnected: number[];
+  readonly debtorAttempts: number[];
+  readonly debtorAttemptUnanswered: boolean[];
   readonly visits: number[];
   readonly unansweredByPhone: Map<string, number[]>;
 }
 
 export function emptyHistoryIndex(): GrowingHistoryIndex {
-  return { voiceConnected: [], visits: [], unansweredByPhone: new Map() };
+  return { voiceConnected: [], debtorAttempts: [], debtorAttemptUnanswered: [], visits: [], unansweredByPhone: new Map() };
 }
 
-/** Inserts `ms` in a sorted list: a push when it is the newest, as it is for a log in time order. */
-function insertSorted(list: number[], ms: number): void {
-  if (list.length === 0 || (list[list.length - 1] as number) <= ms) list.push(ms);
-  else list.splice(lowerBound(list, ms), 0, ms);
+/** The first index of `sorted` whose value is > `value`: where a stable sort puts a new equal value. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Inserts `ms` in a sorted list where indexHistory's stable sort would put it; its position. A push for a log in time order. */
+function insertSorted(list: number[], ms: number): number {
+  if (list.length === 0 || (list[list.length - 1] as number) <= ms) {
+    list.push(ms);
+    return list.length - 1;
+  }
+  const at = upperBound(list, ms);
+  list.splice(at, 0, ms);
+  return at;
 }
 
 /** Adds one entry at instant `ms` to the index of debtor `debtorId`, as indexHistory would have counted it. */
 export function addToHistoryIndex(index: GrowingHistoryIndex, debtorId: string, entry: Indexed, ms: number): void {
-  const { phoneRef, toDebtor } = classify(entry, debtorId);
-  if (phoneRef !== null) {
-    const list = index.unansweredByPhone.get(phoneRef);
-    if (list === undefined) index.unansweredByPhone.set(phoneRef, [ms]);
+  const counted = classify(entry, debtorId);
+  if (counted === null) return;
+  if (counted.kind === 'visit') {
+    insertSorted(index.visits, ms);
+    return;
+  }
+  index.debtorAttemptUnanswered.splice(insertSorted(index.debtorAttempts, ms), 0, counted.unanswered);
+  if (counted.phoneRef !== null) {
+    const list = index.unansweredByPhone.get(counted.phoneRef);
+    if (list === undefined) index.unansweredByPhone.set(counted.phoneRef, [ms]);
     else insertSorted(list, ms);
   }
-  if (toDebtor === 'voice') insertSorted(index.voiceConnected, ms);
-  else if (toDebtor === 'visit') insertSorted(index.visits, ms);
+  if (counted.connected) insertSorted(index.voiceConnected, ms);
 }
 
-/** Drops the instants before `cutoffMs` from a sorted list (all of them: the list then holds what indexHistory would). */
-function dropBefore(list: number[], cutoffMs: number): void {
-  if (list.length === 0 || (list[0] as number) >= cutoffMs) return;
-  list.splice(0, lowerBound(list, cutoffMs));
+/** How many instants at the front of a sorted list are before `cutoffMs`; they are dropped. */
+function dropBefore(list: number[], cutoffMs: number): number {
+  if (list.length === 0 || (list[0] as number) >= cutoffMs) return 0;
+  const stale = lowerBound(list, cutoffMs);
+  list.splice(0, stale);
+  return stale;
 }
 
 /** Forgets the entries before `cutoffMs`: the index is then indexHistory's of the entries kept. */
 export function forgetHistoryBefore(index: GrowingHistoryIndex, cutoffMs: number): void {
   dropBefore(index.voiceConnected, cutoffMs);
+  index.debtorAttemptUnanswered.splice(0, dropBefore(index.debtorAttempts, cutoffMs));
   dropBefore(index.visits, cutoffMs);
   for (const [phoneRef, list] of index.unansweredByPhone) {
     dropBefore(list, cutoffMs);
@@ -258,6 +308,14 @@ function mostInDay(sorted: readonly number[], days: readonly { start: number; en
 }
 
 const NO_INSTANTS: readonly number[] = [];
+
+/** Whether the last `n` outbound voice attempts toward the debtor before `atMs` all went unanswered. */
+export function lastAttemptsUnanswered(index: HistoryIndex, atMs: number, n: number): boolean {
+  const before = lowerBound(index.debtorAttempts, atMs);
+  if (before < n) return false;
+  for (let i = before - n; i < before; i += 1) if (index.debtorAttemptUnanswered[i] !== true) return false;
+  return true;
+}
 
 /** The counts of the debtor's local day (the largest over candidate zones) and of a phone number's. */
 export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: readonly string[]; target: readonly string[] }, phoneRef: string | undefined): {
@@ -337,6 +395,8 @@ export function deriveFacts(
     agreementInForce,
     agreedWindows,
     agreedVoiceDailyCap: agreementInForce ? (agreement.voiceDailyCap ?? null) : null,
+    agreedUnansweredAttemptsDailyCap: agreementInForce ? (agreement.unansweredAttemptsDailyCap ?? null) : null,
+    debtorLostByHistory: limits.debtorLostAfterFailedAttempts === null ? null : lastAttemptsUnanswered(history, atMs, limits.debtorLostAfterFailedAttempts),
     voiceConnectedToday: counts.voiceConnected,
     visitsToday: counts.visits,
     unansweredOnNumberToday: phoneRef === undefined ? null : counts.unansweredOnNumber,

@@ -14,6 +14,7 @@ const entry = fc.record({
   target: fc.constantFrom({ role: 'debtor' as const }, { role: 'debtor' as const, partyId: 'D1' }, { role: 'debtor' as const, partyId: 'D2' }, { role: 'contact' as const, partyId: 'C1' }),
   outcome: fc.constantFrom('connected', 'not_connected', 'failed', 'completed', 'delivered'),
   phoneRef: fc.option(fc.constantFrom('P1', 'P2'), { nil: undefined }),
+  direction: fc.constantFrom('outbound' as const, 'outbound' as const, 'inbound' as const),
 });
 
 describe('the growing history index', () => {
@@ -29,10 +30,12 @@ describe('the growing history index', () => {
         const cutoff = ms - horizonMs;
         forgetHistoryBefore(index, cutoff);
         while (kept.length > 0 && (kept[0]?.ms as number) < cutoff) kept.shift();
-        const history = kept.map(({ ms: at, e: k }) => ({ channel: k.channel, at: iso(at), target: k.target, outcome: k.outcome, ...(k.phoneRef === undefined ? {} : { phoneRef: k.phoneRef }) }));
+        const history = kept.map(({ ms: at, e: k }) => ({ channel: k.channel, at: iso(at), target: k.target, outcome: k.outcome, direction: k.direction, ...(k.phoneRef === undefined ? {} : { phoneRef: k.phoneRef }) }));
         const rebuilt = indexHistory({ debtor: { id: 'D1' }, history } as unknown as Context);
         expect(index.voiceConnected).toEqual(rebuilt.voiceConnected);
         expect(index.visits).toEqual(rebuilt.visits);
+        expect(index.debtorAttempts).toEqual(rebuilt.debtorAttempts);
+        expect(index.debtorAttemptUnanswered).toEqual(rebuilt.debtorAttemptUnanswered);
         expect(new Map([...index.unansweredByPhone].sort())).toEqual(new Map([...rebuilt.unansweredByPhone].sort()));
       }
     }), { numRuns: 200 });
@@ -40,7 +43,12 @@ describe('the growing history index', () => {
 
   it('takes an entry out of order at its sorted place', () => {
     const index = emptyHistoryIndex();
-    for (const ms of [30, 10, 20, 20]) addToHistoryIndex(index, 'D1', { channel: 'voice', target: { role: 'debtor' }, outcome: 'connected', phoneRef: undefined }, ms);
-    expect(index.voiceConnected).toEqual([10, 20, 20, 30]);
+    for (const [ms, outcome] of [[30, 'connected'], [10, 'connected'], [20, 'failed'], [20, 'connected']] as const) {
+      addToHistoryIndex(index, 'D1', { channel: 'voice', target: { role: 'debtor' }, outcome, phoneRef: undefined, direction: 'outbound' }, ms);
+    }
+    expect(index.voiceConnected).toEqual([10, 20, 30]);
+    // Equal instants keep their order of arrival, as indexHistory's stable sort keeps the history's.
+    expect(index.debtorAttempts).toEqual([10, 20, 20, 30]);
+    expect(index.debtorAttemptUnanswered).toEqual([false, true, false, false]);
   });
 });

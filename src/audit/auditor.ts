@@ -167,7 +167,7 @@ export function createAuditor(): Auditor {
         return { kind: 'verdict', verdict: inputError(index, parsed.problems, debtorId === undefined ? {} : { debtorId }) };
       }
       const record = parsed.value;
-      const { id, action, outcome: _outcome, ...caseFields } = record;
+      const { id, action, outcome: _outcome, direction: _direction, ...caseFields } = record;
       const atMs = parseInstant(action.at);
       const zone = record.debtor.timeZone;
       const actor = action.actor;
@@ -214,7 +214,7 @@ export function createAuditor(): Auditor {
       else debtors.delete(record.debtor.id);
       debtors.set(record.debtor.id, ledger);
       ledger.lastAtMs = atMs;
-      addToHistoryIndex(ledger.index, record.debtor.id, { channel: action.channel, target: action.target, outcome: record.outcome, phoneRef: action.phoneRef }, atMs);
+      addToHistoryIndex(ledger.index, record.debtor.id, { channel: action.channel, target: action.target, outcome: record.outcome, phoneRef: action.phoneRef, direction: record.direction }, atMs);
       ledger.times.push(atMs);
       historyEntries += 1;
       const cutoff = atMs - HISTORY_HORIZON_MS;

@@ -11,7 +11,9 @@
  * of its own records), and anything forgotten can no longer count. The verdicts come back in input order:
  * the same verdicts as `audit`, which a test compares record by record.
  */
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
 import { createAuditor, type AuditVerdict } from '../audit/auditor.js';
@@ -33,7 +35,10 @@ export const defaultWorkers = (): number => availableParallelism();
 function spawn(options: AuditOptions): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./audit-worker.js', import.meta.url), { workerData: { options } });
   const worker = JSON.stringify(new URL('./audit-worker.ts', import.meta.url).href);
-  const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${worker}); });`;
+  // Resolved from this module, not from the working directory (which may be anywhere); tsx's ES module
+  // entry, beside the CommonJS one that require.resolve finds.
+  const tsx = JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href);
+  const bootstrap = `import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });`;
   return new Worker(bootstrap, { eval: true, workerData: { options } });
 }
 

@@ -18,7 +18,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   const k7: any = s5._zod.def.checks[1];
   const s9: any = s3._zod.def.shape["timeZone"];
   const s11: any = s9._zod.def.innerType;
-  const k12: any = s11._zod.def.checks[0];
+  const z12: any = viaZod(s11);
   const d13: any = s9._zod.def;
   const s15: any = s3._zod.def.shape["timeZones"];
   const s17: any = s15._zod.def.innerType;
@@ -54,81 +54,88 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   const s68: any = s44._zod.def.shape["voiceDailyCap"];
   const s70: any = s68._zod.def.innerType;
   const k71: any = s70._zod.def.checks[0];
-  const s73: any = s44._zod.def.shape["validFrom"];
-  const s75: any = s44._zod.def.shape["validUntil"];
-  const k76: any = s44._zod.def.checks[0];
-  const s78: any = s1._zod.def.shape["contacts"];
-  const s80: any = s78._zod.def.innerType;
-  const s82: any = s80._zod.def.element;
-  const s84: any = s82._zod.def.shape["timeZone"];
-  const s86: any = s82._zod.def.shape["optedOutAt"];
-  const s88: any = s82._zod.def.shape["volunteeredToRepayAt"];
-  const k89: any = s80._zod.def.checks[0];
-  const s91: any = s1._zod.def.shape["guarantors"];
-  const s93: any = s91._zod.def.innerType;
-  const s95: any = s93._zod.def.element;
-  const s97: any = s95._zod.def.shape["timeZone"];
-  const s99: any = s95._zod.def.shape["agreementRef"];
-  const s102: any = s95._zod.def.shape["validFrom"];
-  const s104: any = s95._zod.def.shape["validUntil"];
-  const s106: any = s95._zod.def.shape["liabilityCap"];
-  const k108: any = s95._zod.def.checks[0];
-  const k109: any = s93._zod.def.checks[0];
-  const s111: any = s1._zod.def.shape["history"];
-  const s113: any = s111._zod.def.innerType;
-  const s115: any = s113._zod.def.element;
-  const s118: any = s115._zod.def.shape["target"];
-  const s121: any = s118._zod.def.shape["partyId"];
-  const k122: any = s118._zod.def.checks[0];
-  const s125: any = s115._zod.def.shape["organizationId"];
-  const s127: any = s115._zod.def.shape["phoneRef"];
-  const k128: any = s113._zod.def.checks[0];
-  const s130: any = Action;
-  const s132: any = s130._zod.def.shape["purpose"];
-  const s135: any = s130._zod.def.shape["disclosures"];
-  const s137: any = s135._zod.def.innerType;
-  const k139: any = s137._zod.def.checks[0];
-  const d140: any = s135._zod.def;
-  const s142: any = s130._zod.def.shape["amountDemanded"];
-  const s145: any = s130._zod.def.shape["conduct"];
-  const s147: any = s145._zod.def.innerType;
-  const k149: any = s147._zod.def.checks[0];
-  const d150: any = s145._zod.def;
-  const s152: any = s130._zod.def.shape["phoneRef"];
-  const s154: any = s130._zod.def.shape["visit"];
+  const s73: any = s44._zod.def.shape["unansweredAttemptsDailyCap"];
+  const s75: any = s73._zod.def.innerType;
+  const k76: any = s75._zod.def.checks[0];
+  const s78: any = s44._zod.def.shape["validFrom"];
+  const s80: any = s44._zod.def.shape["validUntil"];
+  const k81: any = s44._zod.def.checks[0];
+  const s83: any = s1._zod.def.shape["contacts"];
+  const s85: any = s83._zod.def.innerType;
+  const s87: any = s85._zod.def.element;
+  const s89: any = s87._zod.def.shape["timeZone"];
+  const s91: any = s87._zod.def.shape["optedOutAt"];
+  const s93: any = s87._zod.def.shape["volunteeredToRepayAt"];
+  const k94: any = s85._zod.def.checks[0];
+  const s96: any = s1._zod.def.shape["guarantors"];
+  const s98: any = s96._zod.def.innerType;
+  const s100: any = s98._zod.def.element;
+  const s102: any = s100._zod.def.shape["timeZone"];
+  const s104: any = s100._zod.def.shape["agreementRef"];
+  const s107: any = s100._zod.def.shape["validFrom"];
+  const s109: any = s100._zod.def.shape["validUntil"];
+  const s111: any = s100._zod.def.shape["liabilityCap"];
+  const k113: any = s100._zod.def.checks[0];
+  const k114: any = s98._zod.def.checks[0];
+  const s116: any = s1._zod.def.shape["history"];
+  const s118: any = s116._zod.def.innerType;
+  const s120: any = s118._zod.def.element;
+  const s123: any = s120._zod.def.shape["target"];
+  const s126: any = s123._zod.def.shape["partyId"];
+  const k127: any = s123._zod.def.checks[0];
+  const s130: any = s120._zod.def.shape["direction"];
+  const d132: any = s130._zod.def;
+  const s134: any = s120._zod.def.shape["organizationId"];
+  const s136: any = s120._zod.def.shape["phoneRef"];
+  const k137: any = s118._zod.def.checks[0];
+  const s139: any = Action;
+  const s141: any = s139._zod.def.shape["purpose"];
+  const s144: any = s139._zod.def.shape["disclosures"];
+  const s146: any = s144._zod.def.innerType;
+  const k148: any = s146._zod.def.checks[0];
+  const d149: any = s144._zod.def;
+  const s151: any = s139._zod.def.shape["amountDemanded"];
+  const s154: any = s139._zod.def.shape["conduct"];
   const s156: any = s154._zod.def.innerType;
-  const s158: any = s156._zod.def.shape["staffCount"];
-  const k159: any = s158._zod.def.checks[0];
-  const s163: any = s130._zod.def.shape["actor"];
-  const s166: any = s163._zod.def.shape["collector"];
-  const s168: any = s166._zod.def.innerType;
-  const s170: any = s168._zod.def.shape["violentCrimeRecord"];
-  const s173: any = s168._zod.def.shape["seriousBadCredit"];
-  const s176: any = s168._zod.def.shape["preJobTrainingPassedAt"];
-  const s178: any = s168._zod.def.shape["lastTrainingAssessedAt"];
-  const s180: any = s168._zod.def.shape["confidentialityPledgeSignedAt"];
-  const s182: any = s168._zod.def.shape["standing"];
-  const s185: any = s163._zod.def.shape["ai"];
-  const s187: any = s185._zod.def.innerType;
-  const s189: any = s187._zod.def.shape["fairnessReviewedAt"];
-  const s191: any = s187._zod.def.shape["usesProtectedAttributes"];
-  const s194: any = s187._zod.def.shape["reliabilityValidatedAt"];
-  const s196: any = s187._zod.def.shape["humanHandoff"];
-  const s199: any = s187._zod.def.shape["securityAssessedAt"];
-  const s201: any = s163._zod.def.shape["organization"];
-  const s204: any = s201._zod.def.shape["outsourcingAgreement"];
-  const s206: any = s204._zod.def.innerType;
-  const s208: any = s206._zod.def.shape["validFrom"];
-  const s210: any = s206._zod.def.shape["validUntil"];
-  const s212: any = s201._zod.def.shape["lastEvaluatedAt"];
-  const s214: any = s163._zod.def.shape["system"];
-  const s216: any = s214._zod.def.innerType;
-  const s218: any = s216._zod.def.shape["mlpsLevel"];
-  const k219: any = s218._zod.def.checks[0];
-  const k222: any = s163._zod.def.checks[0];
-  const k223: any = s130._zod.def.checks[0];
-  const s225: any = AuditRecord;
-  const s227: any = s225._zod.def.shape["id"];
+  const k158: any = s156._zod.def.checks[0];
+  const d159: any = s154._zod.def;
+  const s161: any = s139._zod.def.shape["phoneRef"];
+  const s163: any = s139._zod.def.shape["visit"];
+  const s165: any = s163._zod.def.innerType;
+  const s167: any = s165._zod.def.shape["staffCount"];
+  const k168: any = s167._zod.def.checks[0];
+  const s172: any = s139._zod.def.shape["actor"];
+  const s175: any = s172._zod.def.shape["collector"];
+  const s177: any = s175._zod.def.innerType;
+  const s179: any = s177._zod.def.shape["violentCrimeRecord"];
+  const s182: any = s177._zod.def.shape["seriousBadCredit"];
+  const s185: any = s177._zod.def.shape["preJobTrainingPassedAt"];
+  const s187: any = s177._zod.def.shape["lastTrainingAssessedAt"];
+  const s189: any = s177._zod.def.shape["confidentialityPledgeSignedAt"];
+  const s191: any = s177._zod.def.shape["standing"];
+  const s194: any = s172._zod.def.shape["ai"];
+  const s196: any = s194._zod.def.innerType;
+  const s198: any = s196._zod.def.shape["fairnessReviewedAt"];
+  const s200: any = s196._zod.def.shape["usesProtectedAttributes"];
+  const s203: any = s196._zod.def.shape["reliabilityValidatedAt"];
+  const s205: any = s196._zod.def.shape["humanHandoff"];
+  const s208: any = s196._zod.def.shape["securityAssessedAt"];
+  const s210: any = s172._zod.def.shape["organization"];
+  const s213: any = s210._zod.def.shape["outsourcingAgreement"];
+  const s215: any = s213._zod.def.innerType;
+  const s217: any = s215._zod.def.shape["validFrom"];
+  const s219: any = s215._zod.def.shape["validUntil"];
+  const s221: any = s210._zod.def.shape["lastEvaluatedAt"];
+  const s223: any = s172._zod.def.shape["system"];
+  const s225: any = s223._zod.def.innerType;
+  const s227: any = s225._zod.def.shape["mlpsLevel"];
+  const k228: any = s227._zod.def.checks[0];
+  const k231: any = s172._zod.def.checks[0];
+  const k232: any = s139._zod.def.checks[0];
+  const s234: any = AuditRecord;
+  const s236: any = s234._zod.def.shape["id"];
+  const s238: any = s234._zod.def.shape["direction"];
+  const d239: any = s238._zod.def;
 
   function v4(v: any): unknown {
     if (typeof v !== 'string' || v.length > 10000) return FAIL;
@@ -139,11 +146,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   }
 
   function v10(v: any): unknown {
-    if (typeof v !== 'string' || v.length > 10000) return FAIL;
-    let r: any = v;
-    r = runCheck(k12, r);
-    if (r === FAIL) return FAIL;
-    return r;
+    return z12(v);
   }
 
   function v8(v: any): unknown {
@@ -453,13 +456,29 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
+  function v74(v: any): unknown {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    let r: any = v;
+    r = runCheck(k76, r);
+    if (r === FAIL) return FAIL;
+    if (!(r >= 0)) return FAIL;
+    if (!(r <= 100)) return FAIL;
+    return r;
+  }
+
   function v72(v: any): unknown {
+    let r: any = v === undefined ? undefined : v74(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v77(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v74(v: any): unknown {
+  function v79(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
@@ -488,15 +507,21 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
       if (x === FAIL) return FAIL;
       out["voiceDailyCap"] = x;
     }
+    present = "unansweredAttemptsDailyCap" in v;
+    if (present) {
+      x = v72(v["unansweredAttemptsDailyCap"]);
+      if (x === FAIL) return FAIL;
+      out["unansweredAttemptsDailyCap"] = x;
+    }
     present = "validFrom" in v;
     if (present) {
-      x = v72(v["validFrom"]);
+      x = v77(v["validFrom"]);
       if (x === FAIL) return FAIL;
       out["validFrom"] = x;
     }
     present = "validUntil" in v;
     if (present) {
-      x = v74(v["validUntil"]);
+      x = v79(v["validUntil"]);
       if (x === FAIL) return FAIL;
       out["validUntil"] = x;
     }
@@ -505,6 +530,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "ref":
         case "windows":
         case "voiceDailyCap":
+        case "unansweredAttemptsDailyCap":
         case "validFrom":
         case "validUntil":
           break;
@@ -513,7 +539,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
       }
     }
     let r: any = out;
-    r = runCheck(k76, r);
+    r = runCheck(k81, r);
     if (r === FAIL) return FAIL;
     return r;
   }
@@ -524,25 +550,25 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v83(v: any): unknown {
+  function v88(v: any): unknown {
     let r: any = v === undefined ? undefined : v10(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v85(v: any): unknown {
+  function v90(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v87(v: any): unknown {
+  function v92(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v81(v: any): unknown {
+  function v86(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
@@ -555,19 +581,19 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     else if (present) out["partyId"] = undefined;
     present = "timeZone" in v;
     if (present) {
-      x = v83(v["timeZone"]);
+      x = v88(v["timeZone"]);
       if (x === FAIL) return FAIL;
       out["timeZone"] = x;
     }
     present = "optedOutAt" in v;
     if (present) {
-      x = v85(v["optedOutAt"]);
+      x = v90(v["optedOutAt"]);
       if (x === FAIL) return FAIL;
       out["optedOutAt"] = x;
     }
     present = "volunteeredToRepayAt" in v;
     if (present) {
-      x = v87(v["volunteeredToRepayAt"]);
+      x = v92(v["volunteeredToRepayAt"]);
       if (x === FAIL) return FAIL;
       out["volunteeredToRepayAt"] = x;
     }
@@ -586,71 +612,71 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v79(v: any): unknown {
+  function v84(v: any): unknown {
     if (!Array.isArray(v)) return FAIL;
     const n = v.length;
     if (n > 1000) return FAIL;
     const out = new Array<unknown>(n);
     for (let i = 0; i < n; i += 1) {
-      const x = v81(v[i]);
+      const x = v86(v[i]);
       if (x === FAIL) return FAIL;
       out[i] = x;
     }
     let r: any = out;
-    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k89, r) === FAIL)) return FAIL;
+    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k94, r) === FAIL)) return FAIL;
     return r;
   }
 
-  function v77(v: any): unknown {
-    let r: any = v === undefined ? undefined : v79(v);
+  function v82(v: any): unknown {
+    let r: any = v === undefined ? undefined : v84(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v96(v: any): unknown {
+  function v101(v: any): unknown {
     let r: any = v === undefined ? undefined : v10(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v98(v: any): unknown {
+  function v103(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v100(v: any): unknown {
+  function v105(v: any): unknown {
     if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v101(v: any): unknown {
+  function v106(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v103(v: any): unknown {
+  function v108(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v107(v: any): unknown {
+  function v112(v: any): unknown {
     if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
     let r: any = v;
     if (!(r >= 0)) return FAIL;
     return r;
   }
 
-  function v105(v: any): unknown {
-    let r: any = v === undefined ? undefined : v107(v);
+  function v110(v: any): unknown {
+    let r: any = v === undefined ? undefined : v112(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v94(v: any): unknown {
+  function v99(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
@@ -663,37 +689,37 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     else if (present) out["partyId"] = undefined;
     present = "timeZone" in v;
     if (present) {
-      x = v96(v["timeZone"]);
+      x = v101(v["timeZone"]);
       if (x === FAIL) return FAIL;
       out["timeZone"] = x;
     }
     present = "agreementRef" in v;
     if (present) {
-      x = v98(v["agreementRef"]);
+      x = v103(v["agreementRef"]);
       if (x === FAIL) return FAIL;
       out["agreementRef"] = x;
     }
     present = "coversDebt" in v;
-    x = v100(v["coversDebt"]);
+    x = v105(v["coversDebt"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["coversDebt"] = x;
     else if (present) out["coversDebt"] = undefined;
     present = "validFrom" in v;
     if (present) {
-      x = v101(v["validFrom"]);
+      x = v106(v["validFrom"]);
       if (x === FAIL) return FAIL;
       out["validFrom"] = x;
     }
     present = "validUntil" in v;
     if (present) {
-      x = v103(v["validUntil"]);
+      x = v108(v["validUntil"]);
       if (x === FAIL) return FAIL;
       out["validUntil"] = x;
     }
     present = "liabilityCap" in v;
     if (present) {
-      x = v105(v["liabilityCap"]);
+      x = v110(v["liabilityCap"]);
       if (x === FAIL) return FAIL;
       out["liabilityCap"] = x;
     }
@@ -712,64 +738,64 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
       }
     }
     let r: any = out;
-    r = runCheck(k108, r);
+    r = runCheck(k113, r);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v92(v: any): unknown {
+  function v97(v: any): unknown {
     if (!Array.isArray(v)) return FAIL;
     const n = v.length;
     if (n > 1000) return FAIL;
     const out = new Array<unknown>(n);
     for (let i = 0; i < n; i += 1) {
-      const x = v94(v[i]);
+      const x = v99(v[i]);
       if (x === FAIL) return FAIL;
       out[i] = x;
     }
     let r: any = out;
-    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k109, r) === FAIL)) return FAIL;
+    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k114, r) === FAIL)) return FAIL;
     return r;
   }
 
-  function v90(v: any): unknown {
-    let r: any = v === undefined ? undefined : v92(v);
+  function v95(v: any): unknown {
+    let r: any = v === undefined ? undefined : v97(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v116(v: any): unknown {
+  function v121(v: any): unknown {
     if (v !== "voice" && v !== "sms" && v !== "im" && v !== "email" && v !== "letter" && v !== "visit") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v119(v: any): unknown {
+  function v124(v: any): unknown {
     if (v !== "debtor" && v !== "guarantor" && v !== "contact" && v !== "third_party") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v120(v: any): unknown {
+  function v125(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v117(v: any): unknown {
+  function v122(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "role" in v;
-    x = v119(v["role"]);
+    x = v124(v["role"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["role"] = x;
     else if (present) out["role"] = undefined;
     present = "partyId" in v;
     if (present) {
-      x = v120(v["partyId"]);
+      x = v125(v["partyId"]);
       if (x === FAIL) return FAIL;
       out["partyId"] = x;
     }
@@ -783,36 +809,50 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
       }
     }
     let r: any = out;
-    r = runCheck(k122, r);
+    r = runCheck(k127, r);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v123(v: any): unknown {
+  function v128(v: any): unknown {
     if (v !== "connected" && v !== "not_connected" && v !== "delivered" && v !== "failed" && v !== "completed") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v124(v: any): unknown {
+  function v131(v: any): unknown {
+    if (v !== "outbound" && v !== "inbound") return FAIL;
+    let r: any = v;
+    return r;
+  }
+
+  function v129(v: any): unknown {
+    if (v === undefined) return d132.defaultValue;
+    let r: any = v131(v);
+    if (r === FAIL) return FAIL;
+    if (r === undefined) r = d132.defaultValue;
+    return r;
+  }
+
+  function v133(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v126(v: any): unknown {
+  function v135(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v114(v: any): unknown {
+  function v119(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "channel" in v;
-    x = v116(v["channel"]);
+    x = v121(v["channel"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["channel"] = x;
@@ -824,26 +864,31 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     if (x !== undefined) out["at"] = x;
     else if (present) out["at"] = undefined;
     present = "target" in v;
-    x = v117(v["target"]);
+    x = v122(v["target"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["target"] = x;
     else if (present) out["target"] = undefined;
     present = "outcome" in v;
-    x = v123(v["outcome"]);
+    x = v128(v["outcome"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["outcome"] = x;
     else if (present) out["outcome"] = undefined;
+    present = "direction" in v;
+    x = v129(v["direction"]);
+    if (x === FAIL) return FAIL;
+    if (x !== undefined) out["direction"] = x;
+    else if (true) out["direction"] = undefined;
     present = "organizationId" in v;
     if (present) {
-      x = v124(v["organizationId"]);
+      x = v133(v["organizationId"]);
       if (x === FAIL) return FAIL;
       out["organizationId"] = x;
     }
     present = "phoneRef" in v;
     if (present) {
-      x = v126(v["phoneRef"]);
+      x = v135(v["phoneRef"]);
       if (x === FAIL) return FAIL;
       out["phoneRef"] = x;
     }
@@ -853,6 +898,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "at":
         case "target":
         case "outcome":
+        case "direction":
         case "organizationId":
         case "phoneRef":
           break;
@@ -864,23 +910,23 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v112(v: any): unknown {
+  function v117(v: any): unknown {
     if (!Array.isArray(v)) return FAIL;
     const n = v.length;
     if (n > 100000) return FAIL;
     const out = new Array<unknown>(n);
     for (let i = 0; i < n; i += 1) {
-      const x = v114(v[i]);
+      const x = v119(v[i]);
       if (x === FAIL) return FAIL;
       out[i] = x;
     }
     let r: any = out;
-    if (r.length > 100000 && (typeof r !== 'string' || runCheck(k128, r) === FAIL)) return FAIL;
+    if (r.length > 100000 && (typeof r !== 'string' || runCheck(k137, r) === FAIL)) return FAIL;
     return r;
   }
 
-  function v110(v: any): unknown {
-    let r: any = v === undefined ? undefined : v112(v);
+  function v115(v: any): unknown {
+    let r: any = v === undefined ? undefined : v117(v);
     if (r === FAIL) return FAIL;
     return r;
   }
@@ -910,19 +956,19 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     }
     present = "contacts" in v;
     if (present) {
-      x = v77(v["contacts"]);
+      x = v82(v["contacts"]);
       if (x === FAIL) return FAIL;
       out["contacts"] = x;
     }
     present = "guarantors" in v;
     if (present) {
-      x = v90(v["guarantors"]);
+      x = v95(v["guarantors"]);
       if (x === FAIL) return FAIL;
       out["guarantors"] = x;
     }
     present = "history" in v;
     if (present) {
-      x = v110(v["history"]);
+      x = v115(v["history"]);
       if (x === FAIL) return FAIL;
       out["history"] = x;
     }
@@ -943,136 +989,136 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v133(v: any): unknown {
+  function v142(v: any): unknown {
     if (v !== "demand_payment" && v !== "reminder" && v !== "locate_debtor" && v !== "relay_message" && v !== "repayment_info") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v131(v: any): unknown {
-    let r: any = v === undefined ? undefined : v133(v);
+  function v140(v: any): unknown {
+    let r: any = v === undefined ? undefined : v142(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v138(v: any): unknown {
+  function v147(v: any): unknown {
     if (v !== "debt_amount" && v !== "overdue_duration" && v !== "debt_details" && v !== "repayment_info") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v136(v: any): unknown {
+  function v145(v: any): unknown {
     if (!Array.isArray(v)) return FAIL;
     const n = v.length;
     if (n > 10) return FAIL;
     const out = new Array<unknown>(n);
     for (let i = 0; i < n; i += 1) {
-      const x = v138(v[i]);
+      const x = v147(v[i]);
       if (x === FAIL) return FAIL;
       out[i] = x;
     }
     let r: any = out;
-    if (r.length > 10 && (typeof r !== 'string' || runCheck(k139, r) === FAIL)) return FAIL;
-    return r;
-  }
-
-  function v134(v: any): unknown {
-    if (v === undefined) return d140.defaultValue;
-    let r: any = v136(v);
-    if (r === FAIL) return FAIL;
-    if (r === undefined) r = d140.defaultValue;
+    if (r.length > 10 && (typeof r !== 'string' || runCheck(k148, r) === FAIL)) return FAIL;
     return r;
   }
 
   function v143(v: any): unknown {
+    if (v === undefined) return d149.defaultValue;
+    let r: any = v145(v);
+    if (r === FAIL) return FAIL;
+    if (r === undefined) r = d149.defaultValue;
+    return r;
+  }
+
+  function v152(v: any): unknown {
     if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
     let r: any = v;
     if (!(r >= 0)) return FAIL;
     return r;
   }
 
-  function v141(v: any): unknown {
-    let r: any = v === undefined ? undefined : v143(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v148(v: any): unknown {
-    if (v !== "threat" && v !== "insult" && v !== "violence" && v !== "harassment" && v !== "impersonation" && v !== "forged_document") return FAIL;
-    let r: any = v;
-    return r;
-  }
-
-  function v146(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
-    const n = v.length;
-    if (n > 10) return FAIL;
-    const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v148(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
-    let r: any = out;
-    if (r.length > 10 && (typeof r !== 'string' || runCheck(k149, r) === FAIL)) return FAIL;
-    return r;
-  }
-
-  function v144(v: any): unknown {
-    if (v === undefined) return d150.defaultValue;
-    let r: any = v146(v);
-    if (r === FAIL) return FAIL;
-    if (r === undefined) r = d150.defaultValue;
-    return r;
-  }
-
-  function v151(v: any): unknown {
-    let r: any = v === undefined ? undefined : v4(v);
+  function v150(v: any): unknown {
+    let r: any = v === undefined ? undefined : v152(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
   function v157(v: any): unknown {
+    if (v !== "threat" && v !== "insult" && v !== "violence" && v !== "harassment" && v !== "impersonation" && v !== "forged_document" && v !== "false_statement" && v !== "public_shaming") return FAIL;
+    let r: any = v;
+    return r;
+  }
+
+  function v155(v: any): unknown {
+    if (!Array.isArray(v)) return FAIL;
+    const n = v.length;
+    if (n > 10) return FAIL;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i += 1) {
+      const x = v157(v[i]);
+      if (x === FAIL) return FAIL;
+      out[i] = x;
+    }
+    let r: any = out;
+    if (r.length > 10 && (typeof r !== 'string' || runCheck(k158, r) === FAIL)) return FAIL;
+    return r;
+  }
+
+  function v153(v: any): unknown {
+    if (v === undefined) return d159.defaultValue;
+    let r: any = v155(v);
+    if (r === FAIL) return FAIL;
+    if (r === undefined) r = d159.defaultValue;
+    return r;
+  }
+
+  function v160(v: any): unknown {
+    let r: any = v === undefined ? undefined : v4(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v166(v: any): unknown {
     if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
     let r: any = v;
-    r = runCheck(k159, r);
+    r = runCheck(k168, r);
     if (r === FAIL) return FAIL;
     if (!(r >= 0)) return FAIL;
     if (!(r <= 1000)) return FAIL;
     return r;
   }
 
-  function v160(v: any): unknown {
+  function v169(v: any): unknown {
     if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v161(v: any): unknown {
+  function v170(v: any): unknown {
     if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v155(v: any): unknown {
+  function v164(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "staffCount" in v;
-    x = v157(v["staffCount"]);
+    x = v166(v["staffCount"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["staffCount"] = x;
     else if (present) out["staffCount"] = undefined;
     present = "entersPrivateResidence" in v;
-    x = v160(v["entersPrivateResidence"]);
+    x = v169(v["entersPrivateResidence"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["entersPrivateResidence"] = x;
     else if (present) out["entersPrivateResidence"] = undefined;
     present = "entersOfficeArea" in v;
-    x = v161(v["entersOfficeArea"]);
+    x = v170(v["entersOfficeArea"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["entersOfficeArea"] = x;
@@ -1091,62 +1137,32 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v153(v: any): unknown {
-    let r: any = v === undefined ? undefined : v155(v);
+  function v162(v: any): unknown {
+    let r: any = v === undefined ? undefined : v164(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v164(v: any): unknown {
+  function v173(v: any): unknown {
     if (v !== "human" && v !== "ai") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v171(v: any): unknown {
+  function v180(v: any): unknown {
     if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v169(v: any): unknown {
-    let r: any = v === undefined ? undefined : v171(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v174(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
-    let r: any = v;
-    return r;
-  }
-
-  function v172(v: any): unknown {
-    let r: any = v === undefined ? undefined : v174(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v175(v: any): unknown {
-    let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v177(v: any): unknown {
-    let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v179(v: any): unknown {
-    let r: any = v === undefined ? undefined : v37(v);
+  function v178(v: any): unknown {
+    let r: any = v === undefined ? undefined : v180(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
   function v183(v: any): unknown {
-    if (v !== "active" && v !== "suspended" && v !== "dismissed") return FAIL;
+    if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
@@ -1157,7 +1173,37 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v167(v: any): unknown {
+  function v184(v: any): unknown {
+    let r: any = v === undefined ? undefined : v37(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v186(v: any): unknown {
+    let r: any = v === undefined ? undefined : v37(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v188(v: any): unknown {
+    let r: any = v === undefined ? undefined : v37(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v192(v: any): unknown {
+    if (v !== "active" && v !== "suspended" && v !== "reassigned" && v !== "dismissed") return FAIL;
+    let r: any = v;
+    return r;
+  }
+
+  function v190(v: any): unknown {
+    let r: any = v === undefined ? undefined : v192(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v176(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
@@ -1170,37 +1216,37 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     else if (present) out["id"] = undefined;
     present = "violentCrimeRecord" in v;
     if (present) {
-      x = v169(v["violentCrimeRecord"]);
+      x = v178(v["violentCrimeRecord"]);
       if (x === FAIL) return FAIL;
       out["violentCrimeRecord"] = x;
     }
     present = "seriousBadCredit" in v;
     if (present) {
-      x = v172(v["seriousBadCredit"]);
+      x = v181(v["seriousBadCredit"]);
       if (x === FAIL) return FAIL;
       out["seriousBadCredit"] = x;
     }
     present = "preJobTrainingPassedAt" in v;
     if (present) {
-      x = v175(v["preJobTrainingPassedAt"]);
+      x = v184(v["preJobTrainingPassedAt"]);
       if (x === FAIL) return FAIL;
       out["preJobTrainingPassedAt"] = x;
     }
     present = "lastTrainingAssessedAt" in v;
     if (present) {
-      x = v177(v["lastTrainingAssessedAt"]);
+      x = v186(v["lastTrainingAssessedAt"]);
       if (x === FAIL) return FAIL;
       out["lastTrainingAssessedAt"] = x;
     }
     present = "confidentialityPledgeSignedAt" in v;
     if (present) {
-      x = v179(v["confidentialityPledgeSignedAt"]);
+      x = v188(v["confidentialityPledgeSignedAt"]);
       if (x === FAIL) return FAIL;
       out["confidentialityPledgeSignedAt"] = x;
     }
     present = "standing" in v;
     if (present) {
-      x = v181(v["standing"]);
+      x = v190(v["standing"]);
       if (x === FAIL) return FAIL;
       out["standing"] = x;
     }
@@ -1222,55 +1268,55 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v165(v: any): unknown {
-    let r: any = v === undefined ? undefined : v167(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v188(v: any): unknown {
-    let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v192(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
-    let r: any = v;
-    return r;
-  }
-
-  function v190(v: any): unknown {
-    let r: any = v === undefined ? undefined : v192(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v193(v: any): unknown {
-    let r: any = v === undefined ? undefined : v37(v);
+  function v174(v: any): unknown {
+    let r: any = v === undefined ? undefined : v176(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
   function v197(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
-    let r: any = v;
-    return r;
-  }
-
-  function v195(v: any): unknown {
-    let r: any = v === undefined ? undefined : v197(v);
-    if (r === FAIL) return FAIL;
-    return r;
-  }
-
-  function v198(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v186(v: any): unknown {
+  function v201(v: any): unknown {
+    if (typeof v !== 'boolean') return FAIL;
+    let r: any = v;
+    return r;
+  }
+
+  function v199(v: any): unknown {
+    let r: any = v === undefined ? undefined : v201(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v202(v: any): unknown {
+    let r: any = v === undefined ? undefined : v37(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v206(v: any): unknown {
+    if (typeof v !== 'boolean') return FAIL;
+    let r: any = v;
+    return r;
+  }
+
+  function v204(v: any): unknown {
+    let r: any = v === undefined ? undefined : v206(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v207(v: any): unknown {
+    let r: any = v === undefined ? undefined : v37(v);
+    if (r === FAIL) return FAIL;
+    return r;
+  }
+
+  function v195(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
@@ -1283,31 +1329,31 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     else if (present) out["id"] = undefined;
     present = "fairnessReviewedAt" in v;
     if (present) {
-      x = v188(v["fairnessReviewedAt"]);
+      x = v197(v["fairnessReviewedAt"]);
       if (x === FAIL) return FAIL;
       out["fairnessReviewedAt"] = x;
     }
     present = "usesProtectedAttributes" in v;
     if (present) {
-      x = v190(v["usesProtectedAttributes"]);
+      x = v199(v["usesProtectedAttributes"]);
       if (x === FAIL) return FAIL;
       out["usesProtectedAttributes"] = x;
     }
     present = "reliabilityValidatedAt" in v;
     if (present) {
-      x = v193(v["reliabilityValidatedAt"]);
+      x = v202(v["reliabilityValidatedAt"]);
       if (x === FAIL) return FAIL;
       out["reliabilityValidatedAt"] = x;
     }
     present = "humanHandoff" in v;
     if (present) {
-      x = v195(v["humanHandoff"]);
+      x = v204(v["humanHandoff"]);
       if (x === FAIL) return FAIL;
       out["humanHandoff"] = x;
     }
     present = "securityAssessedAt" in v;
     if (present) {
-      x = v198(v["securityAssessedAt"]);
+      x = v207(v["securityAssessedAt"]);
       if (x === FAIL) return FAIL;
       out["securityAssessedAt"] = x;
     }
@@ -1328,31 +1374,31 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v184(v: any): unknown {
-    let r: any = v === undefined ? undefined : v186(v);
+  function v193(v: any): unknown {
+    let r: any = v === undefined ? undefined : v195(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v202(v: any): unknown {
+  function v211(v: any): unknown {
     if (v !== "lender" && v !== "agency") return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v207(v: any): unknown {
+  function v216(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v209(v: any): unknown {
+  function v218(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v205(v: any): unknown {
+  function v214(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
@@ -1365,13 +1411,13 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     else if (present) out["ref"] = undefined;
     present = "validFrom" in v;
     if (present) {
-      x = v207(v["validFrom"]);
+      x = v216(v["validFrom"]);
       if (x === FAIL) return FAIL;
       out["validFrom"] = x;
     }
     present = "validUntil" in v;
     if (present) {
-      x = v209(v["validUntil"]);
+      x = v218(v["validUntil"]);
       if (x === FAIL) return FAIL;
       out["validUntil"] = x;
     }
@@ -1389,19 +1435,19 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v203(v: any): unknown {
-    let r: any = v === undefined ? undefined : v205(v);
+  function v212(v: any): unknown {
+    let r: any = v === undefined ? undefined : v214(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v211(v: any): unknown {
+  function v220(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v200(v: any): unknown {
+  function v209(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
@@ -1413,20 +1459,20 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     if (x !== undefined) out["id"] = x;
     else if (present) out["id"] = undefined;
     present = "kind" in v;
-    x = v202(v["kind"]);
+    x = v211(v["kind"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["kind"] = x;
     else if (present) out["kind"] = undefined;
     present = "outsourcingAgreement" in v;
     if (present) {
-      x = v203(v["outsourcingAgreement"]);
+      x = v212(v["outsourcingAgreement"]);
       if (x === FAIL) return FAIL;
       out["outsourcingAgreement"] = x;
     }
     present = "lastEvaluatedAt" in v;
     if (present) {
-      x = v211(v["lastEvaluatedAt"]);
+      x = v220(v["lastEvaluatedAt"]);
       if (x === FAIL) return FAIL;
       out["lastEvaluatedAt"] = x;
     }
@@ -1445,47 +1491,47 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v217(v: any): unknown {
+  function v226(v: any): unknown {
     if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
     let r: any = v;
-    r = runCheck(k219, r);
+    r = runCheck(k228, r);
     if (r === FAIL) return FAIL;
     if (!(r >= 0)) return FAIL;
     if (!(r <= 5)) return FAIL;
     return r;
   }
 
-  function v220(v: any): unknown {
+  function v229(v: any): unknown {
     if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v221(v: any): unknown {
+  function v230(v: any): unknown {
     if (typeof v !== 'boolean') return FAIL;
     let r: any = v;
     return r;
   }
 
-  function v215(v: any): unknown {
+  function v224(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "mlpsLevel" in v;
-    x = v217(v["mlpsLevel"]);
+    x = v226(v["mlpsLevel"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["mlpsLevel"] = x;
     else if (present) out["mlpsLevel"] = undefined;
     present = "piiMasked" in v;
-    x = v220(v["piiMasked"]);
+    x = v229(v["piiMasked"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["piiMasked"] = x;
     else if (present) out["piiMasked"] = undefined;
     present = "encryptedInTransit" in v;
-    x = v221(v["encryptedInTransit"]);
+    x = v230(v["encryptedInTransit"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["encryptedInTransit"] = x;
@@ -1504,44 +1550,44 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     return r;
   }
 
-  function v213(v: any): unknown {
-    let r: any = v === undefined ? undefined : v215(v);
+  function v222(v: any): unknown {
+    let r: any = v === undefined ? undefined : v224(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v162(v: any): unknown {
+  function v171(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "kind" in v;
-    x = v164(v["kind"]);
+    x = v173(v["kind"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["kind"] = x;
     else if (present) out["kind"] = undefined;
     present = "collector" in v;
     if (present) {
-      x = v165(v["collector"]);
+      x = v174(v["collector"]);
       if (x === FAIL) return FAIL;
       out["collector"] = x;
     }
     present = "ai" in v;
     if (present) {
-      x = v184(v["ai"]);
+      x = v193(v["ai"]);
       if (x === FAIL) return FAIL;
       out["ai"] = x;
     }
     present = "organization" in v;
-    x = v200(v["organization"]);
+    x = v209(v["organization"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["organization"] = x;
     else if (present) out["organization"] = undefined;
     present = "system" in v;
     if (present) {
-      x = v213(v["system"]);
+      x = v222(v["system"]);
       if (x === FAIL) return FAIL;
       out["system"] = x;
     }
@@ -1558,18 +1604,18 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
       }
     }
     let r: any = out;
-    r = runCheck(k222, r);
+    r = runCheck(k231, r);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v129(v: any): unknown {
+  function v138(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "channel" in v;
-    x = v116(v["channel"]);
+    x = v121(v["channel"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["channel"] = x;
@@ -1581,47 +1627,47 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     if (x !== undefined) out["at"] = x;
     else if (present) out["at"] = undefined;
     present = "target" in v;
-    x = v117(v["target"]);
+    x = v122(v["target"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["target"] = x;
     else if (present) out["target"] = undefined;
     present = "purpose" in v;
     if (present) {
-      x = v131(v["purpose"]);
+      x = v140(v["purpose"]);
       if (x === FAIL) return FAIL;
       out["purpose"] = x;
     }
     present = "disclosures" in v;
-    x = v134(v["disclosures"]);
+    x = v143(v["disclosures"]);
     if (x === FAIL) return FAIL;
     if (x !== undefined) out["disclosures"] = x;
     else if (true) out["disclosures"] = undefined;
     present = "amountDemanded" in v;
     if (present) {
-      x = v141(v["amountDemanded"]);
+      x = v150(v["amountDemanded"]);
       if (x === FAIL) return FAIL;
       out["amountDemanded"] = x;
     }
     present = "conduct" in v;
-    x = v144(v["conduct"]);
+    x = v153(v["conduct"]);
     if (x === FAIL) return FAIL;
     if (x !== undefined) out["conduct"] = x;
     else if (true) out["conduct"] = undefined;
     present = "phoneRef" in v;
     if (present) {
-      x = v151(v["phoneRef"]);
+      x = v160(v["phoneRef"]);
       if (x === FAIL) return FAIL;
       out["phoneRef"] = x;
     }
     present = "visit" in v;
     if (present) {
-      x = v153(v["visit"]);
+      x = v162(v["visit"]);
       if (x === FAIL) return FAIL;
       out["visit"] = x;
     }
     present = "actor" in v;
-    x = v162(v["actor"]);
+    x = v171(v["actor"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["actor"] = x;
@@ -1644,25 +1690,33 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
       }
     }
     let r: any = out;
-    r = runCheck(k223, r);
+    r = runCheck(k232, r);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v226(v: any): unknown {
+  function v235(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
     if (r === FAIL) return FAIL;
     return r;
   }
 
-  function v224(v: any): unknown {
+  function v237(v: any): unknown {
+    if (v === undefined) return d239.defaultValue;
+    let r: any = v131(v);
+    if (r === FAIL) return FAIL;
+    if (r === undefined) r = d239.defaultValue;
+    return r;
+  }
+
+  function v233(v: any): unknown {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
     const out: any = {};
     let x: unknown;
     let present: boolean;
     present = "id" in v;
     if (present) {
-      x = v226(v["id"]);
+      x = v235(v["id"]);
       if (x === FAIL) return FAIL;
       out["id"] = x;
     }
@@ -1686,28 +1740,33 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     }
     present = "contacts" in v;
     if (present) {
-      x = v77(v["contacts"]);
+      x = v82(v["contacts"]);
       if (x === FAIL) return FAIL;
       out["contacts"] = x;
     }
     present = "guarantors" in v;
     if (present) {
-      x = v90(v["guarantors"]);
+      x = v95(v["guarantors"]);
       if (x === FAIL) return FAIL;
       out["guarantors"] = x;
     }
     present = "action" in v;
-    x = v129(v["action"]);
+    x = v138(v["action"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["action"] = x;
     else if (present) out["action"] = undefined;
     present = "outcome" in v;
-    x = v123(v["outcome"]);
+    x = v128(v["outcome"]);
     if (x === FAIL) return FAIL;
     if (!present) return FAIL;
     if (x !== undefined) out["outcome"] = x;
     else if (present) out["outcome"] = undefined;
+    present = "direction" in v;
+    x = v237(v["direction"]);
+    if (x === FAIL) return FAIL;
+    if (x !== undefined) out["direction"] = x;
+    else if (true) out["direction"] = undefined;
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1718,6 +1777,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "guarantors":
         case "action":
         case "outcome":
+        case "direction":
           break;
         default:
           return FAIL;
@@ -1729,7 +1789,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
 
   return new Map<unknown, { readonly parse: Parse; readonly withinBounds: boolean }>([
     [Context, { parse: v0, withinBounds: true }],
-    [Action, { parse: v129, withinBounds: true }],
-    [AuditRecord, { parse: v224, withinBounds: true }],
+    [Action, { parse: v138, withinBounds: true }],
+    [AuditRecord, { parse: v233, withinBounds: true }],
   ]);
 }
