@@ -14,6 +14,7 @@ import type { Locale } from '../explain.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard.js';
 import { rules as builtInRules } from '../rules/index.js';
 import type { Decision } from '../schema/decision.js';
+import { invalidSchedule } from '../schedule.js';
 import { problemsOf } from '../validate.js';
 import { VERSION } from '../version.js';
 import { jsonErrorSummary } from './io.js';
@@ -34,7 +35,7 @@ export interface DecisionLogEntry {
   readonly time: string;
   readonly requestId: string;
   readonly endpoint: Endpoint;
-  /** `allow` | `deny` (check), `scheduled` | `never` | `not-in-horizon` (next-allowed), `ok` | `invalid-input` (quota), `rejected` (an HTTP error). */
+  /** `allow` | `deny` (check), `scheduled` | `never` | `not-in-horizon` | `search-limit` (next-allowed), `ok` | `invalid-input` (quota), `rejected` (an HTTP error). */
   readonly outcome: string;
   /** The violated rule ids (next-allowed: the reasons), each once, in decision order. */
   readonly rules: readonly string[];
@@ -285,11 +286,11 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     const parsed = parseWith(NextAllowedBody, body, 'body');
     if (!parsed.ok) {
       const decision = invalidBody(parsed.problems);
-      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
+      return { status: 400, payload: invalidSchedule(decision), logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
     }
     const { context, action, horizonDays } = parsed.value;
     const result = guard.scheduleAction(context, action, horizonDays === undefined ? {} : { horizonDays });
-    const outcome = result.at !== null ? 'scheduled' : result.permanent ? 'never' : 'not-in-horizon';
+    const outcome = result.at !== null ? 'scheduled' : result.permanent ? 'never' : result.status === 'search-limit' ? 'search-limit' : 'not-in-horizon';
     return { status: hasInvalidInput(result.decision) ? 400 : 200, payload: result, logs: [{ outcome, rules: unique(result.reasons.map((r) => r.rule)) }] };
   };
 
@@ -384,7 +385,7 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     }
     if (endpoint === 'next-allowed') {
       const decision = invalidBody(problems);
-      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
+      return { status: 400, payload: invalidSchedule(decision), logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
     }
     if (endpoint === 'quota') return { status: 400, payload: { ok: false, quota: null, issues: problems }, logs: [{ outcome: 'invalid-input', rules: ['invalid-input'] }] };
     return { status: 400, payload: errorBody('invalid-input', 'the body is not valid JSON', { issues: problems }), logs: [{ outcome: 'rejected', rules: ['invalid-input'] }] };
