@@ -177,8 +177,12 @@ function openEverywhere(zones: readonly string[], windows: readonly CompiledWind
  */
 interface WindowGate {
   readonly open: (ms: number) => boolean;
-  /** The intervals in [from, to) at which the gate may be open (a superset of where it is). */
-  readonly intervals: (from: number, to: number, budget: Budget) => Interval[];
+  /**
+   * The starts of the intervals in [from, to) in which the governing window is open in every zone
+   * concerned (the agreed windows while the agreement is in force, else the default window). Open by
+   * construction, so they need no test of their own; the full check decides in any case.
+   */
+  readonly starts: (from: number, to: number, budget: Budget) => number[];
 }
 
 function distinct(windows: readonly CompiledWindow[]): CompiledWindow[] {
@@ -207,11 +211,11 @@ function windowGate(context: Context, facts: Facts, limits: CompiledLimits): Win
         return m >= limits.windowStartMinute && m < limits.windowEndMinute;
       });
     },
-    intervals: (from, to, budget) => {
-      const byDefault = openEverywhere(target, defaultWindow, from, to, budget);
-      if (agreed === null) return byDefault;
-      const byAgreement = openEverywhere(debtor, agreed, from, to, budget);
-      return [...byDefault, ...byAgreement].sort((a, b) => a[0] - b[0]);
+    starts: (from, to, budget) => {
+      const out: number[] = [];
+      for (const [start] of openEverywhere(target, defaultWindow, from, to, budget)) if (!agreedNow(start)) out.push(start);
+      if (agreed !== null) for (const [start] of openEverywhere(debtor, agreed, from, to, budget)) if (agreedNow(start)) out.push(start);
+      return out;
     },
   };
 }
@@ -223,11 +227,12 @@ function windowGate(context: Context, facts: Facts, limits: CompiledLimits): Win
  */
 function candidates(gate: WindowGate, zones: readonly string[], validity: readonly number[], from: number, to: number, budget: Budget): number[] {
   const out = new Set<number>();
+  for (const ms of gate.starts(from, to + 1, budget)) if (ms > from && ms <= to) out.add(ms);
+  // Midnights and validity bounds matter only where the window is open: tested one by one.
+  const others = new Set<number>();
   const add = (ms: number): void => {
-    if (ms > from && ms <= to) out.add(ms);
+    if (ms > from && ms <= to && !out.has(ms)) others.add(ms);
   };
-  const open = gate.intervals(from, to + 1, budget);
-  for (const [s] of open) add(s);
   const days = Math.ceil((to - from) / DAY_MS) + 2;
   spend(budget, zones.length * days + validity.length);
   for (const zone of zones) {
@@ -236,9 +241,9 @@ function candidates(gate: WindowGate, zones: readonly string[], validity: readon
     for (let day = 0; day < days; day += 1) add(wallToInstant(firstMidnight + day * DAY_MS, zone));
   }
   for (const ms of validity) add(ms);
-  const sorted = [...out].sort((a, b) => a - b);
-  spend(budget, sorted.length);
-  return sorted.filter((ms) => gate.open(ms));
+  for (const ms of others) if (gate.open(ms)) out.add(ms);
+  spend(budget, out.size);
+  return [...out].sort((a, b) => a - b);
 }
 
 /**
