@@ -6,6 +6,7 @@
  */
 
 /** C0 controls, DEL, C1 controls, the bidi controls, and the line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;
 /** What JSON.stringify leaves raw of those (it escapes C0 itself). */
 const UNSAFE_IN_JSON = /[\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/g;

@@ -16,6 +16,7 @@ import { aiActor, action, context, humanActor, visitAction } from '../support/fi
 import { assess, institution, staffMember } from '../program/support.js';
 
 /** Every character a report must not carry raw. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u2028\u2029]/;
 const HOSTILE = 'ORG\u001b[31mRED\u0007\u202Eevil\u009b2J\u007f\u2066x';
 
