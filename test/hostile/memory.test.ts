@@ -23,7 +23,7 @@ const sizes = (): Record<string, { size: number; max: number }> => Object.fromEn
 
 describe('every cache of the core is bounded', () => {
   it('the caches are registered: formatters, offsets, instants, zone names, message templates', () => {
-    expect(Object.keys(sizes())).toEqual(expect.arrayContaining(['time.formatters', 'time.offsetZones', 'time.offsetQuarters', 'time.instants', 'time.zoneValidity', 'decision.templates', 'profiles.presets']));
+    expect(Object.keys(sizes())).toEqual(expect.arrayContaining(['time.formatters', 'time.offsetZones', 'time.offsetQuarters', 'time.instants', 'time.zoneCanonical', 'decision.templates', 'profiles.presets']));
   });
 
   it('3,000 spellings of one zone: no cache grows past its bound', () => {
