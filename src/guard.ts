@@ -19,7 +19,7 @@ import type { Action, ActionInput } from './schema/action.js';
 import type { Context, ContextInput } from './schema/context.js';
 import type { Decision, Finding, FindingSource, Message } from './schema/decision.js';
 import type { Limits, Profile } from './schema/profile.js';
-import { horizonOf, quotaOf, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
+import { horizonOf, invalidSchedule, quotaOf, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
 import { Action as ActionSchema } from './schema/action.js';
 import { Context as ContextSchema } from './schema/context.js';
 import { validate } from './validate.js';
@@ -124,10 +124,10 @@ const KNOWN_OPTIONS = new Set(['profile', 'overlay', 'overlayId', 'houseRules', 
 /** A guard, and what the audit needs of it: checks of input that an outer schema already validated. */
 export interface CompiledGuard {
   readonly guard: Guard;
-  /** guard.checkSync for a validated case and action (the audit validates each record once). */
-  readonly checkValidatedSync: (context: Context, action: Action) => Decision;
+  /** guard.checkSync for a validated case and action (the audit validates each record once), with the case's history index when kept. */
+  readonly checkValidatedSync: (context: Context, action: Action, history?: HistoryIndex) => Decision;
   /** guard.check for a validated case and action. */
-  readonly checkValidated: (context: Context, action: Action) => Promise<Decision>;
+  readonly checkValidated: (context: Context, action: Action, history?: HistoryIndex) => Promise<Decision>;
 }
 
 /**
@@ -254,14 +254,13 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   const scheduleAction = (context: unknown, action: unknown, options: Pick<ScheduleOptions, 'horizonDays'> = {}): ScheduleResult => {
     const horizonDays = horizonOf(options);
     const prepared = validateBoth(context, action);
-    if (!prepared.ok) return { at: null, decision: prepared.decision, reasons: prepared.decision.violations, permanent: true, horizonEnd: null };
+    if (!prepared.ok) return invalidSchedule(prepared.decision);
     const { context: c, action: a } = prepared;
     let history: HistoryIndex;
     try {
       history = indexHistory(c);
     } catch (error) {
-      const decision = settle({ violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] });
-      return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null };
+      return invalidSchedule(settle({ violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }));
     }
     const decideAt = (atMs: number): { decision: Decision; facts: Facts | null } => {
       const { evaluation, facts } = evaluateBuiltIn(c, a, history, atMs);
@@ -288,11 +287,11 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   return {
     guard,
-    checkValidatedSync(context: Context, action: Action): Decision {
+    checkValidatedSync(context: Context, action: Action, history?: HistoryIndex): Decision {
       noHouseRules();
-      return decideSync({ ok: true, context, action });
+      return decideSync({ ok: true, context, action, ...(history === undefined ? {} : { history }) });
     },
-    checkValidated: (context: Context, action: Action) => decideAsync({ ok: true, context, action }),
+    checkValidated: (context: Context, action: Action, history?: HistoryIndex) => decideAsync({ ok: true, context, action, ...(history === undefined ? {} : { history }) }),
   };
 }
 

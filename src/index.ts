@@ -26,7 +26,7 @@ export type {
 export { INVALID_INPUT, INTERNAL_ERROR, isInvalidInput, inputProblems } from './decision.js';
 export type { InputProblem, InvalidInputFinding, InvalidInputDecision } from './decision.js';
 export { summarizeProblems, type Problem } from './problems.js';
-export { TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
+export { TIME_INDEPENDENT_RULES, MAX_SCHEDULE_CHECKS, MAX_SCHEDULE_CANDIDATES, type ScheduleOptions, type ScheduleResult, type ScheduleStatus, type ScheduleWork, type Quota, type QuotaResult } from './schedule.js';
 export {
   assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,
   INCIDENT_REPORT_HOURS, INCIDENT_RECIPIENT, REQUIRED_REPORT_FIELDS,

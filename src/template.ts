@@ -4,24 +4,18 @@
  * language joins lists. Rules, program checks and invalid input all render through it.
  */
 import { RULE_FACT_LABELS, type Labels, type LabelsByFact } from './labels.js';
+import { boundedMemo } from './memo.js';
 import type { FactRecord, FactValue, Message } from './schema/decision.js';
 
 /** Message templates per finding code (zh and en). */
 export type MessageTemplates = Readonly<Record<string, Message>>;
 
 /** A template split once into literal text and `{fact}` names (odd positions). */
-const compiled = new Map<string, readonly string[]>();
-const MAX_TEMPLATES = 10_000;
+const compiled = boundedMemo<string, readonly string[]>('decision.templates', 10_000);
 
 /** A template's parts: literal text at even positions, placeholder names at odd ones. */
 export function templateParts(template: string): readonly string[] {
-  let parts = compiled.get(template);
-  if (parts === undefined) {
-    parts = template.split(/\{(\w+)\}/);
-    if (compiled.size >= MAX_TEMPLATES) compiled.clear();
-    compiled.set(template, parts);
-  }
-  return parts;
+  return compiled.through(template, (t) => t.split(/\{(\w+)\}/));
 }
 
 /** The placeholders of a template, in order. */

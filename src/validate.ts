@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { InputProblem } from './decision.js';
+import { fastValidator } from './fast-validate.js';
 import { ENUM_VALUE_ZH } from './labels.js';
 import { Context, HistoryEntry, MAX_HISTORY } from './schema/context.js';
 
@@ -280,6 +281,16 @@ export function boundsProblem(input: unknown, root: string, bounds: InputBounds 
   return found === null ? null : { path: root + found.path, message: `too large: ${found.message} (see the input bounds in docs/contract.md)`, zh: `输入过大：${found.zh}（输入上限见 docs/contract.md）` };
 }
 
+/**
+ * Validate fast, explain slow (src/fast-validate.ts): the schema's compiled validator, which accepts
+ * exactly what the bounds walk and zod together accept, with zod's output; undefined when it refuses, and
+ * zod then names the problems.
+ */
+function fastParse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | undefined {
+  const parsed = fastValidator(schema, INPUT_BOUNDS, (value) => boundsProblem(value, '') === null).parse(input);
+  return parsed === undefined ? undefined : { ok: true, value: parsed.value };
+}
+
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 const unreadable = (root: string, error: unknown): Validated<never> => ({
@@ -326,6 +337,8 @@ function longHistory(schema: z.ZodType, input: unknown): readonly unknown[] | nu
  * before zod parses anything. `root` starts every problem's path (`context`, `action`, `overlay`, …).
  */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, root: string): Validated<z.output<S>> {
+  const fast = fastParse(schema, input);
+  if (fast !== undefined) return fast;
   try {
     const tooLarge = boundsProblem(input, root);
     if (tooLarge !== null) return { ok: false, problems: [tooLarge] };
