@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkAction } from '../../src/index.js';
+import visitStaffing from '../../src/rules/visit-staffing.js';
 import { action, codesOf, context, visitAction } from '../support/fixtures.js';
+import { runRuleTester } from '../support/rule-tester.js';
 
 const staffed = (staffCount: number, target: { role: 'debtor' | 'guarantor'; partyId: string } = { role: 'debtor', partyId: 'D1' }) =>
   visitAction({ target, visit: { staffCount, entersPrivateResidence: false, entersOfficeArea: false } });
@@ -44,4 +46,16 @@ describe('visit-staffing', () => {
     const d = checkAction(context(), action());
     expect(d.evaluated).not.toContain('visit-staffing');
   });
+});
+
+runRuleTester(visitStaffing, {
+  valid: [
+    { name: 'two staff, the minimum', context: context(), action: staffed(2) },
+    { name: 'three staff, the maximum', context: context(), action: staffed(3) },
+    { name: 'not a visit: the rule does not apply', context: context(), action: action() },
+  ],
+  invalid: [
+    { name: 'one staff', context: context(), action: staffed(1), violations: [{ code: 'too-few-staff', facts: { staffCount: 1, min: 2, max: 3 } }] },
+    { name: 'four staff', context: context(), action: staffed(4), violations: [{ code: 'too-many-staff', facts: { staffCount: 4, min: 2, max: 3 } }] },
+  ],
 });
