@@ -21,7 +21,7 @@ export function zoneName(zone: string, instant: string, locale: Locale): string 
 
 /** `from … to (zone)`, or one instant with its zone when `to` is absent. */
 export function periodText(period: { readonly from: string; readonly to?: string }, zone: string, locale: Locale, t: Labels): string {
-  if (period.to === undefined) return `${wallText(period.from, zone)} (${zoneName(zone, period.from, locale)})`;
+  if (period.to === undefined) return t.instantNote.replace('{at}', wallText(period.from, zone)).replace('{zone}', zoneName(zone, period.from, locale));
   return t.periodNote.replace('{from}', wallText(period.from, zone)).replace('{to}', wallText(period.to, zone)).replace('{zone}', zoneName(zone, period.from, locale));
 }
 
