@@ -11,6 +11,16 @@ export default defineConfig([
     platform: 'neutral',
     treeshake: true,
   },
+  // `cuishou-guard/sidecar`: createSidecar for a Node host. Node only, ESM and CJS.
+  {
+    entry: { sidecar: 'src/sidecar.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    platform: 'node',
+  },
   // The `cuishou-guard` executable: Node only, ESM only, the library bundled in.
   {
     entry: { cli: 'src/cli/main.ts' },

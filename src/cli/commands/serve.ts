@@ -55,7 +55,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the HTTP sidecar: the same decisions as JSON over HTTP (docs/sidecar.md)',
   usage: [
-    'cuishou-guard serve [--host 127.0.0.1] [--port 8181] [--profile ID] [--overlay FILE] [--house-rules FILE] [--token-file FILE] [--quiet]',
+    'cuishou-guard serve [--host 127.0.0.1] [--port 8181] [--profile ID] [--overlay FILE] [--house-rules FILE] [--token-file FILE] [--locale zh-CN|en] [--body-limit BYTES] [--batch-limit N] [--quiet]',
     '',
     `  --host HOST          address to bind (default ${DEFAULT_HOST}: this machine only)`,
     `  --port PORT          port (default ${DEFAULT_PORT}; 0 picks a free one)`,
