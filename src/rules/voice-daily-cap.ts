@@ -11,8 +11,8 @@ export default defineRule({
   },
   messages: {
     'cap-reached': {
-      zh: '债务人当地日期 {localDate} 已接通语音催收 {count} 次，已达每日上限 {cap} 次。',
-      en: "{count} voice calls have already connected with the debtor on local day {localDate}: the daily cap of {cap} is reached.",
+      zh: '债务人当地日期 {localDate} 全天已有 {count} 次接通的语音催收（当日较早或较晚的通话均计入），已达每日上限 {cap} 次。',
+      en: 'The debtor\'s local day {localDate} has {count} connected voice calls (earlier or later that day alike): the daily cap of {cap} is reached.',
     },
   },
   limits: ['voiceDailyCap'],
