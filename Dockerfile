@@ -1,9 +1,9 @@
 # The HTTP sidecar (docs/sidecar.md#in-a-container). Build from a checkout: docker build -t cuishou-guard .
-# Stage 1 builds the package and packs it as npm would publish it.
+# Stage 1 builds the package (npm ci runs prepare, the build) and packs it as npm would publish it.
 FROM node:20-alpine AS build
 WORKDIR /src
 COPY . .
-RUN npm ci --no-audit --no-fund && npm pack --pack-destination /tmp && mv /tmp/cuishou-guard-*.tgz /tmp/cuishou-guard.tgz
+RUN npm ci --no-audit --no-fund && npm pack --ignore-scripts --pack-destination /tmp && mv /tmp/cuishou-guard-*.tgz /tmp/cuishou-guard.tgz
 
 # Stage 2: only the packed package and its runtime dependencies, run by an unprivileged user.
 FROM node:20-alpine
