@@ -6,6 +6,7 @@
  * made by the sidecar: a request valid against the document may still be answered 400.
  */
 import { z } from 'zod';
+import type { VoiceCapReason } from '../caps.js';
 import type { QuotaResult, ScheduleResult } from '../schedule.js';
 import { Action } from '../schema/action.js';
 import { Context } from '../schema/context.js';
@@ -35,7 +36,13 @@ export const QuotaResponse = z.strictObject({
   quota: z.strictObject({
     localDate: z.string(),
     timeZone: z.string(),
-    voice: z.strictObject({ ...Count.shape, capSource: z.enum(['profile', 'agreement']) }),
+    voice: z.strictObject({
+      ...Count.shape,
+      capSource: z.enum(['profile', 'agreement']),
+      capReason: z.enum(['profile', 'agreement-lower', 'agreement-not-higher', 'agreement-raised', 'agreement-raised-to-ceiling'] as const satisfies readonly VoiceCapReason[]),
+      profileCap: z.number().int(),
+      agreedCap: z.number().int().nullable(),
+    }),
     visits: Count,
     window: z.strictObject({ source: z.enum(['default', 'agreement']), open: z.boolean(), opensAt: Instant.nullable(), closesAt: Instant.nullable() }),
     unansweredByNumber: z.record(z.string(), Count).nullable(),
@@ -55,9 +62,11 @@ export const ErrorBody = z.strictObject({
   error: z.looseObject({ code: z.string(), message: z.string() }).describe('code and message, and for some codes more fields (issues, limit, items)'),
 });
 
-// The answers the sidecar sends are the library's own types: these lines fail to compile if they drift.
+// The answers the sidecar sends are the library's own types: these lines fail to compile if they drift
+// (a field added to, or missing from, either side), in both directions.
 type Assignable<A, B extends A> = B;
 export type _QuotaMatches = Assignable<z.output<typeof QuotaResponse>, QuotaResult & { issues: { path: string; message: string }[] }>;
+export type _QuotaMatchesBack = Assignable<NonNullable<QuotaResult['quota']>, NonNullable<z.output<typeof QuotaResponse>['quota']>>;
 export type _ScheduleMatches = Assignable<z.output<typeof NextAllowedResponse>, ScheduleResult & { reasons: z.output<typeof Finding>[] }>;
 
 const inputs = { Context, Action, CheckRequest, CheckBatchRequest, NextAllowedRequest, QuotaRequest } as const;
