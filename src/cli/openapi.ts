@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { VoiceCapReason } from '../caps.js';
-import type { QuotaResult, ScheduleResult } from '../schedule.js';
+import type { QuotaResult, ScheduleResult, ScheduleStatus } from '../schedule.js';
 import { Action } from '../schema/action.js';
 import { Context } from '../schema/context.js';
 import { ClauseRef, Decision, FactValue, Finding } from '../schema/decision.js';
@@ -28,6 +28,10 @@ export const NextAllowedResponse = z.strictObject({
   reasons: z.array(Finding),
   permanent: z.boolean(),
   horizonEnd: Instant.nullable(),
+  status: z.enum(['allowed', 'permanent', 'horizon-exhausted', 'search-limit'] as const satisfies readonly ScheduleStatus[])
+    .describe('why the search ended; search-limit: the cap on work per call was reached, schedule again from searchedUntil'),
+  searchedUntil: Instant.nullable(),
+  work: z.strictObject({ candidates: z.number().int(), checks: z.number().int() }),
 });
 export const QuotaRequest = z.strictObject({ context: Context, at: Instant });
 const Count = z.strictObject({ used: z.number().int(), cap: z.number().int(), left: z.number().int() });
@@ -68,6 +72,7 @@ type Assignable<A, B extends A> = B;
 export type _QuotaMatches = Assignable<z.output<typeof QuotaResponse>, QuotaResult & { issues: { path: string; message: string }[] }>;
 export type _QuotaMatchesBack = Assignable<NonNullable<QuotaResult['quota']>, NonNullable<z.output<typeof QuotaResponse>['quota']>>;
 export type _ScheduleMatches = Assignable<z.output<typeof NextAllowedResponse>, ScheduleResult & { reasons: z.output<typeof Finding>[] }>;
+export type _ScheduleMatchesBack = Assignable<Omit<ScheduleResult, 'decision' | 'reasons'>, Omit<z.output<typeof NextAllowedResponse>, 'decision' | 'reasons'>>;
 
 const inputs = { Context, Action, CheckRequest, CheckBatchRequest, NextAllowedRequest, QuotaRequest } as const;
 const outputs = { Decision, FactValue, CheckBatchResponse, NextAllowedResponse, QuotaResponse, Ruleset, Health, ErrorBody } as const;

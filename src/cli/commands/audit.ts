@@ -1,7 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
 import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/report/index.js';
@@ -9,13 +8,25 @@ import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
 import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
-import { EXIT_FOUND, EXIT_OK, jsonErrorSummary, UsageError, type Io } from '../io.js';
+import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
 import { guardFlags, guardOptions, helpFlag, parse } from '../options.js';
 import { createProgress } from '../progress.js';
+import { auditInWorkers } from '../parallel-audit.js';
 import { auditExtras } from '../audit-extras.js';
 import { sortLog } from '../sort.js';
 
 const MAX_ISSUES_SHOWN = 3;
+/**
+ * --workers N: a whole number from 1 to 256; absent, 1. Measured on the 2-core machine this project is
+ * built on, judging on workers was slower than one thread (the main thread parses, validates and clones
+ * every record: docs/benchmarks.md), so workers are opt-in until that changes.
+ */
+function workersOf(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers ${JSON.stringify(value)}: expected a whole number from 1 to 256`);
+  return n;
+}
 
 function problemText(verdict: AuditVerdict): string {
   const issues = verdict.inputError?.issues ?? [];
@@ -51,37 +62,63 @@ async function openInput(io: Io, path: string): Promise<Input> {
   return { stream, size: info.isFile() ? info.size : null, bytesRead: () => stream.bytesRead };
 }
 
+/** How auditLog reads and judges: the longest line, the worker threads, and the findings hooks. */
+export interface AuditLogSettings {
+  readonly maxLineBytes?: number;
+  readonly workers?: number;
+  readonly hooks?: AuditLogHooks;
+}
+
+/** What auditLog reads besides the summary: how many lines held records, and what the reader held at most. */
+export interface AuditLogResult {
+  readonly summary: AuditSummary;
+  /** Lines that were not blank: records, and lines that could not be read as one. */
+  readonly lines: number;
+  readonly stats: LineStats;
+}
+
 /**
- * Audits a JSON Lines log read line by line and returns the summary. Unreadable lines (bad JSON) and
- * records that fail the schema or come out of order are reported on stderr with their line number and
- * counted as input errors; the audit goes on.
+ * Audits a JSON Lines log read line by line and returns the summary. Unreadable lines (longer than
+ * `maxLineBytes`, not UTF-8, not JSON) and records that fail the schema or come out of order are reported
+ * on stderr with their line number and counted as input errors; the audit goes on. A line over the limit
+ * is skipped as it streams, never held in memory.
  */
-export async function auditLog(io: Io, input: Input, options: AuditOptions, hooks: AuditLogHooks = {}): Promise<AuditSummary> {
+export async function auditLog(io: Io, input: Input, options: AuditOptions, settings: AuditLogSettings = {}): Promise<AuditLogResult> {
+  const { maxLineBytes = DEFAULT_MAX_LINE_BYTES, workers = 1, hooks = {} } = settings;
   const summary = createAuditSummary();
   const progress = createProgress(io, input.size);
+  const stats: LineStats = { peakHeldBytes: 0 };
   const report = (line: number, text: string): void => {
     progress.clear();
     io.stderr.write(`line ${line}: ${text}\n`);
   };
+  const unreadable = (line: number, text: string, message: string): void => {
+    badLines += 1;
+    report(line, text);
+    summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message }] } });
+  };
   // Line numbers of the records handed to audit(), in order: one verdict comes back per record.
   const lineOf: number[] = [];
   let badLines = 0;
-  const lines = createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lines = 0;
   async function* records(): AsyncGenerator<unknown> {
-    let lineNumber = 0;
-    for await (const raw of lines) {
-      lineNumber += 1;
-      const shownLine = hooks.originalLine === undefined ? lineNumber : hooks.originalLine(lineNumber);
+    for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+      const shownLine = hooks.originalLine === undefined ? line.number : hooks.originalLine(line.number);
+      if ('error' in line) {
+        lines += 1;
+        if (line.error === 'too-long') unreadable(shownLine, `longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long');
+        else unreadable(shownLine, 'not valid UTF-8', 'not valid UTF-8');
+        continue;
+      }
       // A byte-order mark, as some Windows tools write one, is not part of the first record.
-      const line = lineNumber === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-      if (line.trim() === '') continue;
+      const text = line.number === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text;
+      if (text.trim() === '') continue;
+      lines += 1;
       let value: unknown;
       try {
-        value = JSON.parse(line);
+        value = JSON.parse(text);
       } catch (error) {
-        badLines += 1;
-        report(shownLine, `invalid JSON: ${jsonErrorSummary(error)}`);
-        summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message: 'invalid JSON' }] } });
+        unreadable(shownLine, `invalid JSON: ${jsonErrorSummary(error)}`, 'invalid JSON');
         continue;
       }
       lineOf.push(shownLine);
@@ -89,7 +126,7 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, hook
     }
   }
   let done = 0;
-  for await (const verdict of audit(records(), options)) {
+  for await (const verdict of workers > 1 ? auditInWorkers(records(), options, workers) : audit(records(), options)) {
     const line = lineOf.shift() ?? 0;
     if (verdict.inputError !== undefined) report(line, problemText(verdict));
     summary.add(verdict);
@@ -98,14 +135,21 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, hook
     progress.update(done + badLines, input.bytesRead());
   }
   progress.done();
-  return summary.result();
+  return { summary: summary.result(), lines, stats };
+}
+
+function maxLineBytesOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_LINE_BYTES;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1024 || value > 2 ** 30) throw new UsageError(`--max-line-bytes ${JSON.stringify(text)}: expected an integer from 1024 to ${2 ** 30}`);
+  return value;
 }
 
 export const auditCommand: Command = {
   name: 'audit',
   summary: 'replay a JSON Lines collection log and summarise its violations',
   usage: [
-    'cuishou-guard audit <log.jsonl | -> [--format table|json|csv|html] [--out FILE] [--findings FILE.csv|FILE.jsonl] [--sort] [--time-zone ZONE] [--profile ID] [--overlay FILE] [--locale zh-CN|en]',
+    'cuishou-guard audit <log.jsonl | -> [--format table|json|csv|html] [--out FILE] [--findings FILE.csv|FILE.jsonl] [--sort] [--time-zone ZONE] [--profile ID] [--overlay FILE] [--locale zh-CN|en] [--max-line-bytes N] [--workers N]',
     '',
     '  <log.jsonl | ->    one audit record per line (docs/audit.md); - reads standard input',
     '  --format FORMAT    table (default), json, csv or html (one self-contained page)',
@@ -117,15 +161,21 @@ export const auditCommand: Command = {
     '                     message) to FILE: .csv or .jsonl by its extension',
     '  --sort             sort the log by time first (bounded memory: sorted runs in temporary files)',
     '  --time-zone ZONE   zone of the period in the csv and html reports (default Asia/Shanghai)',
+    `  --max-line-bytes N longest line read (default ${DEFAULT_MAX_LINE_BYTES}); a longer one is skipped unread`,
+    '  --workers N        judge on N threads, partitioned by debtor (same verdicts); default 1: on 2 cores',
+    '                     the workers were slower than one thread (docs/benchmarks.md)',
     '',
-    'Bad lines are reported on stderr with their line number and counted as input errors; --out and',
-    '--findings are opened before the log is read, so a bad path fails at once.',
-    'Exit code: 0 no violation and no input error, 1 violations or input errors found, 2 usage error.',
+    'Bad lines (too long, not UTF-8, not JSON, not a valid record) are reported on stderr with their line',
+    'number and counted as input errors; every other record is judged. --out and --findings are opened',
+    'before the log is read, so a bad path fails at once.',
+    'Exit code: 0 no violation and no input error, 1 violations or input errors found, 2 usage error or',
+    'unreadable file, 3 the log had no records, 4 internal error.',
   ].join('\n'),
 
   async run(args, io) {
     const { values, positionals } = parse(args, {
-      ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, findings: { type: 'string' }, sort: { type: 'boolean' }, 'time-zone': { type: 'string' },
+      ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, findings: { type: 'string' }, sort: { type: 'boolean' },
+      'time-zone': { type: 'string' }, 'max-line-bytes': { type: 'string' }, workers: { type: 'string' },
     });
     if (values.help === true) {
       io.stdout.write(`${auditCommand.usage}\n`);
@@ -135,6 +185,7 @@ export const auditCommand: Command = {
     const format = (values.format ?? 'table') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${REPORT_FORMATS.join(', ')}`);
     const extras = auditExtras(io, { log: positionals[0] as string, out: values.out, findings: values.findings, timeZone: values['time-zone'] });
+    const maxLineBytes = maxLineBytesOf(values['max-line-bytes']);
     const options = await guardOptions(io, values);
     let profile: string;
     try {
@@ -143,20 +194,37 @@ export const auditCommand: Command = {
       if (error instanceof GuardConfigError) throw new UsageError(error.message);
       throw error;
     }
+    if (values.workers !== undefined) workersOf(values.workers); // a bad value is a usage error before any reading
     const input = await openInput(io, positionals[0] as string);
     const files = await extras.open();
-    const sorted = values.sort === true ? await sortLog(input.stream) : undefined;
+    let result: AuditLogResult;
     try {
-      const source = sorted === undefined ? input : { ...input, stream: sorted.stream };
-      const hooks = files.hooks(options.locale, sorted?.originalLine);
-      const summary = await auditLog(io, source, options, hooks);
-      extras.hintIfOutOfOrder(hooks, sorted !== undefined);
+      const sorted = values.sort === true ? await sortLog(input.stream) : undefined;
+      try {
+        const source = sorted === undefined ? input : { ...input, stream: sorted.stream };
+        const hooks = files.hooks(options.locale, sorted?.originalLine);
+        try {
+          result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers), hooks });
+        } catch (error) {
+          // The log could not be read to its end (a read error): no report that would look complete.
+          const code = (error as { code?: unknown }).code;
+          if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot read the log ${positionals[0] as string} to its end (${code})`);
+          throw error;
+        }
+        extras.hintIfOutOfOrder(hooks, sorted !== undefined);
+      } finally {
+        await sorted?.cleanup();
+      }
+      const { summary } = result;
       const text = renderSummary(summary, { format, locale: options.locale, profile, ...files.reportOptions(format) });
       await files.writeReport(text);
-      return summary.violations > 0 || summary.inputErrors > 0 ? EXIT_FOUND : EXIT_OK;
     } finally {
       await files.close();
-      await sorted?.cleanup();
     }
+    if (result.lines === 0) {
+      io.stderr.write('cuishou-guard audit: the log had no records (an empty export is not a compliant one)\n');
+      return EXIT_EMPTY;
+    }
+    return result.summary.violations > 0 || result.summary.inputErrors > 0 ? EXIT_FOUND : EXIT_OK;
   },
 };
