@@ -1,0 +1,256 @@
+/**
+ * The ledger's behaviour on the embedded store: caps held across reservations, commit, release, the TTL,
+ * idempotence, late commits, history for audit, and every way it fails closed.
+ */
+import { describe, expect, it } from 'vitest';
+import { auditSync, checkAction } from '../../src/index.js';
+import {
+  createLedger, debtorOfReservation, LedgerInputError, LedgerUnavailableError, memoryStore, storeFromUrl, toAuditRecords,
+  type LedgerStore,
+} from '../../src/ledger/index.js';
+import { action, AT, context, visitAction } from '../support/fixtures.js';
+
+const T0 = Date.parse(AT) - 60_000;
+
+function clocked(options: { store?: LedgerStore; ttl?: number } = {}): { ledger: ReturnType<typeof createLedger>; clock: { ms: number } } {
+  const clock = { ms: T0 };
+  const ledger = createLedger({ store: options.store ?? memoryStore(), reservationTtlMs: options.ttl ?? 120_000, now: () => clock.ms });
+  return { ledger, clock };
+}
+
+const rules = (d: { violations: { rule: string }[] }): string[] => d.violations.map((v) => v.rule);
+
+describe('reserve, commit, release on one store', () => {
+  it('allows three connected calls a day and denies the fourth, the reservations counting as connected', async () => {
+    const { ledger } = clocked();
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const r = await ledger.reserve(context(), action());
+      expect(r.decision.outcome).toBe('allow');
+      expect(typeof r.reservationId).toBe('string');
+      expect(r.expiresAt).toBe(new Date(T0 + 120_000).toISOString());
+      ids.push(r.reservationId as string);
+    }
+    const fourth = await ledger.reserve(context(), action());
+    expect(fourth.decision.outcome).toBe('deny');
+    expect(rules(fourth.decision)).toEqual(['voice-daily-cap']);
+    expect(fourth.reservationId).toBeNull();
+    expect(fourth.expiresAt).toBeNull();
+    // A call that did not connect frees its slot; the next reservation is allowed, then the cap holds again.
+    expect(await ledger.commit(ids[0] as string, { outcome: 'not_connected' })).toMatchObject({ status: 'committed', late: false });
+    expect((await ledger.reserve(context(), action())).decision.outcome).toBe('allow');
+    expect((await ledger.reserve(context(), action())).decision.outcome).toBe('deny');
+  });
+
+  it('one visit a day: the second is denied while the first is reserved, allowed after it is released', async () => {
+    const { ledger } = clocked();
+    const first = await ledger.reserve(context(), visitAction());
+    expect(first.decision.outcome).toBe('allow');
+    const second = await ledger.reserve(context(), visitAction());
+    expect(rules(second.decision)).toEqual(['visit-daily-cap']);
+    expect(await ledger.release(first.reservationId as string)).toEqual({ status: 'released' });
+    expect(await ledger.release(first.reservationId as string)).toEqual({ status: 'already-released' });
+    expect((await ledger.reserve(context(), visitAction())).decision.outcome).toBe('allow');
+  });
+
+  it('merges the caller\'s own history with the ledger\'s: two given plus one reserved reach the cap', async () => {
+    const { ledger } = clocked();
+    const given = context({ history: ['08:30', '09:00'].map((t) => ({ channel: 'voice' as const, at: `2026-11-30T${t}:00+08:00`, target: { role: 'debtor' as const, partyId: 'D1' }, outcome: 'connected' as const })) });
+    expect((await ledger.reserve(given, action())).decision.outcome).toBe('allow');
+    const denied = await ledger.reserve(given, action());
+    const reserved = { channel: 'voice' as const, at: AT, target: { role: 'debtor' as const, partyId: 'D1' }, outcome: 'connected' as const, organizationId: 'ORG1' };
+    expect(denied.decision).toEqual(checkAction({ ...given, history: [...(given.history ?? []), reserved] }, action()));
+    expect(denied.decision.violations[0]?.facts.count).toBe(3);
+  });
+
+  it('counts per debtor: another debtor is not affected', async () => {
+    const { ledger } = clocked();
+    for (let i = 0; i < 3; i += 1) await ledger.reserve(context(), action());
+    const other = context({ debtor: { id: 'D2' } });
+    expect((await ledger.reserve(other, action({ target: { role: 'debtor', partyId: 'D2' } }))).decision.outcome).toBe('allow');
+  });
+
+  it('a reservation lapses after its TTL and stops counting; a commit after that is recorded and says late', async () => {
+    const { ledger, clock } = clocked({ ttl: 5_000 });
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) ids.push((await ledger.reserve(context(), action())).reservationId as string);
+    clock.ms += 4_999;
+    expect((await ledger.reserve(context(), action())).decision.outcome).toBe('deny');
+    clock.ms += 1; // expiresAt is exclusive: at T0 + TTL the reservation no longer counts
+    const after = await ledger.reserve(context(), action());
+    expect(after.decision.outcome).toBe('allow');
+    // The lapsed call did happen after all: recorded, late; it counts again, so the cap is reached.
+    expect(await ledger.commit(ids[0] as string, { outcome: 'connected' })).toMatchObject({ status: 'committed', late: true, entry: { channel: 'voice', outcome: 'connected' } });
+    expect(await ledger.commit(ids[0] as string, { outcome: 'not_connected' })).toMatchObject({ status: 'already-committed', late: true, entry: { outcome: 'connected' } });
+    expect(await ledger.release(ids[0] as string)).toEqual({ status: 'already-committed' });
+    const history = await ledger.history('D1');
+    expect(history.map((e) => [e.reservationId, e.entry.outcome, e.late])).toEqual([[ids[0], 'connected', true]]);
+  });
+
+  it('commit after release is recorded (the action happened) and marked late', async () => {
+    const { ledger } = clocked();
+    const r = await ledger.reserve(context(), visitAction());
+    await ledger.release(r.reservationId as string);
+    expect(await ledger.commit(r.reservationId as string, { outcome: 'completed' })).toMatchObject({ status: 'committed', late: true });
+    expect(rules((await ledger.reserve(context(), visitAction())).decision)).toEqual(['visit-daily-cap']);
+  });
+
+  it('denied and invalid requests reserve nothing; invalid input is the guard\'s invalid-input deny', async () => {
+    const { ledger } = clocked();
+    const night = await ledger.reserve(context(), action({ at: '2026-11-30T23:00:00+08:00' }));
+    expect(night.decision).toEqual(checkAction(context(), action({ at: '2026-11-30T23:00:00+08:00' })));
+    expect(night.reservationId).toBeNull();
+    const invalid = await ledger.reserve({ debtor: {} }, action());
+    expect(invalid.decision).toEqual(checkAction({ debtor: {} }, action()));
+    expect(rules(invalid.decision)).toEqual(['invalid-input']);
+    expect(await ledger.history('D1')).toEqual([]);
+  });
+
+  it('commit, release and history name the bad argument', async () => {
+    const { ledger } = clocked();
+    await expect(ledger.commit('nope', { outcome: 'connected' })).rejects.toMatchObject({ name: 'LedgerInputError', field: 'reservationId' });
+    const r = await ledger.reserve(context(), action());
+    await expect(ledger.commit(r.reservationId as string, { outcome: 'answered' as never })).rejects.toBeInstanceOf(LedgerInputError);
+    await expect(ledger.commit(r.reservationId as string, { outcome: 'answered' as never })).rejects.toMatchObject({ field: 'outcome' });
+    await expect(ledger.history('D1', { from: '2026-11-30T00:00:00' })).rejects.toMatchObject({ field: 'from' });
+    await expect(ledger.history('')).rejects.toMatchObject({ field: 'debtorId' });
+    // A well-formed id the ledger never issued: unknown, nothing recorded.
+    const foreign = r.reservationId?.replace(/\.[0-9a-f-]{36}$/, '.00000000-0000-4000-8000-000000000000') as string;
+    expect(await ledger.commit(foreign, { outcome: 'connected' })).toEqual({ status: 'unknown', late: false, entry: null });
+    expect(await ledger.release(foreign)).toEqual({ status: 'unknown' });
+  });
+
+  it('reservation ids carry the debtor (for the store partition) and nothing else', async () => {
+    const { ledger } = clocked();
+    const r = await ledger.reserve(context({ debtor: { id: '债务人/7 {x}' } }), action({ target: { role: 'debtor' } }));
+    expect(debtorOfReservation(r.reservationId)).toBe('债务人/7 {x}');
+    expect(debtorOfReservation('r1.AAAA.not-a-uuid')).toBeNull();
+    expect(debtorOfReservation(42)).toBeNull();
+  });
+
+  it('refuses settings out of bounds, naming the setting', () => {
+    expect(() => createLedger({ reservationTtlMs: 0 })).toThrow(/reservationTtlMs/);
+    expect(() => createLedger({ retentionMs: 3_600_000 })).toThrow(/retentionMs/);
+    expect(() => createLedger({ maxAttempts: 0 })).toThrow(/maxAttempts/);
+    expect(() => storeFromUrl('mysql://u:secret@h/db')).toThrow(/expected memory/);
+    expect(() => storeFromUrl('mysql://u:secret@h/db')).not.toThrow(/secret/);
+  });
+});
+
+describe('failing closed', () => {
+  const broken = (failOn: 'read' | 'write'): LedgerStore => {
+    const inner = memoryStore();
+    return {
+      ...inner,
+      kind: 'flaky',
+      read: (id) => (failOn === 'read' ? Promise.reject(new TypeError('connection refused')) : inner.read(id)),
+      write: (id, v, w) => (failOn === 'write' ? Promise.reject(new TypeError('connection reset')) : inner.write(id, v, w)),
+    };
+  };
+
+  it.each(['read', 'write'] as const)('a store that fails on %s: reserve denies with ledger-unavailable, never throws', async (failOn) => {
+    const { ledger } = clocked({ store: broken(failOn) });
+    const r = await ledger.reserve(context(), action());
+    expect(r.decision.outcome).toBe('deny');
+    expect(r.reservationId).toBeNull();
+    expect(r.decision.violations).toEqual([
+      expect.objectContaining({ rule: 'ledger-unavailable', code: 'store-error', clause: expect.objectContaining({ standard: 'cuishou-guard', clause: 'fail-closed' }), facts: { store: 'flaky', error: 'TypeError' } }),
+    ]);
+    expect(r.decision.obligations).toEqual([]);
+    expect(r.decision.evaluated).toContain('ledger-unavailable');
+  });
+
+  it('keeps the guard\'s own violations beside the store failure', async () => {
+    const { ledger } = clocked({ store: broken('read') });
+    const r = await ledger.reserve(context(), action({ at: '2026-11-30T23:00:00+08:00' }));
+    expect(rules(r.decision)).toEqual(['collection-hours', 'ledger-unavailable']);
+  });
+
+  it('commit and release on a failing store throw LedgerUnavailableError (retry: they are idempotent)', async () => {
+    const store = memoryStore();
+    let down = false;
+    const switched: LedgerStore = { ...store, read: (id) => (down ? Promise.reject(new Error('down')) : store.read(id)) };
+    const { ledger } = clocked({ store: switched });
+    const r = await ledger.reserve(context(), action());
+    down = true;
+    await expect(ledger.commit(r.reservationId as string, { outcome: 'connected' })).rejects.toBeInstanceOf(LedgerUnavailableError);
+    await expect(ledger.release(r.reservationId as string)).rejects.toMatchObject({ code: 'ERR_LEDGER_UNAVAILABLE', store: 'memory' });
+    down = false;
+    expect(await ledger.commit(r.reservationId as string, { outcome: 'connected' })).toMatchObject({ status: 'committed' });
+  });
+
+  it('a debtor whose version always moves: bounded attempts, then ledger-contention, never allow', async () => {
+    const inner = memoryStore();
+    let writes = 0;
+    const contended: LedgerStore = { ...inner, write: () => { writes += 1; return Promise.resolve(false); } };
+    const ledger = createLedger({ store: contended, maxAttempts: 4, now: () => T0 });
+    const r = await ledger.reserve(context(), action());
+    expect(writes).toBe(4);
+    expect(r.reservationId).toBeNull();
+    expect(r.decision.violations).toEqual([expect.objectContaining({ rule: 'ledger-contention', code: 'retries-exhausted', facts: { attempts: 4, store: 'memory' } })]);
+  });
+
+  it('an action outside the retention window is denied with ledger-retention (the ledger no longer holds that day)', async () => {
+    const { ledger } = clocked();
+    const old = await ledger.reserve(context(), action({ at: '2026-11-27T10:00:00+08:00' }));
+    expect(rules(old.decision)).toEqual(['ledger-retention']);
+    const farAhead = await ledger.reserve(context(), action({ at: '2026-12-05T10:00:00+08:00' }));
+    expect(rules(farAhead.decision)).toEqual(['ledger-retention']);
+    expect((await ledger.reserve(context(), action({ at: '2026-11-29T10:00:00+08:00' }))).decision.outcome).toBe('allow');
+  });
+
+  it('a debtor with more rows than the bound is denied with ledger-overflow', async () => {
+    const ledger = createLedger({ maxRowsPerDebtor: 2, now: () => T0 });
+    await ledger.reserve(context(), action({ channel: 'sms' }));
+    await ledger.reserve(context(), action({ channel: 'sms' }));
+    expect((await ledger.reserve(context(), action({ channel: 'sms' }))).decision.outcome).toBe('allow');
+    expect(rules((await ledger.reserve(context(), action({ channel: 'sms' }))).decision)).toEqual(['ledger-overflow']);
+  });
+});
+
+describe('retention and audit', () => {
+  it('prunes rows older than the retention window on the next write', async () => {
+    const store = memoryStore();
+    const { ledger, clock } = clocked({ store });
+    const r = await ledger.reserve(context(), action());
+    await ledger.commit(r.reservationId as string, { outcome: 'connected' });
+    expect((await store.read('D1')).rows).toHaveLength(1);
+    clock.ms += 3 * 86_400_000 + 60_001; // past the retention window after the action (T0 + 60 s)
+    await ledger.reserve(context(), action({ at: new Date(clock.ms).toISOString() }));
+    const rows = (await store.read('D1')).rows;
+    expect(rows.map((row) => row.id)).not.toContain(r.reservationId);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('history gives the committed entries in time order, as context history and as records audit accepts', async () => {
+    const { ledger } = clocked();
+    const at = ['09:00', '10:00', '11:00'].map((t) => `2026-11-30T${t}:00+08:00`);
+    const ids: string[] = [];
+    for (const a of [at[2], at[0], at[1]] as string[]) ids.push((await ledger.reserve(context(), action({ at: a }))).reservationId as string);
+    await ledger.commit(ids[0] as string, { outcome: 'connected' });
+    await ledger.commit(ids[1] as string, { outcome: 'not_connected' });
+    await ledger.release(ids[2] as string);
+    const v = await ledger.reserve(context(), visitAction({ at: at[1] }));
+    await ledger.commit(v.reservationId as string, { outcome: 'completed' });
+
+    const history = await ledger.history('D1');
+    expect(history.map((e) => [e.entry.at, e.entry.channel, e.entry.outcome])).toEqual([
+      [at[0], 'voice', 'not_connected'],
+      [at[1], 'visit', 'completed'],
+      [at[2], 'voice', 'connected'],
+    ]);
+    expect(history[0]?.entry).toEqual({ channel: 'voice', at: at[0], target: { role: 'debtor', partyId: 'D1' }, outcome: 'not_connected', organizationId: 'ORG1' });
+    expect((await ledger.history('D1', { from: at[1], to: at[2] })).map((e) => e.entry.at)).toEqual([at[1]]);
+
+    const records = toAuditRecords(history);
+    expect(records.map((r) => [r.id, r.outcome])).toEqual(history.map((e) => [e.reservationId, e.entry.outcome]));
+    const run = auditSync(records);
+    const verdicts = [...run];
+    expect(verdicts).toHaveLength(3);
+    expect(verdicts.map((x) => [x.id, x.outcome, x.inputError])).toEqual(history.map((e) => [e.reservationId, 'allow', undefined]));
+    // A log that breaks a cap is found out by the audit: a fourth connected call recorded outside the ledger.
+    const extra = { ...records[2], id: 'X', action: { ...(records[2]?.action as object), at: '2026-11-30T12:00:00+08:00' }, outcome: 'connected' as const };
+    const twice = auditSync([...records, extra, { ...extra, id: 'Y', action: { ...extra.action, at: '2026-11-30T13:00:00+08:00' } }, { ...extra, id: 'Z', action: { ...extra.action, at: '2026-11-30T14:00:00+08:00' } }]);
+    expect([...twice].map((x) => x.outcome)).toEqual(['allow', 'allow', 'allow', 'allow', 'allow', 'deny']);
+  });
+});
