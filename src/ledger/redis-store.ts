@@ -49,10 +49,21 @@ async function loadClient(url: string): Promise<RedisClientLike> {
   }
   const createClient = mod.createClient ?? mod.default?.createClient;
   if (createClient === undefined) throw new Error('the `redis` module has no createClient export');
-  // No offline queue: a command while the server is down fails at once (the ledger denies) instead of waiting.
-  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: 5_000, reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000) } });
+  // No offline queue: a command while the server is down fails at once (the ledger denies) instead of
+  // waiting. A first connection that fails is an error (the next call tries again); once connected, the
+  // client reconnects in the background with a bounded backoff.
+  let connected = false;
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: (retries: number, cause: Error) => (connected ? Math.min(50 * 2 ** retries, 2_000) : cause),
+    },
+  });
   client.on?.('error', () => undefined);
   await client.connect?.();
+  connected = true;
   return client;
 }
 

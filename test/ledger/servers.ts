@@ -24,7 +24,7 @@ export function freePort(): Promise<number> {
 
 export interface RunningPostgres {
   readonly url: string;
-  /** Stops the server (fast shutdown: committed transactions are on disk) and starts it again on the same data. */
+  /** Crashes the server (SIGQUIT: immediate shutdown, no checkpoint; crash recovery on start) and starts it again on the same data. */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -58,7 +58,13 @@ export async function startPostgres(): Promise<RunningPostgres> {
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/ledger`,
     async restart() {
-      await pg.stop();
+      const postmaster = (pg as unknown as { process?: ChildProcess }).process;
+      if (postmaster !== undefined && postmaster.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          postmaster.once('exit', () => resolve());
+          postmaster.kill('SIGQUIT');
+        });
+      }
       pg = new EmbeddedPostgres(options);
       await pg.start();
     },
@@ -80,7 +86,7 @@ export const redisServer: { path: string | null; why: string } = (() => {
 
 export interface RunningRedis {
   readonly url: string;
-  /** Stops the server (SIGTERM) and starts it again on the same directory (the append-only file). */
+  /** Kills the server (SIGKILL: a crash) and starts it again on the same directory (the append-only file). */
   restart(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -115,21 +121,21 @@ export async function startRedis(): Promise<RunningRedis> {
     await waitReady(child);
     return child;
   };
-  const halt = (child: ChildProcess): Promise<void> =>
+  const halt = (child: ChildProcess, signal: NodeJS.Signals): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
   let child = await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
     async restart() {
-      await halt(child);
+      await halt(child, 'SIGKILL');
       child = await launch();
     },
     async stop() {
-      await halt(child);
+      await halt(child, 'SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };
