@@ -254,3 +254,46 @@ describe('retention and audit', () => {
     expect([...twice].map((x) => x.outcome)).toEqual(['allow', 'allow', 'allow', 'allow', 'allow', 'deny']);
   });
 });
+
+describe('partitioning by debtor', () => {
+  it('every Redis key of a debtor carries the hash tag {debtorId}, so Redis Cluster keeps them in one slot', async () => {
+    const { redisStore } = await import('../../src/ledger/index.js');
+    const seen: string[][] = [];
+    const versions = new Map<string, number>();
+    const hashes = new Map<string, Map<string, string>>();
+    const hash = (key: string): Map<string, string> => hashes.get(key) ?? hashes.set(key, new Map()).get(key) as Map<string, string>;
+    // A stand-in for node-redis that records the keys of each command and runs the script's effect.
+    const client = {
+      multi() {
+        const keys: string[] = [];
+        const ops: (() => unknown)[] = [];
+        const m = {
+          get: (k: string) => { keys.push(k); ops.push(() => (versions.has(k) ? String(versions.get(k)) : null)); return m; },
+          hGetAll: (k: string) => { keys.push(k); ops.push(() => Object.fromEntries(hash(k))); return m; },
+          exec: () => { seen.push(keys); return Promise.resolve(ops.map((op) => op())); },
+        };
+        return m;
+      },
+      eval(_script: string, { keys, arguments: args }: { keys: string[]; arguments: string[] }) {
+        seen.push(keys);
+        const [v, rows] = keys as [string, string];
+        if ((versions.get(v) ?? 0) !== Number(args[0])) return Promise.resolve(0);
+        versions.set(v, (versions.get(v) ?? 0) + 1);
+        for (let i = 0, n = Number(args[1]); i < n; i += 1) hash(rows).set(args[2 + 2 * i] as string, args[3 + 2 * i] as string);
+        return Promise.resolve(1);
+      },
+      hGetAll: (k: string) => { seen.push([k]); return Promise.resolve(Object.fromEntries(hash(k))); },
+      hmGet: (k: string, fields: string[]) => { seen.push([k]); return Promise.resolve(fields.map(() => null)); },
+    };
+    const ledger = createLedger({ store: redisStore({ client }), now: () => T0 });
+    const r = await ledger.reserve(context({ debtor: { id: 'D{7}' } }), action({ target: { role: 'debtor' } }));
+    expect(r.decision.outcome).toBe('allow');
+    await ledger.commit(r.reservationId as string, { outcome: 'connected' });
+    await ledger.history('D{7}');
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    const slotTag = (key: string): string => key.slice(key.indexOf('{') + 1, key.indexOf('}', key.indexOf('{') + 1));
+    for (const keys of seen) expect(new Set(keys.map(slotTag))).toEqual(new Set(['D{7']));
+    expect(seen.flat().every((k) => k.startsWith('cuishou:ledger:{D{7}}:'))).toBe(true);
+    expect(() => redisStore({ client, keyPrefix: 'a{b}' })).toThrow(/keyPrefix/);
+  });
+});
