@@ -4,12 +4,14 @@
  * and its summary table. The same audit from the command line:
  *   npx tsx src/cli/main.ts audit examples/data/collection-log.jsonl
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { audit, renderSummary, summarize, type AuditSummary } from '../src/index.js';
 import { main as quickstart } from './quickstart.js';
 
 export const LOG = new URL('./data/collection-log.jsonl', import.meta.url);
+export const PLAYGROUND = new URL('./playground/dist/index.html', import.meta.url);
 
 /** Audits the bundled log, streaming it: one line, one record, one verdict. */
 export async function auditExampleLog(): Promise<AuditSummary> {
@@ -24,4 +26,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   quickstart();
   console.log('\n## Audit of examples/data/collection-log.jsonl\n');
   console.log(renderSummary(await auditExampleLog(), { format: 'table', locale: 'en' }));
+  console.log(existsSync(PLAYGROUND)
+    ? `\n## Playground\n\nOpen ${PLAYGROUND.href} in a browser to try cases of your own.`
+    : `\n## Playground\n\n\`npm run playground\` builds ${fileURLToPath(PLAYGROUND)}: open it in a browser to try cases of your own.`);
 }
