@@ -95,6 +95,15 @@ ${otherRegimes.length === 0 ? '' : `Rules citing another regime (only under a pr
 ${ruleRows.join('\n')}
 ${engineRows.join('\n')}
 
+Rows citing \`cuishou-guard\` are the engine's own principles (fail closed on input that cannot be
+verified or a rule that throws; no personal data out), not clauses of GB/T 45251—2025: a finding for
+them cites the engine, never the standard (docs/guideline.md, "Engine principles are not clauses").
+
+\`settled-debt\` cites two clauses: its deny (collection stops at settlement) cites 5.3, the business of
+collection; the \`destroy-case-data\` obligation that comes with the deny cites 5.5, personal-information
+security, where the seed places the agencies' data destruction. The institution-level follow-up of that
+obligation is the \`agency-data-destruction\` check (5.5).
+
 ## Institution level (\`assessProgram\`, \`src/program/checks/\`)
 
 | clause | topic | check | confidence (of the clause) | what it verifies | tests |

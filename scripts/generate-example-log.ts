@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { AuditRecordInput } from '../src/index.js';
-import { formatInstant, wallToInstant } from '../src/time.js';
+import { formatInstant, judgingTimeZone, wallToInstant } from '../src/time.js';
 
 export const LOG_URL = new URL('../examples/data/collection-log.jsonl', import.meta.url);
 
@@ -215,12 +215,14 @@ export function generateExampleLog(seed = 45251): ExampleLog {
         const org = debtor.org;
         const bot = org.bot !== null && ((event.channel === 'sms' || event.channel === 'im') ? chance(0.6) : event.channel === 'voice' && event.target === undefined && chance(0.2));
         const actor = bot ? actorFor(org, 'ai', org.bot as string) : actorFor(org, 'human', pick(org.collectors));
-        const ms = wallToInstant(Date.UTC(year, month - 1, day, Math.floor(event.minute / 60), event.minute % 60, int(0, 59)), debtor.zone);
+        // Planned on the clock the debtor is judged by: Beijing time for Asia/Urumqi, as for every mainland zone.
+        const clockZone = judgingTimeZone(debtor.zone) ?? debtor.zone;
+        const ms = wallToInstant(Date.UTC(year, month - 1, day, Math.floor(event.minute / 60), event.minute % 60, int(0, 59)), clockZone);
         const contactId = `C${debtor.id.slice(1)}`;
         const target = event.target === 'contact' ? { role: 'contact' as const, partyId: contactId } : event.target === 'third_party' ? { role: 'third_party' as const } : { role: 'debtor' as const, partyId: debtor.id };
         const action: Action = {
           channel: event.channel,
-          at: formatInstant(ms, debtor.zone),
+          at: formatInstant(ms, clockZone),
           target,
           ...(event.purpose === undefined ? {} : { purpose: event.purpose }),
           ...(event.conduct === undefined ? {} : { conduct: event.conduct }),

@@ -1,11 +1,37 @@
 import type { CompiledLimits } from './profiles/compile.js';
 
 /**
- * The voice cap for a debtor: an agreement's cap replaces the national one (the standard lets the parties
- * agree otherwise), but a profile that tightened `voiceDailyCap` still binds it.
+ * Why a voice cap applies:
+ * - `profile`: no agreed cap is in force; the profile's cap (3 nationally);
+ * - `agreement-lower`: an agreed cap below the profile's, which binds (an agreement may always lower it);
+ * - `agreement-not-higher`: an agreed cap at or above the profile's, which does not raise it (tighten-only:
+ *   no source allows raising the cap, GUIDELINE.md);
+ * - `agreement-raised`: a custom profile's `agreementMayRaiseVoiceCap` lets the agreed cap raise it;
+ * - `agreement-raised-to-ceiling`: the same, the agreed cap cut down to the profile's `upTo`.
  */
-export function voiceCap(agreedCap: number | null, limits: CompiledLimits): { cap: number; source: 'profile' | 'agreement' } {
-  if (agreedCap === null) return { cap: limits.voiceDailyCap, source: 'profile' };
-  const cap = limits.tightened.includes('voiceDailyCap') ? Math.min(agreedCap, limits.voiceDailyCap) : agreedCap;
-  return { cap, source: cap === agreedCap ? 'agreement' : 'profile' };
+export type VoiceCapReason = 'profile' | 'agreement-lower' | 'agreement-not-higher' | 'agreement-raised' | 'agreement-raised-to-ceiling';
+
+export interface VoiceCap {
+  readonly cap: number;
+  /** Whose number the cap is: the profile's or the agreement's. */
+  readonly source: 'profile' | 'agreement';
+  readonly reason: VoiceCapReason;
+  /** The profile's own cap, and the agreed cap in force (null without one). */
+  readonly profileCap: number;
+  readonly agreedCap: number | null;
+}
+
+/**
+ * The voice cap for a debtor. An agreed cap only lowers the profile's cap; only a custom profile that opts
+ * in with `agreementMayRaiseVoiceCap: { upTo }` lets it raise the cap, and never above `upTo`.
+ */
+export function voiceCap(agreedCap: number | null, limits: CompiledLimits): VoiceCap {
+  const profileCap = limits.voiceDailyCap;
+  const base = { profileCap, agreedCap };
+  if (agreedCap === null) return { cap: profileCap, source: 'profile', reason: 'profile', ...base };
+  if (agreedCap < profileCap) return { cap: agreedCap, source: 'agreement', reason: 'agreement-lower', ...base };
+  const ceiling = limits.agreementVoiceCapCeiling;
+  if (ceiling === null || ceiling <= profileCap || agreedCap === profileCap) return { cap: profileCap, source: 'profile', reason: 'agreement-not-higher', ...base };
+  if (agreedCap <= ceiling) return { cap: agreedCap, source: 'agreement', reason: 'agreement-raised', ...base };
+  return { cap: ceiling, source: 'profile', reason: 'agreement-raised-to-ceiling', ...base };
 }

@@ -32,26 +32,26 @@ function evidence(note: string, interpretation: string): Evidence {
 
 /** Per built-in rule (src/rules/), keyed by rule id. */
 export const ruleEvidence: Readonly<Record<string, Evidence>> = Object.freeze({
-  'collection-hours': evidence('seed, press', 'Read in the zone of the person approached; 22:00:00 is inside the ban and 08:00:00 outside it; only an agreement in force with at least one window lifts it, and only toward the debtor.'),
+  'collection-hours': evidence('seed, press', 'Read in the zone of the person approached, Beijing time for every mainland China zone and alias; 22:00:00 is inside the ban and 08:00:00 outside it; only an agreement in force with at least one window lifts it, and only toward the debtor.'),
   'agreed-hours': evidence('press; interp for "also in daytime"', 'Agreed windows replace the default window toward the debtor while the agreement is in force (bounds inclusive), in daytime too; guarantors and contacts never get the debtor\'s windows.'),
-  'voice-daily-cap': evidence('seed, press; interp for combining call types', 'Connected and completed voice calls of every organisation count together, in the debtor\'s local calendar day; an agreed cap replaces the national one unless a profile tightened it.'),
-  'unanswered-attempts-cap': evidence('press (China Banking Association guideline; article unconfirmed)', 'Only under a profile that sets it (cba-2026: 6): unanswered or failed voice attempts on the action\'s phoneRef in the target\'s local day; a voice action without phoneRef is denied.'),
+  'voice-daily-cap': evidence('seed, press; interp for combining call types and tighten-only agreements', 'Connected and completed outbound voice calls of every organisation count together (the debtor\'s call-backs do not), in the debtor\'s local calendar day (Beijing time for mainland zones); an agreed cap only lowers the cap, unless a custom profile opts in with agreementMayRaiseVoiceCap and a ceiling (its own interpretation).'),
+  'unanswered-attempts-cap': evidence('press (China Banking Association guideline; article unconfirmed)', 'Only under a profile that sets it (cba-2026: 6), for voice toward the debtor: unanswered or failed outbound attempts toward the debtor on the action\'s phoneRef in the debtor\'s local day; an agreed cap only lowers it; a voice action without phoneRef is denied.'),
   'visit-daily-cap': evidence('seed', 'A visit counts whatever its outcome, every organisation together, in the debtor\'s local calendar day; only visits to the debtor.'),
   'visit-staffing': evidence('seed', 'Both bounds inclusive (2 and 3); every visit, whoever is visited; the count is the caller\'s declaration.'),
   'visit-premises': evidence('seed', 'Any private residence or office area, whoever\'s; the flags are the visit plan\'s declaration.'),
   'debtor-only': evidence('seed, press', 'Registered means listed in context.contacts or context.guarantors; a debtor target without partyId is the case\'s debtor; anyone else is a third party.'),
   'guarantor-scope': evidence('seed, press; interp for the three checks', 'The guarantee covers this debt, is in force at the instant and the demand is within its cap; a missing bound or cap is not a limit.'),
-  'contact-precondition': evidence('press', 'Reachability is the caller\'s fact (debtor.reachable); no exception for a contact who volunteered to repay while the debtor can be reached.'),
+  'contact-precondition': evidence('press', 'Reachability is the caller\'s fact (debtor.reachable); under a profile with debtorLostAfterFailedAttempts (cba-2026: 3) the history must also show that many unanswered outbound attempts in a row. No exception for a contact who volunteered to repay while the debtor can be reached.'),
   'contact-purpose': evidence('seed, press', 'Only locate_debtor and relay_message, plus repayment_info to a contact who volunteered at or before the action; a missing purpose is denied.'),
   'contact-disclosure': evidence('seed, press', 'No disclosure to a contact, repayment information included, except repayment information to a contact who volunteered, which carries the repayment-info-only duty.'),
   'contact-opt-out': evidence('seed, press', 'Permanent per contact record, every channel; an action at the very instant of the refusal is already a later approach.'),
-  'settled-debt': evidence('seed', 'Inclusive: an action at the instant of settlement is denied, toward anyone; the lender\'s duty to have agencies destroy the data (5.5) comes with the deny.'),
-  'lawful-conduct': evidence('seed (暴力催收); interp for the list', 'Six flagged behaviours (threat, insult, violence, harassment, impersonation, forged document); one is enough; flagged by the caller, not detected.'),
+  'settled-debt': evidence('seed', 'Inclusive: an action at the instant of settlement is denied, toward anyone (5.3); the lender\'s duty to have agencies destroy the data comes with the deny as an obligation citing 5.5.'),
+  'lawful-conduct': evidence('seed (暴力催收), seed (clause 4: fact-based) for false_statement, press (no public posting) for public_shaming; interp for the list', 'Eight flagged behaviours (threat, insult, violence, harassment, impersonation, forged document, false or misleading statement, public shaming); one is enough; flagged by the caller, not detected.'),
   'record-keeping': evidence('press', 'An allowed action carries the duty to record it and keep the record at least 2 calendar years from the action, in the debtor\'s zone.'),
   'collector-eligibility': evidence('seed', 'A violent-crime or serious bad-credit record denies; a screening answer that is not given denies too, with its own code.'),
   'collector-training': evidence('seed; press for "once a year"', 'Pre-job training and pledge before the action, and a training assessment within the last 12 calendar months on the debtor\'s calendar; dates after the action do not count.'),
-  'collector-standing': evidence('seed', 'Only an active collector collects; a collector flagged unfit is sent as suspended; an unknown standing is denied.'),
-  'agency-authorization': evidence('seed, press', 'An agency acts under an outsourcing agreement in force at the instant and an evaluation within the interval (12 months); evaluating before renewal is left to the program assessment.'),
+  'collector-standing': evidence('seed; interp for the vocabulary', 'Only an active collector collects; one vocabulary with the program assessment (active, suspended, reassigned, dismissed); a collector flagged unfit is sent as suspended; an unknown standing is denied.'),
+  'agency-authorization': evidence('seed, press; interp for the 30- and 90-day periods', 'An agency acts under an outsourcing agreement in force at the instant and an evaluation within the interval (12 months); in the agreement\'s final 30 days without an evaluation in its final 90 days, an obligation names the pre-expiry due date (the program assessment judges it after the fact).'),
   'system-security': evidence('seed', 'MLPS level 2 or above, masking on display and encryption in transit, as attested by the caller; no attestation denies.'),
   'ai-fairness': evidence('seed; interp for the concrete flags', 'Each principle is one attested fact (a review date or a boolean) that must predate the action; unattested is denied. AI actors also face every other rule exactly as humans (ai-compliance, a property test).'),
 });
@@ -59,8 +59,8 @@ export const ruleEvidence: Readonly<Record<string, Evidence>> = Object.freeze({
 /** Per institution-level clause (src/program/), from GUIDELINE.md's institution table. */
 export const programEvidence: Readonly<Record<string, Evidence>> = Object.freeze({
   '5.1': evidence('press (outline)', 'Written policies of the required kinds exist and are current.'),
-  '5.2': evidence('seed, press', 'A dedicated department; hiring screens, training before duty and yearly, conduct monitoring; performance pay never on recovered amounts alone (seed).'),
-  '5.4': evidence('seed, press', 'Agencies evaluated at least yearly and before renewal, inspected, with risk warning and emergency plans; in-house capability kept.'),
+  '5.2': evidence('seed, press', 'A dedicated department; hiring screens, training before duty and yearly, conduct monitoring; performance pay weighs all four dimensions, recovery not dominating, with penalties (seed).'),
+  '5.4': evidence('seed, press', 'Agencies evaluated at least yearly and once more in the final period before each agreement expires, inspected, with risk warning and emergency plans; in-house capability kept.'),
   '5.5': evidence('seed', 'Systems at MLPS level 2 or above, masking and encryption; agencies destroy case data after payoff.'),
   '5.6': evidence('press (outline)', 'A complaint channel exists and complaints are handled in time.'),
   '5.7': evidence('seed', 'A written report of a major risk event within 48 hours of its discovery, with the required fields.'),
@@ -79,7 +79,7 @@ export const engineRequirements: readonly EngineRequirement[] = Object.freeze([
   {
     id: 'invalid-input',
     clause: clauses.inputUnverifiable,
-    evidence: evidence('interp (fail closed)', 'Input that does not validate, or beyond the input bounds, is denied with each problem\'s path; a rule that throws denies as internal-error, naming the rule.'),
+    evidence: evidence('engine principle, not a clause of GB/T 45251 (interp: fail closed)', 'Input that does not validate, or beyond the input bounds, is denied with each problem\'s path; a rule that throws denies as internal-error, naming the rule.'),
     tests: ['test/properties/check.test.ts', 'test/bounds.test.ts', 'test/fuzz/fuzz.test.ts'],
   },
   {
@@ -90,8 +90,8 @@ export const engineRequirements: readonly EngineRequirement[] = Object.freeze([
   },
   {
     id: 'no-personal-data-out',
-    clause: { ...clauses.systemSecurity, topic: '个人信息保护：决策不含个人信息' },
-    evidence: evidence('seed (protect privacy, clause 4; masking, 5.5)', 'Decisions and schedules carry rule ids, clauses, enumerated values, counts, times and zone names, never a string of the input; masking helpers are exported for display.'),
+    clause: clauses.noPersonalDataOut,
+    evidence: evidence('engine principle, not a clause of GB/T 45251 (interp: protects clause 4, privacy, and 5.5, masking)', 'Decisions and schedules carry rule ids, clauses, enumerated values, counts, times and zone names, never a string of the input; masking helpers are exported for display.'),
     tests: ['test/properties/privacy.test.ts', 'test/mask.test.ts'],
   },
 ]);

@@ -42,7 +42,7 @@ export function renderMessage(messages: RuleMessages, code: string, facts: FactR
 }
 
 export function findingOf(rule: Rule, result: RuleResult): Finding {
-  return { rule: rule.id, clause: rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
+  return { rule: rule.id, clause: result.clause ?? rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts), facts: result.facts as Record<string, FactValue> };
 }
 
 export interface RulesetInfo {

@@ -51,13 +51,20 @@ export interface Facts {
   readonly agreedVoiceDailyCap: number | null;
 
   /**
-   * Connected voice calls toward the debtor on the debtor's local day of the action, every organisation.
+   * Connected outbound voice calls toward the debtor on the debtor's local day of the action, every organisation.
    * With several candidate zones, the largest count over their local days (the strictest reading).
    */
   readonly voiceConnectedToday: number;
   /** Visits to the debtor on the debtor's local day of the action, any outcome. */
   readonly visitsToday: number;
-  /** Unanswered (`not_connected` or `failed`) voice attempts on the action's phoneRef on the target's local day, any target; null without phoneRef. */
+  /** The agreement's unanswered-attempts cap, when one is in force and sets it. */
+  readonly agreedUnansweredAttemptsDailyCap: number | null;
+  /**
+   * Under a profile with `debtorLostAfterFailedAttempts` (N): whether the last N outbound voice attempts toward
+   * the debtor before the action all went unanswered; null under a profile without it.
+   */
+  readonly debtorLostByHistory: boolean | null;
+  /** Unanswered (`not_connected` or `failed`) outbound voice attempts toward the debtor on the action's phoneRef on the target's local day, any target; null without phoneRef. */
   readonly unansweredOnNumberToday: number | null;
 
   /** The debt was settled at or before the action's instant. */
@@ -89,7 +96,7 @@ export interface Facts {
     readonly preJobTrainingPassedAtMs: number | null;
     readonly lastTrainingAssessedAtMs: number | null;
     readonly confidentialityPledgeSignedAtMs: number | null;
-    readonly standing: 'active' | 'suspended' | 'dismissed' | null;
+    readonly standing: 'active' | 'suspended' | 'reassigned' | 'dismissed' | null;
   } | null;
   readonly ai: {
     readonly fairnessReviewedAtMs: number | null;
@@ -150,6 +157,9 @@ function dayBounds(atMs: number, zones: readonly string[]): { start: number; end
  */
 export interface HistoryIndex {
   readonly voiceConnected: readonly number[];
+  /** Outbound voice attempts toward the debtor, in time order, and whether each went unanswered. */
+  readonly debtorAttempts: readonly number[];
+  readonly debtorAttemptUnanswered: readonly boolean[];
   readonly visits: readonly number[];
   readonly unansweredByPhone: ReadonlyMap<string, readonly number[]>;
 }
@@ -158,23 +168,31 @@ export function indexHistory(context: Context): HistoryIndex {
   const voiceConnected: number[] = [];
   const visits: number[] = [];
   const unansweredByPhone = new Map<string, number[]>();
+  const attempts: { ms: number; unanswered: boolean }[] = [];
   const debtorId = context.debtor.id;
   for (const entry of context.history ?? []) {
-    const ms = parseInstant(entry.at);
-    if (entry.phoneRef !== undefined && entry.channel === 'voice' && UNANSWERED.has(entry.outcome)) {
-      const list = unansweredByPhone.get(entry.phoneRef);
-      if (list === undefined) unansweredByPhone.set(entry.phoneRef, [ms]);
-      else list.push(ms);
-    }
+    // The debtor's call-backs are not our calls (主动有效通话): they count toward no cap on calls.
+    if (entry.direction === 'inbound' && entry.channel === 'voice') continue;
     if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) continue;
-    if (entry.channel === 'voice' && VOICE_CONNECTED.has(entry.outcome)) voiceConnected.push(ms);
-    else if (entry.channel === 'visit') visits.push(ms);
+    const ms = parseInstant(entry.at);
+    if (entry.channel === 'voice') {
+      const unanswered = UNANSWERED.has(entry.outcome);
+      attempts.push({ ms, unanswered });
+      // The unanswered-attempts cap is on the debtor's own contact methods (cba-2026).
+      if (unanswered && entry.phoneRef !== undefined) {
+        const list = unansweredByPhone.get(entry.phoneRef);
+        if (list === undefined) unansweredByPhone.set(entry.phoneRef, [ms]);
+        else list.push(ms);
+      }
+      if (VOICE_CONNECTED.has(entry.outcome)) voiceConnected.push(ms);
+    } else if (entry.channel === 'visit') visits.push(ms);
   }
   const ascending = (a: number, b: number): number => a - b;
+  attempts.sort((a, b) => a.ms - b.ms);
   voiceConnected.sort(ascending);
   visits.sort(ascending);
   for (const list of unansweredByPhone.values()) list.sort(ascending);
-  return { voiceConnected, visits, unansweredByPhone };
+  return { voiceConnected, visits, unansweredByPhone, debtorAttempts: attempts.map((a) => a.ms), debtorAttemptUnanswered: attempts.map((a) => a.unanswered) };
 }
 
 /** The first index of `sorted` whose value is ≥ `value`. */
@@ -198,6 +216,14 @@ function mostInDay(sorted: readonly number[], days: readonly { start: number; en
 }
 
 const NO_INSTANTS: readonly number[] = [];
+
+/** Whether the last `n` outbound voice attempts toward the debtor before `atMs` all went unanswered. */
+export function lastAttemptsUnanswered(index: HistoryIndex, atMs: number, n: number): boolean {
+  const before = lowerBound(index.debtorAttempts, atMs);
+  if (before < n) return false;
+  for (let i = before - n; i < before; i += 1) if (index.debtorAttemptUnanswered[i] !== true) return false;
+  return true;
+}
 
 /** The counts of the debtor's local day (the largest over candidate zones) and of a phone number's. */
 export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: readonly string[]; target: readonly string[] }, phoneRef: string | undefined): {
@@ -277,6 +303,8 @@ export function deriveFacts(
     agreementInForce,
     agreedWindows,
     agreedVoiceDailyCap: agreementInForce ? (agreement.voiceDailyCap ?? null) : null,
+    agreedUnansweredAttemptsDailyCap: agreementInForce ? (agreement.unansweredAttemptsDailyCap ?? null) : null,
+    debtorLostByHistory: limits.debtorLostAfterFailedAttempts === null ? null : lastAttemptsUnanswered(history, atMs, limits.debtorLostAfterFailedAttempts),
     voiceConnectedToday: counts.voiceConnected,
     visitsToday: counts.visits,
     unansweredOnNumberToday: phoneRef === undefined ? null : counts.unansweredOnNumber,

@@ -4,7 +4,7 @@
  */
 import { prepare } from './check.js';
 import { decide, runRules } from './evaluate.js';
-import { voiceCap } from './caps.js';
+import { voiceCap, type VoiceCapReason } from './caps.js';
 import { compileWindows, dayCounts, debtorZones, deriveFacts, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
 import { nationalLimits, type CompiledLimits } from './profiles/compile.js';
 import { presetLimits } from './profiles/resolve.js';
@@ -152,7 +152,14 @@ export interface Quota {
   /** The debtor's local date containing `at`, and the zone it is read in. */
   readonly localDate: string;
   readonly timeZone: string;
-  readonly voice: { readonly used: number; readonly cap: number; readonly left: number; readonly capSource: 'profile' | 'agreement' };
+  /**
+   * `capSource` is whose number the cap is; `capReason` says why it applies (src/caps.ts: an agreed cap
+   * only lowers it unless a custom profile opted in to raising), with the profile's and the agreed caps.
+   */
+  readonly voice: {
+    readonly used: number; readonly cap: number; readonly left: number; readonly capSource: 'profile' | 'agreement';
+    readonly capReason: VoiceCapReason; readonly profileCap: number; readonly agreedCap: number | null;
+  };
   readonly visits: { readonly used: number; readonly cap: number; readonly left: number };
   /** The window for actions toward the debtor: agreed windows when in force, else the default window. */
   readonly window: { readonly source: 'default' | 'agreement'; readonly open: boolean; readonly opensAt: string | null; readonly closesAt: string | null };
@@ -227,7 +234,10 @@ export function quota(context: unknown, at: unknown, options: { readonly profile
   const zone = c.debtor.timeZone;
 
   let unansweredByNumber: Record<string, { used: number; cap: number; left: number }> | null = null;
-  const numberCap = limits.unansweredAttemptsPerNumberDailyCap;
+  const profileNumberCap = limits.unansweredAttemptsPerNumberDailyCap;
+  // An agreed unanswered-attempts cap only lowers the profile's (as in unanswered-attempts-cap).
+  const agreedNumberCap = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.unansweredAttemptsDailyCap ?? null) : null;
+  const numberCap = profileNumberCap === null ? null : agreedNumberCap !== null && agreedNumberCap < profileNumberCap ? agreedNumberCap : profileNumberCap;
   if (numberCap !== null) {
     unansweredByNumber = {};
     for (const ref of [...history.unansweredByPhone.keys()].sort()) {
@@ -241,7 +251,10 @@ export function quota(context: unknown, at: unknown, options: { readonly profile
     quota: {
       localDate: localParts(ms, zone).date,
       timeZone: zone,
-      voice: { used: counts.voiceConnected, cap: voice.cap, left: Math.max(0, voice.cap - counts.voiceConnected), capSource: voice.source },
+      voice: {
+        used: counts.voiceConnected, cap: voice.cap, left: Math.max(0, voice.cap - counts.voiceConnected), capSource: voice.source,
+        capReason: voice.reason, profileCap: voice.profileCap, agreedCap: voice.agreedCap,
+      },
       visits: { used: counts.visits, cap: limits.visitDailyCap, left: Math.max(0, limits.visitDailyCap - counts.visits) },
       window: {
         source: state.source,

@@ -88,24 +88,59 @@ export function parseInstant(text: string): number {
   return ms;
 }
 
-const zoneValidity = new Map<string, boolean>();
-const ZONE_NAME = /^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){1,2})$/;
+const zoneCanonical = new Map<string, string | null>();
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
-/** True when `zone` is an IANA zone name that this runtime's Intl knows. Cached per name. */
-export function isValidTimeZone(zone: string): boolean {
-  const known = zoneValidity.get(zone);
+/**
+ * Names ICU accepts that are not IANA names: the old JDK three-letter ids and `SystemV/…`. They are
+ * ambiguous abbreviations (`CST` is US Central in ICU, China Standard Time to many a reader; `BST` is
+ * Dhaka in ICU, British Summer Time to others) and are refused, so a zone is never guessed.
+ */
+const ICU_ONLY = new Set('ACT AET AGT ART AST BET BST CAT CNT CST CTT EAT ECT IET IST JST MIT NET NST PLT PNT PRT PST SST VST'.split(' '));
+
+/**
+ * The canonical IANA name of a zone name or alias as this runtime's Intl knows it (`PRC` and
+ * `asia/shanghai` → `Asia/Shanghai`, `Asia/Kashgar` → `Asia/Urumqi`), or null when it is no zone. Cached per name.
+ */
+export function canonicalTimeZone(zone: string): string | null {
+  const known = zoneCanonical.get(zone);
   if (known !== undefined) return known;
-  let valid = ZONE_NAME.test(zone);
-  if (valid) {
+  let canonical: string | null = null;
+  if (ZONE_NAME.test(zone) && !ICU_ONLY.has(zone.toUpperCase()) && !/^systemv\//i.test(zone)) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      canonical = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
     } catch {
-      valid = false;
+      canonical = null;
     }
   }
-  if (zoneValidity.size > 1000) zoneValidity.clear();
-  zoneValidity.set(zone, valid);
-  return valid;
+  if (zoneCanonical.size > 1000) zoneCanonical.clear();
+  zoneCanonical.set(zone, canonical);
+  return canonical;
+}
+
+/** True when `zone` is an IANA zone name or alias that this runtime's Intl knows, in any letter case. */
+export function isValidTimeZone(zone: string): boolean {
+  return canonicalTimeZone(zone) !== null;
+}
+
+/** Beijing time, the one legal time of mainland China. */
+export const BEIJING_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * The mainland China zones, canonical names (their aliases `PRC`, `Asia/Chongqing`, `Asia/Chungking`,
+ * `Asia/Harbin` and `Asia/Kashgar` canonicalize to one of these).
+ */
+export const MAINLAND_CHINA_ZONES: ReadonlySet<string> = new Set(['Asia/Shanghai', 'Asia/Urumqi', 'PRC', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'Asia/Kashgar']);
+
+/**
+ * The zone a person recorded in `zone` is judged in: the canonical name, except that every mainland China
+ * zone is judged at Beijing time (GUIDELINE.md, "Time"): `Asia/Urumqi` (UTC+6) → `Asia/Shanghai`.
+ * Null when `zone` is no zone. Validation calls this once; everything downstream reads its result.
+ */
+export function judgingTimeZone(zone: string): string | null {
+  const canonical = canonicalTimeZone(zone);
+  if (canonical === null) return null;
+  return MAINLAND_CHINA_ZONES.has(canonical) ? BEIJING_TIME_ZONE : canonical;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

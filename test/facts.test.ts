@@ -46,37 +46,50 @@ describe('which history entries count toward the debtor’s caps', () => {
   });
 });
 
-describe('unanswered attempts per number (cba-2026: 6 a day)', () => {
-  const attempt = (at: string, channel = 'voice', outcome = 'not_connected'): Entry => ({ ...past(channel, at, outcome, 'contact', 'C1'), phoneRef: 'P1' });
-  const lost = (history: Entry[], contact: Record<string, unknown> = {}) => ({ ...unreachableDebtorCase(contact), history });
+describe("unanswered attempts per number of the debtor (cba-2026: 6 a day)", () => {
+  const attempt = (at: string, channel = 'voice', outcome = 'not_connected'): Entry => ({ ...past(channel, at, outcome), phoneRef: 'P1' });
+  const withHistory = (history: Entry[], debtor: Record<string, unknown> = {}) => context({ debtor: { id: 'D1', ...debtor }, history });
   const six = (day: string, channel?: string, outcome?: string) => [9, 10, 11, 12, 13, 14].map((h) => attempt(`${day}T${String(h).padStart(2, '0')}:00:00+08:00`, channel, outcome));
+  const call = action({ phoneRef: 'P1', at: '2026-11-30T15:00:00+08:00' });
 
-  it('counts voice attempts that were not answered, on the number of the action', () => {
-    const call = toContact({ phoneRef: 'P1', at: '2026-11-30T15:00:00+08:00' });
-    expect(codes(checkAction(lost(six('2026-11-30')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
-    expect(codes(checkAction(lost(six('2026-11-30', 'voice', 'failed')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
+  it('counts voice attempts toward the debtor that were not answered, on the number of the action', () => {
+    expect(codes(checkAction(withHistory(six('2026-11-30')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
+    expect(codes(checkAction(withHistory(six('2026-11-30', 'voice', 'failed')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
     // Failed text messages are no call attempts; connected calls are no unanswered ones; another number is another count.
-    expect(codes(checkAction(lost(six('2026-11-30', 'sms', 'failed')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
-    expect(codes(checkAction(lost(six('2026-11-30', 'voice', 'connected')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
-    expect(codes(checkAction(lost(six('2026-11-30')), { ...call, phoneRef: 'P2' }, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+    expect(codes(checkAction(withHistory(six('2026-11-30', 'sms', 'failed')), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+    expect(codes(checkAction(withHistory(six('2026-11-30', 'voice', 'connected').slice(0, 2)), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+    expect(codes(checkAction(withHistory(six('2026-11-30')), { ...call, phoneRef: 'P2' }, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+  });
+
+  it("issue 14: the cap is on the debtor's own contact methods: attempts toward a contact neither count nor are capped", () => {
+    const toContactNumber = six('2026-11-30').map((e) => ({ ...e, target: { role: 'contact' as const, partyId: 'C1' } }));
+    expect(codes(checkAction(withHistory(toContactNumber), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+    const contactCall = checkAction({ ...unreachableDebtorCase(), history: six('2026-11-30') }, toContact({ phoneRef: 'P1', at: '2026-11-30T15:00:00+08:00' }), { profile: 'cba-2026' });
+    expect(contactCall.evaluated).not.toContain('unanswered-attempts-cap');
+  });
+
+  it('issue 14: an agreement may lower the cap ("unless agreed otherwise"), never raise it', () => {
+    const agreed = (cap: number, n: number) => checkAction(context({ agreement: { ref: 'AGR-1', unansweredAttemptsDailyCap: cap }, history: six('2026-11-30').slice(0, n) }), call, { profile: 'cba-2026' });
+    expect(codes(agreed(3, 2), 'unanswered-attempts-cap')).toEqual([]);
+    expect(agreed(3, 3).violations.find((v) => v.rule === 'unanswered-attempts-cap')?.facts).toMatchObject({ count: 3, cap: 3, capSource: 'agreement' });
+    expect(agreed(10, 6).violations.find((v) => v.rule === 'unanswered-attempts-cap')?.facts).toMatchObject({ count: 6, cap: 6, capSource: 'profile' });
   });
 
   it('in any order of the history', () => {
     const day = six('2026-11-30');
     const history = [day[0] as Entry, attempt('2026-11-29T12:00:00+08:00'), ...day.slice(1)];
-    const call = toContact({ phoneRef: 'P1', at: '2026-11-30T15:00:00+08:00' });
-    expect(codes(checkAction(lost(history), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
+    expect(codes(checkAction(withHistory(history), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
   });
 
-  it("in the local day of the person called, when it is not the debtor's", () => {
+  it("in the debtor's local day", () => {
     // 10:00 on 30 November in New York is 23:00 in Shanghai; the attempts are later that New York day,
     // already 1 December in Shanghai.
     const history = [0, 1, 2, 3, 4, 5].map((i) => attempt(`2026-11-30T16:${String(10 * i).padStart(2, '0')}:00Z`));
-    const call = toContact({ phoneRef: 'P1', at: '2026-11-30T10:00:00-05:00' });
-    const d = checkAction(lost(history, { timeZone: 'America/New_York' }), call, { profile: 'cba-2026' });
-    expect(d.violations.filter((v) => v.rule === 'unanswered-attempts-cap').map((v) => v.facts)).toEqual([{ count: 6, cap: 6, localDate: '2026-11-30', timeZone: 'America/New_York' }]);
+    const nyCall = action({ phoneRef: 'P1', at: '2026-11-30T10:00:00-05:00' });
+    const d = checkAction(withHistory(history, { timeZone: 'America/New_York' }), nyCall, { profile: 'cba-2026' });
+    expect(d.violations.filter((v) => v.rule === 'unanswered-attempts-cap').map((v) => v.facts)).toEqual([{ count: 6, cap: 6, capSource: 'profile', localDate: '2026-11-30', timeZone: 'America/New_York' }]);
     // In Shanghai's day of the call those attempts are the next day: a debtor in Shanghai called then is not capped.
-    expect(codes(checkAction(lost(history), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
+    expect(codes(checkAction(withHistory(history), { ...nyCall, at: '2026-11-30T10:00:00-05:00' }, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
   });
 });
 
@@ -109,18 +122,35 @@ describe('whose record a target is', () => {
 });
 
 describe('the voice cap with an agreement (src/caps.ts)', () => {
-  it('an agreed cap replaces the national one, but a tightened profile cap still binds it', () => {
-    expect(voiceCap(null, nationalLimits)).toEqual({ cap: 3, source: 'profile' });
-    expect(voiceCap(5, nationalLimits)).toEqual({ cap: 5, source: 'agreement' });
-    expect(voiceCap(1, nationalLimits)).toEqual({ cap: 1, source: 'agreement' });
+  it('an agreed cap only lowers the cap (issue 14): a tightened profile cap still binds, a higher agreed cap never raises it', () => {
+    expect(voiceCap(null, nationalLimits)).toMatchObject({ cap: 3, source: 'profile', reason: 'profile' });
+    expect(voiceCap(5, nationalLimits)).toMatchObject({ cap: 3, source: 'profile', reason: 'agreement-not-higher', agreedCap: 5, profileCap: 3 });
+    expect(voiceCap(100, nationalLimits)).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
+    expect(voiceCap(3, nationalLimits)).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
+    expect(voiceCap(2, nationalLimits)).toMatchObject({ cap: 2, source: 'agreement', reason: 'agreement-lower' });
+    expect(voiceCap(0, nationalLimits)).toMatchObject({ cap: 0, source: 'agreement', reason: 'agreement-lower' });
     const strict = createGuard({ overlay: { voiceDailyCap: 2 } });
     const calls = [9, 10].map((h) => past('voice', `2026-11-30T${String(h).padStart(2, '0')}:00:00+08:00`, 'connected'));
     const agreed = context({ agreement: { ref: 'AGR-1', voiceDailyCap: 5 }, history: calls });
     const d = strict.checkSync(agreed, action({ at: '2026-11-30T15:00:00+08:00' }));
-    expect(d.violations.filter((v) => v.rule === 'voice-daily-cap').map((v) => [v.facts.cap, v.facts.capSource])).toEqual([[2, 'profile']]);
-    expect(strict.quota(agreed, '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({ used: 2, cap: 2, left: 0, capSource: 'profile' });
+    expect(d.violations.filter((v) => v.rule === 'voice-daily-cap').map((v) => [v.facts.cap, v.facts.capSource, v.facts.capReason])).toEqual([[2, 'profile', 'agreement-not-higher']]);
+    expect(strict.quota(agreed, '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({ used: 2, cap: 2, left: 0, capSource: 'profile', capReason: 'agreement-not-higher', profileCap: 2, agreedCap: 5 });
     // An agreed cap below the tightened one stays the agreement's.
-    expect(strict.quota(context({ agreement: { ref: 'AGR-1', voiceDailyCap: 1 } }), '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({ used: 0, cap: 1, left: 1, capSource: 'agreement' });
+    expect(strict.quota(context({ agreement: { ref: 'AGR-1', voiceDailyCap: 1 } }), '2026-11-30T15:00:00+08:00').quota?.voice).toEqual({
+      used: 0, cap: 1, left: 1, capSource: 'agreement', capReason: 'agreement-lower', profileCap: 2, agreedCap: 1,
+    });
+  });
+
+  it('a custom profile may opt in to agreement-raised caps, never above its ceiling', () => {
+    const raising = { ...nationalLimits, agreementVoiceCapCeiling: 5 };
+    expect(voiceCap(4, raising)).toMatchObject({ cap: 4, source: 'agreement', reason: 'agreement-raised' });
+    expect(voiceCap(5, raising)).toMatchObject({ cap: 5, source: 'agreement', reason: 'agreement-raised' });
+    expect(voiceCap(6, raising)).toMatchObject({ cap: 5, source: 'profile', reason: 'agreement-raised-to-ceiling' });
+    expect(voiceCap(2, raising)).toMatchObject({ cap: 2, reason: 'agreement-lower' });
+    expect(voiceCap(null, raising)).toMatchObject({ cap: 3, reason: 'profile' });
+    // A ceiling at or below the profile's own cap raises nothing.
+    expect(voiceCap(5, { ...nationalLimits, agreementVoiceCapCeiling: 3 })).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
+    expect(voiceCap(5, { ...nationalLimits, agreementVoiceCapCeiling: 1 })).toMatchObject({ cap: 3, reason: 'agreement-not-higher' });
   });
 });
 

@@ -5,7 +5,7 @@
  * (docs/testing.md); test/time.test.ts has the properties and the DST cases.
  */
 import { describe, expect, it } from 'vitest';
-import { isValidTimeZone, parseClock, parseInstant, wallDate } from '../src/time.js';
+import { canonicalTimeZone, isValidTimeZone, judgingTimeZone, parseClock, parseInstant, wallDate } from '../src/time.js';
 
 describe('parseInstant refuses', () => {
   it.each([
@@ -66,9 +66,25 @@ describe('calendar dates', () => {
 });
 
 describe('zone names and clock times', () => {
-  it('takes IANA Area/Location names and UTC, not the legacy names Intl also knows', () => {
-    for (const zone of ['Asia/Shanghai', 'America/Argentina/Buenos_Aires', 'Etc/GMT+8', 'UTC']) expect(isValidTimeZone(zone), zone).toBe(true);
-    for (const zone of ['EST5EDT', 'GMT', 'PRC', 'Asia/Shanghai ', ' Asia/Shanghai', 'Asia/Nowhere', 'Asia', '']) expect(isValidTimeZone(zone), zone).toBe(false);
+  it('takes IANA names and aliases in any letter case, not the ICU-only abbreviations Intl also knows', () => {
+    for (const zone of ['Asia/Shanghai', 'America/Argentina/Buenos_Aires', 'Etc/GMT+8', 'UTC', 'EST5EDT', 'GMT', 'PRC', 'prc', 'ROC', 'asia/shanghai', 'Asia/Kashgar']) expect(isValidTimeZone(zone), zone).toBe(true);
+    for (const zone of ['Asia/Shanghai ', ' Asia/Shanghai', 'Asia/Nowhere', 'Asia', '', 'CST', 'cst', 'BST', 'IST', 'CTT', 'SystemV/AST4']) expect(isValidTimeZone(zone), zone).toBe(false);
+  });
+
+  it('canonicalizes aliases and letter case once (Intl), and judges every mainland China zone at Beijing time', () => {
+    expect(canonicalTimeZone('PRC')).toBe('Asia/Shanghai');
+    expect(canonicalTimeZone('ASIA/SHANGHAI')).toBe('Asia/Shanghai');
+    expect(canonicalTimeZone('Asia/Kashgar')).toBe('Asia/Urumqi');
+    expect(canonicalTimeZone('Hongkong')).toBe('Asia/Hong_Kong');
+    expect(canonicalTimeZone('Mars/Base')).toBeNull();
+    for (const zone of ['Asia/Shanghai', 'PRC', 'prc', 'Asia/Chongqing', 'Asia/Chungking', 'Asia/Harbin', 'Asia/Urumqi', 'asia/urumqi', 'Asia/Kashgar']) {
+      expect(judgingTimeZone(zone), zone).toBe('Asia/Shanghai');
+    }
+    // Outside the mainland, each zone keeps its own local time.
+    for (const [zone, judged] of [['Asia/Hong_Kong', 'Asia/Hong_Kong'], ['Asia/Macau', 'Asia/Macau'], ['ROC', 'Asia/Taipei'], ['Asia/Almaty', 'Asia/Almaty'], ['utc', 'UTC']]) {
+      expect(judgingTimeZone(zone as string), zone).toBe(judged);
+    }
+    expect(judgingTimeZone('Asia/Nowhere')).toBeNull();
   });
 
   it('a clock time is exactly HH:mm', () => {

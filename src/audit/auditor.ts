@@ -157,7 +157,7 @@ export function createAuditor(): Auditor {
         return { kind: 'verdict', verdict: inputError(index, parsed.problems, debtorId === undefined ? {} : { debtorId }) };
       }
       const record = parsed.value;
-      const { id, action, outcome: _outcome, ...caseFields } = record;
+      const { id, action, outcome: _outcome, direction: _direction, ...caseFields } = record;
       const atMs = parseInstant(action.at);
       const zone = record.debtor.timeZone;
       const actor = action.actor;
@@ -208,6 +208,7 @@ export function createAuditor(): Auditor {
         at: action.at,
         target: action.target,
         outcome: record.outcome,
+        direction: record.direction,
         organizationId: action.actor.organization.id,
         ...(action.phoneRef === undefined ? {} : { phoneRef: action.phoneRef }),
       });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Action } from '../schema/action.js';
-import { Context, HistoryOutcome } from '../schema/context.js';
+import { Context, Direction, HistoryOutcome } from '../schema/context.js';
 import { Id } from '../schema/primitives.js';
 
 // The case snapshot of a record is the Context of docs/contract.md without `history`: the audit builds the
@@ -20,6 +20,11 @@ export const AuditRecord = z.strictObject({
   action: Action,
   /** What happened: a call connected or not, a message delivered or failed, a visit completed. */
   outcome: HistoryOutcome,
+  /**
+   * `outbound` (the default) or `inbound`: an inbound call is the debtor calling us. It is still judged as
+   * an action (what is said on it must be lawful), but it never counts toward a later record's caps on our calls.
+   */
+  direction: Direction.default('outbound'),
 });
 
 /** A record as written in a log (defaults may be omitted). */

@@ -9,6 +9,13 @@ export interface CompiledLimits extends Limits {
   readonly windowEndMinute: number;
   /** The limits this profile sets stricter than the national profile. */
   readonly tightened: readonly (keyof Limits)[];
+  /**
+   * The ceiling up to which an agreement with the debtor may raise the voice cap (a custom profile's
+   * `agreementMayRaiseVoiceCap.upTo`, its own interpretation); null = an agreed cap only lowers it.
+   */
+  readonly agreementVoiceCapCeiling: number | null;
+  /** The profile's `debtorLostAfterFailedAttempts`, or null: `debtor.reachable` alone says whether the debtor is lost. */
+  readonly debtorLostAfterFailedAttempts: number | null;
 }
 
 export function compileProfile(profile: Profile): CompiledLimits {
@@ -19,6 +26,8 @@ export function compileProfile(profile: Profile): CompiledLimits {
     windowStartMinute: parseClock(profile.limits.windowStart),
     windowEndMinute: parseClock(profile.limits.windowEnd),
     tightened: Object.freeze(names.filter((n) => profile.limits[n] !== nationalProfile.limits[n])),
+    agreementVoiceCapCeiling: profile.agreementMayRaiseVoiceCap?.upTo ?? null,
+    debtorLostAfterFailedAttempts: profile.debtorLostAfterFailedAttempts ?? null,
   });
 }
 

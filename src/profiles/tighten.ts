@@ -84,6 +84,7 @@ export function applyOverlay(base: ProfileType, input: unknown, id = 'overlay'):
   const limits = { ...base.limits, ...parsed.value } as Limits;
   const problems = tighteningProblems(limits, base.limits, 'overlay');
   if (problems.length > 0) throw new GuardConfigError('The overlay would loosen GB/T 45251', problems);
-  return { id: `${base.id}+${id}`, title: `${base.title} + ${id}`, limits };
+  // The base's own settings (debtorLostAfterFailedAttempts, agreementMayRaiseVoiceCap) carry over: an overlay only adds limits.
+  return { ...base, id: `${base.id}+${id}`, title: `${base.title} + ${id}`, limits };
 }
 

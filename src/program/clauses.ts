@@ -2,7 +2,7 @@
  * Citations of the institution-level checks. They reuse the per-action table (src/clauses.ts) where a
  * topic is shared, so that refining a topic to a sub-clause there refines it here too.
  */
-import { STANDARD, clauses, type Clause } from '../clauses.js';
+import { ENGINE, STANDARD, clauses, type Clause } from '../clauses.js';
 import type { Message } from '../schema/decision.js';
 
 /** The clauses a program assessment covers (GUIDELINE.md, "Institution-level requirements"). */
@@ -43,8 +43,8 @@ export const programClauses = {
   incidentReporting: cite('5.7', '重大风险事项48小时内书面报告'),
 } as const satisfies Record<string, ProgramCitation>;
 
-/** The citation of an `invalid-input` finding: the general principle that what cannot be verified is not passed. */
-export const inputUnverifiable: Clause = Object.freeze({ standard: STANDARD, clause: '4', topic: '无法核验的机构资料不予评估' });
+/** The citation of an `invalid-input` finding: the engine's fail-closed principle, not a clause of the standard. */
+export const inputUnverifiable: Clause = Object.freeze({ standard: ENGINE, clause: 'fail-closed', topic: '引擎原则：无法核验的机构资料不予评估（非 GB/T 45251 条款）/ engine principle: what cannot be verified is not assessed' });
 
 /** The headings of the clauses, from the standard's table of contents. */
 export const clauseHeadings: Readonly<Record<ProgramClause, Message>> = {

@@ -19,6 +19,7 @@ const policyKinds: Labels = {
 
 const staffStatuses: Labels = {
   active: { zh: '在岗', en: 'active' },
+  suspended: { zh: '已停职', en: 'suspended' },
   reassigned: { zh: '已调离催收岗位', en: 'reassigned' },
   dismissed: { zh: '已解除劳动关系', en: 'dismissed' },
 };

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { parseInstant } from '../time.js';
-import { DEFAULT_TIME_ZONE, Id, Instant, TimeZone } from '../schema/primitives.js';
+import { CollectorStanding, DEFAULT_TIME_ZONE, Id, Instant, TimeZone } from '../schema/primitives.js';
 
 const MAX_RECORDS = 100_000;
 const MAX_LIST = 10_000;
@@ -73,12 +73,13 @@ export const Screening = z.strictObject({
   checkedAt: Instant.optional(),
 });
 
-export const StaffStatus = z.enum(['active', 'reassigned', 'dismissed']);
+/** The collector-standing vocabulary of the per-action rule (src/schema/primitives.ts): one set for both. */
+export const StaffStatus = CollectorStanding;
 export const ConductFlag = z.enum(['none', 'unfit', 'serious_offence']);
 
 export const StaffMember = z.strictObject({
   id: Id,
-  /** active = performs or manages collection; reassigned = moved out of collection; dismissed. */
+  /** active = performs or manages collection; suspended = held off collection; reassigned = moved out of collection; dismissed. */
   status: StaffStatus,
   screening: Screening.optional(),
   preJobTrainingPassedAt: Instant.optional(),
@@ -107,7 +108,11 @@ export const PerformanceWeights = z
     }
   });
 
-export const PerformancePay = z.strictObject({ weights: PerformanceWeights });
+export const PerformancePay = z.strictObject({
+  weights: PerformanceWeights,
+  /** The scheme also penalises (综合奖惩体系): deductions for violations and complaints, not only bonuses. Not stated = not shown. */
+  penalties: z.boolean().optional(),
+});
 
 // ── 5.4 agencies, 5.5 data destruction ──────────────────────────────────────────────────────────────
 
@@ -230,7 +235,7 @@ export type IncidentDeadlineInput = z.input<typeof IncidentDeadlineInput>;
 export type Policy = z.output<typeof Policy>;
 
 /**
- * Options of `assessProgram`. `destructionGraceDays` may only be shortened: 30 days is already our
+ * Options of `assessProgram`. `destructionGraceDays` and `preExpiryEvaluationDays` may only be shortened: 30 days is already our
  * interpretation (docs/program.md), and a profile may tighten the standard, never loosen it.
  */
 export const AssessOptions = z.strictObject({
@@ -238,6 +243,12 @@ export const AssessOptions = z.strictObject({
   timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
   destructionGraceDays: z.number().int().min(0).max(30).default(30),
   renewalNoticeDays: z.number().int().min(0).max(366).default(60),
+  /**
+   * The final period of an outsourcing agreement, in days before its validUntil, in which the pre-expiry
+   * evaluation of the agency (委托协议到期前也需开展1次) must take place. 90 is our interpretation; it may
+   * only be shortened (a shorter period is stricter: an older evaluation no longer counts).
+   */
+  preExpiryEvaluationDays: z.number().int().min(1).max(90).default(90),
 });
 export type AssessOptionsInput = z.input<typeof AssessOptions>;
 export type AssessOptions = z.output<typeof AssessOptions>;

@@ -1,13 +1,21 @@
 import { clauses } from '../clauses.js';
-import { formatInstant } from '../time.js';
+import { DAY_MS, formatInstant } from '../time.js';
+
+/**
+ * The pre-expiry evaluation (委托协议到期前也需开展1次): work under an agreement in its final
+ * PRE_EXPIRY_NOTICE_DAYS carries an obligation naming the due date, unless the agency was evaluated in the
+ * agreement's final PRE_EXPIRY_PERIOD_DAYS (the program assessment's default, docs/program.md). Days of 24 h.
+ */
+export const PRE_EXPIRY_NOTICE_DAYS = 30;
+export const PRE_EXPIRY_PERIOD_DAYS = 90;
 import { defineRule, obligation, violation, type RuleResult } from './define-rule.js';
 
 export default defineRule({
   id: 'agency-authorization',
   clause: clauses.agencyAuthorization,
   description: {
-    zh: '第三方催收机构须在有效的委托协议下开展催收，且出借人在评估周期内（全国标准为12个月）对其进行过评估；出借人仍承担首要责任。',
-    en: 'A third-party agency works only under an outsourcing agreement in force at the time and with an evaluation of the agency within the evaluation interval (12 months nationally); the lender stays responsible.',
+    zh: '第三方催收机构须在有效的委托协议下开展催收，且出借人在评估周期内（全国标准为12个月）对其进行过评估；协议到期前最后30天内尚无到期前评估的，附带评估义务并写明到期日；出借人仍承担首要责任。',
+    en: 'A third-party agency works only under an outsourcing agreement in force at the time and with an evaluation of the agency within the evaluation interval (12 months nationally); in the agreement\'s final 30 days without a pre-expiry evaluation, an obligation names the due date; the lender stays responsible.',
   },
   messages: {
     'no-outsourcing-agreement': {
@@ -29,6 +37,10 @@ export default defineRule({
     'evaluation-lapsed': {
       zh: '对该机构的最近一次评估在 {lastEvaluatedAt}，早于截止时间 {cutoff}：须每 {intervalMonths} 个月至少评估一次。',
       en: 'The last evaluation of the agency, at {lastEvaluatedAt}, is before the cutoff {cutoff}: an agency is evaluated at least every {intervalMonths} months.',
+    },
+    'pre-expiry-evaluation-due': {
+      zh: '委托协议将于 {dueBy} 到期：到期前须再对该机构开展1次评估（自 {periodFrom} 起尚无评估，年度评估不能替代）。',
+      en: 'The outsourcing agreement expires at {dueBy}: evaluate the agency once more before then (no evaluation since {periodFrom}; a yearly evaluation does not stand in).',
     },
     'agency-duties': {
       zh: '出借人对受托催收仍承担首要责任；受托机构须向出借人移交本次催收的完整记录。',
@@ -54,6 +66,12 @@ export default defineRule({
         cutoff: formatInstant(f.evaluationCutoffMs, zone),
         intervalMonths: limits.agencyEvaluationIntervalMonths,
       }));
+    }
+    if (oa !== null && oa.validUntilMs !== null && f.atMs <= oa.validUntilMs && f.atMs >= oa.validUntilMs - PRE_EXPIRY_NOTICE_DAYS * DAY_MS) {
+      const periodFrom = oa.validUntilMs - PRE_EXPIRY_PERIOD_DAYS * DAY_MS;
+      if (evaluated === null || evaluated < periodFrom || evaluated > f.atMs) {
+        found.push(obligation('pre-expiry-evaluation-due', { dueBy: formatInstant(oa.validUntilMs, zone), periodFrom: formatInstant(periodFrom, zone) }, 'always'));
+      }
     }
     found.push(obligation('agency-duties'));
     return found;

@@ -5,8 +5,8 @@ export default defineRule({
   id: 'collector-standing',
   clause: clauses.collectorStanding,
   description: {
-    zh: '经行为监测认定不适合、已停职或已辞退的催收人员不得从事催收。',
-    en: 'A collector flagged by conduct monitoring as unfit, suspended or dismissed performs no collection.',
+    zh: '只有在岗（active）的催收人员可以催收；经行为监测认定不适合而停职（suspended）、调离催收岗位（reassigned）或已辞退（dismissed）的不得从事催收。',
+    en: 'Only an active collector collects; one flagged unfit by conduct monitoring and suspended, reassigned out of collection, or dismissed performs no collection.',
   },
   messages: {
     'collector-not-active': {

@@ -9,6 +9,10 @@ export default defineRule({
     en: "A debtor's contact may be approached only when the debtor cannot be reached, has died, or lacks full legal capacity.",
   },
   messages: {
+    'debtor-not-shown-lost': {
+      zh: '该配置要求有失联依据：债务人最近 {required} 次主动语音呼叫须连续未接通（或号码无效），历史记录不足以认定失联，不得联系其联系人。',
+      en: 'This profile counts the debtor as lost only after {required} consecutive unanswered outbound call attempts (or an invalid number): the history does not show it, so contacts must not be approached.',
+    },
     'debtor-reachable': {
       zh: '债务人可联系（未失联、未死亡、民事行为能力：{debtorLegalCapacity}），不得联系其联系人。',
       en: 'The debtor can be reached, is alive and has {debtorLegalCapacity} legal capacity: their contacts must not be approached.',
@@ -16,9 +20,13 @@ export default defineRule({
   },
   // Every action toward a contact, registered or not: an unregistered one is also denied by debtor-only.
   appliesTo: (f) => f.targetRole === 'contact',
-  check: (f) => {
-    const allowed = !f.debtorReachable || f.debtorDeceased || f.debtorLegalCapacity !== 'full';
-    if (allowed) return NONE;
+  check: (f, limits) => {
+    if (f.debtorDeceased || f.debtorLegalCapacity !== 'full') return NONE;
+    // A profile with debtorLostAfterFailedAttempts wants the history to show it, besides the caller's word.
+    if (!f.debtorReachable && f.debtorLostByHistory === false) {
+      return [violation('debtor-not-shown-lost', { debtorReachable: false, required: limits.debtorLostAfterFailedAttempts })];
+    }
+    if (!f.debtorReachable) return NONE;
     return [
       violation('debtor-reachable', {
         debtorReachable: f.debtorReachable,

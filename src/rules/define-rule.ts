@@ -17,6 +17,8 @@ export interface RuleResult {
   readonly facts: FactRecord;
   /** Obligations only: 'allow' = carried by an allowed action only; 'always' = also by a deny. */
   readonly when: 'allow' | 'always';
+  /** The clause this finding rests on, when it is not the rule's own (settled-debt's 5.5 obligation). */
+  readonly clause?: Clause;
 }
 
 export interface Rule {
@@ -44,8 +46,8 @@ export function violation(code: string, facts: FactRecord = {}): RuleResult {
   return { kind: 'violation', code, facts, when: 'always' };
 }
 
-export function obligation(code: string, facts: FactRecord = {}, when: 'allow' | 'always' = 'allow'): RuleResult {
-  return { kind: 'obligation', code, facts, when };
+export function obligation(code: string, facts: FactRecord = {}, when: 'allow' | 'always' = 'allow', clause?: Clause): RuleResult {
+  return clause === undefined ? { kind: 'obligation', code, facts, when } : { kind: 'obligation', code, facts, when, clause };
 }
 
 /** A rule that never applies finds nothing. */

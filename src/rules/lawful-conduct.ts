@@ -5,8 +5,8 @@ export default defineRule({
   id: 'lawful-conduct',
   clause: clauses.lawfulConduct,
   description: {
-    zh: '不得暴力催收：不得威胁、侮辱、使用暴力、骚扰，不得冒充公检法或律师，不得伪造法律文书。',
-    en: 'No violent or abusive collection: no threats, insults, violence, harassment, impersonating police, courts or lawyers, or forged legal documents.',
+    zh: '依法合规、以事实为依据催收：不得威胁、侮辱、使用暴力、骚扰，不得冒充公检法或律师，不得伪造法律文书，不得就债务、法律或后果作虚假或误导性陈述，不得公开张贴或散布债务信息。',
+    en: 'Lawful, fact-based collection: no threats, insults, violence, harassment, impersonating police, courts or lawyers, forged legal documents, false or misleading statements about the debt, the law or the consequences, or publicly posting or spreading the debt.',
   },
   messages: {
     'prohibited-conduct': {

@@ -21,6 +21,6 @@ export default defineRule({
   appliesTo: () => true,
   check: (f) => {
     if (!f.settled) return NONE;
-    return [violation('debt-settled'), obligation('destroy-case-data', {}, 'always')];
+    return [violation('debt-settled'), obligation('destroy-case-data', {}, 'always', clauses.settledDataDestruction)];
   },
 });

@@ -5,8 +5,8 @@ export default defineRule({
   id: 'unanswered-attempts-cap',
   clause: clauses.cbaUnansweredAttempts,
   description: {
-    zh: '（仅 cba-2026 等设定该限额的配置）同一联系号码每日未接通的呼叫尝试不超过限额（中国银行业协会指引为6次）。',
-    en: 'Profiles that set it only (cba-2026): at most N unanswered call attempts per phone number a local day (6 in the China Banking Association guideline).',
+    zh: '（仅 cba-2026 等设定该限额的配置）债务人未接听时，对债务人同一联系号码每日呼叫尝试不超过限额（中国银行业协会指引为6次），另有约定的从其约定（约定只能降低）。债务人回拨不计入。',
+    en: "Profiles that set it only (cba-2026): when the debtor does not answer, at most N call attempts a local day on one of the debtor's own numbers (6 in the China Banking Association guideline), unless agreed otherwise (an agreement may only lower it); the debtor's call-backs do not count.",
   },
   messages: {
     'cap-reached': {
@@ -20,11 +20,13 @@ export default defineRule({
   },
   limits: ['unansweredAttemptsPerNumberDailyCap'],
   basis: clauses.voiceFrequency,
-  appliesTo: (f, limits) => f.channel === 'voice' && limits.unansweredAttemptsPerNumberDailyCap !== null,
+  appliesTo: (f, limits) => f.channel === 'voice' && f.targetRole === 'debtor' && limits.unansweredAttemptsPerNumberDailyCap !== null,
   check: (f, limits) => {
-    const cap = limits.unansweredAttemptsPerNumberDailyCap ?? Number.POSITIVE_INFINITY;
+    const profileCap = limits.unansweredAttemptsPerNumberDailyCap ?? Number.POSITIVE_INFINITY;
+    const agreed = f.agreedUnansweredAttemptsDailyCap;
+    const cap = agreed !== null && agreed < profileCap ? agreed : profileCap;
     if (f.unansweredOnNumberToday === null) return [violation('phone-ref-missing')];
     if (f.unansweredOnNumberToday < cap) return NONE;
-    return [violation('cap-reached', { count: f.unansweredOnNumberToday, cap, localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
+    return [violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: cap === profileCap ? 'profile' : 'agreement', localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
   },
 });

@@ -6,25 +6,28 @@ export default defineRule({
   id: 'voice-daily-cap',
   clause: clauses.voiceFrequency,
   description: {
-    zh: '对同一债务人的语音催收（人工或智能语音）每日接通不超过3次，出借人及其委托的全部催收机构合并计算；另有约定的从其约定。',
-    en: 'Voice collection (human or AI) toward one debtor: at most 3 connected calls a local day, the lender and all its agencies together, unless agreed otherwise with the debtor.',
+    zh: '对同一债务人的主动语音催收（人工或智能语音）每日接通不超过3次（大陆债务人按北京时间的自然日），出借人及其委托的全部催收机构合并计算；债务人回拨不计入。与债务人的约定只能降低上限，不能提高。',
+    en: 'Voice collection (human or AI) toward one debtor: at most 3 connected outbound calls a local day (Beijing time for mainland debtors), the lender and all its agencies together; the debtor\'s call-backs do not count. An agreement with the debtor may lower the cap, never raise it.',
   },
   messages: {
     'cap-reached': {
-      zh: '债务人当地日期 {localDate} 已接通语音催收 {count} 次，已达每日上限 {cap} 次。',
-      en: "{count} voice calls have already connected with the debtor on local day {localDate}: the daily cap of {cap} is reached.",
+      zh: '债务人当地日期 {localDate} 已接通主动语音催收 {count} 次，已达每日上限 {cap} 次（{capReason}）。',
+      en: "{count} outbound voice calls have already connected with the debtor on local day {localDate}: the daily cap of {cap} is reached ({capReason}).",
     },
   },
   limits: ['voiceDailyCap'],
   appliesTo: (f) => f.channel === 'voice' && f.targetRole === 'debtor',
   check: (f, limits) => {
-    const { cap, source } = voiceCap(f.agreedVoiceDailyCap, limits);
+    const { cap, source, reason, profileCap, agreedCap } = voiceCap(f.agreedVoiceDailyCap, limits);
     if (f.voiceConnectedToday < cap) return NONE;
     return [
       violation('cap-reached', {
         count: f.voiceConnectedToday,
         cap,
         capSource: source,
+        capReason: reason,
+        profileCap,
+        agreedCap,
         localDate: f.debtorLocal.date,
         timeZone: f.debtorLocal.zone,
       }),

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { Channel, Id, Instant, Target } from './primitives.js';
+import { Channel, Id, Instant, Target, CollectorStanding } from './primitives.js';
 
 export const Purpose = z.enum(['demand_payment', 'reminder', 'locate_debtor', 'relay_message', 'repayment_info']);
 export const Disclosure = z.enum(['debt_amount', 'overdue_duration', 'debt_details', 'repayment_info']);
-export const Conduct = z.enum(['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document']);
+/**
+ * Flagged behaviour, each denied under lawful-conduct: abuse (暴力催收: threat … forged_document), a false or
+ * misleading statement about the debt, the law or the consequences (以事实为依据), and publicly posting or
+ * spreading the debt (public_shaming).
+ */
+export const Conduct = z.enum(['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document', 'false_statement', 'public_shaming']);
 export type Conduct = z.infer<typeof Conduct>;
 
 export const Visit = z.strictObject({
@@ -19,7 +24,7 @@ export const Collector = z.strictObject({
   preJobTrainingPassedAt: Instant.optional(),
   lastTrainingAssessedAt: Instant.optional(),
   confidentialityPledgeSignedAt: Instant.optional(),
-  standing: z.enum(['active', 'suspended', 'dismissed']).optional(),
+  standing: CollectorStanding.optional(),
 });
 
 export const AiSystem = z.strictObject({

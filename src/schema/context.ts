@@ -54,6 +54,11 @@ export const Agreement = z
     ref: Id.optional(),
     windows: z.array(CollectionWindow).max(50).optional(),
     voiceDailyCap: z.number().int().min(0).max(100).optional(),
+    /**
+     * The unanswered-attempts cap agreed with the debtor (cba-2026's "unless agreed otherwise"): like the
+     * voice cap, it only lowers a profile's cap, and has no effect under a profile without one.
+     */
+    unansweredAttemptsDailyCap: z.number().int().min(0).max(100).optional(),
     validFrom: Instant.optional(),
     validUntil: Instant.optional(),
   })
@@ -80,11 +85,18 @@ export const Guarantor = z
 
 export const HistoryOutcome = z.enum(['connected', 'not_connected', 'delivered', 'failed', 'completed']);
 
+/**
+ * Who placed a call: `outbound` (ours, the default) or `inbound` (the debtor calling us). The standard's
+ * voice cap counts 主动有效通话, our calls: an inbound call never counts toward a cap on our calls.
+ */
+export const Direction = z.enum(['outbound', 'inbound']);
+
 export const HistoryEntry = z.strictObject({
   channel: Channel,
   at: Instant,
   target: Target,
   outcome: HistoryOutcome,
+  direction: Direction.default('outbound'),
   organizationId: Id.optional(),
   phoneRef: Id.optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone, parseClock, parseInstant } from '../time.js';
+import { isValidTimeZone, judgingTimeZone, parseClock, parseInstant } from '../time.js';
 
 /** An ISO 8601 instant with an offset or `Z`; a local time without an offset is refused. */
 export const Instant = z
@@ -13,11 +13,16 @@ export const Instant = z
     description: 'ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
   });
 
-/** An IANA time zone name that the runtime knows. */
+/**
+ * An IANA time zone name or alias that the runtime knows, in any letter case. Validation turns it into the
+ * zone it is judged in, once: the canonical name (`asia/shanghai`, `PRC` → `Asia/Shanghai`), and Beijing
+ * time for every mainland China zone (`Asia/Urumqi`, `Asia/Kashgar` → `Asia/Shanghai`; GUIDELINE.md, "Time").
+ */
 export const TimeZone = z
   .string()
   .refine(isValidTimeZone, { error: 'expected an IANA time zone name, e.g. Asia/Shanghai' })
-  .meta({ pattern: '^(UTC|[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){1,2})$', description: 'IANA time zone name, e.g. Asia/Shanghai' });
+  .meta({ pattern: '^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+){0,2}$', description: 'IANA time zone name or alias, e.g. Asia/Shanghai or PRC; mainland China zones are judged at Beijing time' })
+  .transform((zone) => judgingTimeZone(zone) ?? zone);
 
 /** A local clock time `HH:mm`, 00:00–23:59. */
 export const ClockTime = z
@@ -44,3 +49,11 @@ export const Target = z
 export type Target = z.infer<typeof Target>;
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * A collector's standing, one vocabulary for the per-action rule and the program assessment (5.2):
+ * `active` collects; `suspended` is held off collection for now (e.g. flagged unfit by conduct monitoring);
+ * `reassigned` is moved out of collection; `dismissed` has left. Only `active` may collect.
+ */
+export const CollectorStanding = z.enum(['active', 'suspended', 'reassigned', 'dismissed']);
+export type CollectorStanding = z.infer<typeof CollectorStanding>;

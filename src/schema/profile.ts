@@ -29,9 +29,27 @@ export const Limits = z.strictObject({
 });
 export type Limits = z.infer<typeof Limits>;
 
+/**
+ * A custom profile's opt-in to agreements that raise the voice cap above the profile's own, up to a
+ * ceiling. No source allows raising the cap (GUIDELINE.md, voice-daily-cap): an institution that sets
+ * this takes the interpretation on itself. No built-in profile sets it.
+ */
+export const AgreementMayRaiseVoiceCap = z.strictObject({
+  /** The highest cap an agreement with the debtor may set; an agreed cap above it counts as this. */
+  upTo: z.number().int().min(0).max(100),
+});
+
 export const Profile = z.strictObject({
   id: Id,
   title: z.string(),
   limits: Limits,
+  /** Absent (every built-in profile): an agreed voice cap can only lower the cap, never raise it. */
+  agreementMayRaiseVoiceCap: AgreementMayRaiseVoiceCap.optional(),
+  /**
+   * When set (cba-2026: 3), a debtor counts as lost (失联), so that contacts may be approached, only when
+   * `debtor.reachable` is false AND the last this-many outbound voice attempts toward the debtor before the
+   * action all went unanswered. Only ever stricter than the national reading (`reachable` alone).
+   */
+  debtorLostAfterFailedAttempts: z.number().int().min(1).max(20).optional(),
 });
 export type Profile = z.infer<typeof Profile>;

@@ -93,9 +93,10 @@ describe('createGuard: profiles and overlays', () => {
     expect(ok.obligations.find((o) => o.rule === 'record-keeping')?.facts.retainUntil).toBe('2031-11-30T20:59:59+08:00');
   });
 
-  it("an overlay binds an agreement's higher cap; without an overlay the agreement's cap stands", () => {
+  it("an overlay binds an agreement's higher cap; without an overlay the national cap binds it too (issue 14: tighten-only)", () => {
     const agreed = { agreement: { ref: 'AGR-1', voiceDailyCap: 5 } };
-    expect(checkAction(context({ ...agreed, history: connected(4) }), action()).outcome).toBe('allow');
+    expect(checkAction(context({ ...agreed, history: connected(3) }), action()).outcome).toBe('deny');
+    expect(checkAction(context({ ...agreed, history: connected(2) }), action()).outcome).toBe('allow');
     const guard = createGuard({ overlay: { voiceDailyCap: 2 } });
     expect(codesOf(guard.checkSync(context({ ...agreed, history: connected(2) }), action()), 'voice-daily-cap')).toEqual(['cap-reached']);
   });

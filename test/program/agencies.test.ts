@@ -37,22 +37,42 @@ describe('agency-evaluation (5.4)', () => {
     expect(codes(withAgency({ agreements, evaluatedAt: ['2025-05-20T10:00:00+08:00', '2026-12-01T10:00:00+08:00'] }), 'agency-evaluation')).toEqual(['evaluation-overdue']);
   });
 
-  it('a renewal without an evaluation in the 12 months before it is a violation', () => {
-    // Renewed 2026-01-01; evaluations 2024-12-10 (too early for the renewal) and 2026-06-15 (after it).
+  it('a renewal without an evaluation in the final 90 days of the old agreement is a violation (issue 14)', () => {
+    // OA-2025 ended 2025-12-31 and was renewed; evaluations 2024-12-10 (a yearly one, long before) and 2026-06-15 (after it).
     const result = withAgency({ evaluatedAt: ['2024-12-10T10:00:00+08:00', '2026-06-15T10:00:00+08:00'] });
     expect(only(result, 'agency-evaluation')).toMatchObject({
       code: 'renewed-without-evaluation',
       severity: 'violation',
-      facts: { agencyId: 'AG1', agreementRef: 'OA-2026', renewedAt: '2026-01-01T00:00:00+08:00' },
+      facts: { agencyId: 'AG1', agreementRef: 'OA-2025', endedAt: '2025-12-31T23:59:59+08:00', finalFrom: '2025-10-02T23:59:59+08:00', finalDays: 90 },
     });
   });
 
-  it('an evaluation exactly 12 months before the renewal counts; a day earlier does not', () => {
-    const evaluated = (first: string) => codes(withAgency({ evaluatedAt: [first, '2026-06-15T10:00:00+08:00'] }), 'agency-evaluation');
-    expect(evaluated('2025-01-01T00:00:00+08:00')).toEqual([]);
-    expect(evaluated('2024-12-31T00:00:00+08:00')).toEqual(['renewed-without-evaluation']);
-    // An evaluation on the renewal instant itself is "before" it.
-    expect(evaluated('2026-01-01T00:00:00+08:00')).toEqual([]);
+  it('a yearly evaluation does not stand in for the pre-expiry one: 91 days before the end does not count, 90 does', () => {
+    const evaluated = (first: string, options = {}) => codes(withAgency({ evaluatedAt: [first, '2026-06-15T10:00:00+08:00'] }, options), 'agency-evaluation');
+    // The old agreement ends 2025-12-31T23:59:59 (Beijing time): 90 days before is 2025-10-02T23:59:59.
+    expect(evaluated('2025-10-02T23:59:59+08:00')).toEqual([]);
+    expect(evaluated('2025-10-02T23:59:58+08:00')).toEqual(['renewed-without-evaluation']);
+    // Within 12 months of the renewal, which once passed, is no longer enough.
+    expect(evaluated('2025-03-01T00:00:00+08:00')).toEqual(['renewed-without-evaluation']);
+    // An evaluation at the old agreement's last instant is before it expires; at the renewal's first, it is not.
+    expect(evaluated('2025-12-31T23:59:59+08:00')).toEqual([]);
+    expect(evaluated('2026-01-01T00:00:00+08:00')).toEqual(['renewed-without-evaluation']);
+    // A shorter final period (a stricter profile setting) moves the boundary.
+    expect(evaluated('2025-11-15T00:00:00+08:00', { preExpiryEvaluationDays: 30 })).toEqual(['renewed-without-evaluation']);
+    expect(evaluated('2025-12-15T00:00:00+08:00', { preExpiryEvaluationDays: 30 })).toEqual([]);
+  });
+
+  it('the final period may only be shortened: more than 90 days is invalid input', () => {
+    expect(assess(undefined, { preExpiryEvaluationDays: 91 }).findings.map((f) => f.code)).toEqual(['invalid-input']);
+  });
+
+  it('an agreement that expired without a pre-expiry evaluation is a violation, even with yearly evaluations', () => {
+    const agreements = single('2025-06-01T00:00:00+08:00', '2026-06-30T23:59:59+08:00');
+    const result = withAgency({ agreements, evaluatedAt: ['2025-05-20T10:00:00+08:00', '2026-01-15T10:00:00+08:00'], lastInspectedAt: undefined });
+    expect(graded(result, 'agency-evaluation')).toEqual(['expired-without-evaluation:violation']);
+    expect(only(result, 'agency-evaluation').facts).toMatchObject({ agreementRef: 'OA-1', endedAt: '2026-06-30T23:59:59+08:00' });
+    // Evaluated in its final 90 days: nothing.
+    expect(codes(withAgency({ agreements, evaluatedAt: ['2025-05-20T10:00:00+08:00', '2026-05-01T10:00:00+08:00'], lastInspectedAt: undefined }), 'agency-evaluation')).toEqual([]);
   });
 
   it('renewals more than 12 months before the assessment are left to earlier assessments', () => {
@@ -63,22 +83,25 @@ describe('agency-evaluation (5.4)', () => {
     expect(codes(withAgency({ agreements, evaluatedAt: ['2026-06-15T10:00:00+08:00'] }), 'agency-evaluation')).toEqual([]);
   });
 
-  it('an agreement about to expire without a fresh evaluation is a warning (evaluate before renewal)', () => {
+  it('an agreement about to expire without a pre-expiry evaluation is a warning (evaluate before it expires)', () => {
     // In force until 2026-12-31: 31 days after the assessment, inside the default 60-day notice.
     const agreements = single('2025-01-01T00:00:00+08:00', '2026-12-31T23:59:59+08:00');
-    const result = withAgency({ agreements, evaluatedAt: ['2025-12-20T10:00:00+08:00'] });
+    const result = withAgency({ agreements, evaluatedAt: ['2025-12-20T10:00:00+08:00', '2026-06-01T10:00:00+08:00'] });
     expect(graded(result, 'agency-evaluation')).toEqual(['evaluation-due-before-renewal:warning']);
-    expect(only(result, 'agency-evaluation').facts).toMatchObject({ agreementRef: 'OA-1', expiresAt: '2026-12-31T23:59:59+08:00', since: '2025-12-31T23:59:59+08:00' });
-    // Evaluated within the 12 months before expiry: nothing to warn about.
-    expect(codes(withAgency({ agreements, evaluatedAt: ['2026-01-10T10:00:00+08:00'] }), 'agency-evaluation')).toEqual([]);
+    expect(only(result, 'agency-evaluation').facts).toMatchObject({ agreementRef: 'OA-1', expiresAt: '2026-12-31T23:59:59+08:00', since: '2026-10-02T23:59:59+08:00' });
+    // Evaluated in the final 90 days: nothing to warn about.
+    expect(codes(withAgency({ agreements, evaluatedAt: ['2026-10-10T10:00:00+08:00'] }), 'agency-evaluation')).toEqual([]);
     // Outside the notice period: no warning yet.
-    expect(codes(withAgency({ agreements, evaluatedAt: ['2025-12-20T10:00:00+08:00'] }, { renewalNoticeDays: 30 }), 'agency-evaluation')).toEqual([]);
+    expect(codes(withAgency({ agreements, evaluatedAt: ['2025-12-20T10:00:00+08:00', '2026-06-01T10:00:00+08:00'] }, { renewalNoticeDays: 30 }), 'agency-evaluation')).toEqual([]);
   });
 
-  it('a former agency (every agreement ended) is not evaluated, planned for or inspected', () => {
+  it('a former agency (every agreement ended) is not evaluated, planned for or inspected, only its last agreement\'s pre-expiry evaluation is looked at', () => {
     const agreements = single('2024-01-01T00:00:00+08:00', '2026-06-30T23:59:59+08:00');
-    const result = withAgency({ agreements, evaluatedAt: [], riskWarningPlan: false, emergencyPlan: false, lastInspectedAt: undefined });
+    const result = withAgency({ agreements, evaluatedAt: ['2026-05-01T10:00:00+08:00'], riskWarningPlan: false, emergencyPlan: false, lastInspectedAt: undefined });
     expect(result.findings.filter((f) => f.clause.clause === '5.4')).toEqual([]);
+    // Ended more than 12 months ago: left to earlier assessments.
+    const long = withAgency({ agreements: single('2023-01-01T00:00:00+08:00', '2025-06-30T23:59:59+08:00'), evaluatedAt: [], riskWarningPlan: false, emergencyPlan: false, lastInspectedAt: undefined });
+    expect(long.findings.filter((f) => f.clause.clause === '5.4')).toEqual([]);
   });
 
   it('an agency signed to start later must already be evaluated (vetting)', () => {

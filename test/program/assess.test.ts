@@ -89,7 +89,7 @@ describe('assessProgram: the whole assessment', () => {
 describe('assessProgram: invalid input never throws', () => {
   const invalid = (result: ReturnType<typeof assess>) => {
     expect(result.findings).toHaveLength(1);
-    expect(result.findings[0]).toMatchObject({ check: 'invalid-input', code: 'invalid-input', severity: 'violation', clause: { clause: '4' } });
+    expect(result.findings[0]).toMatchObject({ check: 'invalid-input', code: 'invalid-input', severity: 'violation', clause: { standard: 'cuishou-guard', clause: 'fail-closed' } });
     expect(result.clauses.every((c) => c.status === 'not-assessed')).toBe(true);
     expect(result.checks.every((c) => c.status === 'not-assessed')).toBe(true);
     return (result.findings[0]?.facts.issues as { path: string }[]).map((i) => i.path);

@@ -8,6 +8,8 @@ describe('examples/program.ts on examples/institution.json', () => {
       ['5.1', 'policies', 'policy-stale', 'warning', 'POL-OUT-2023'],
       ['5.2', 'staff-training', 'training-overdue', 'violation', 'E-1042'],
       ['5.2', 'staff-conduct', 'serious-offence-not-reported', 'violation', 'E-1107'],
+      // Issue 14: AG-SZ-01's agreement expires within 60 days and its yearly evaluation does not stand in for the pre-expiry one.
+      ['5.4', 'agency-evaluation', 'evaluation-due-before-renewal', 'warning', 'AG-SZ-01'],
       ['5.4', 'agency-evaluation', 'evaluation-overdue', 'violation', 'AG-HZ-02'],
       ['5.5', 'agency-data-destruction', 'data-destruction-unconfirmed', 'violation', 'L-2026-0815'],
       ['5.5', 'agency-data-destruction', 'data-destruction-unconfirmed', 'warning', 'L-2026-1102'],
@@ -20,12 +22,12 @@ describe('examples/program.ts on examples/institution.json', () => {
     expect(result.clauses.map((c) => [c.clause, c.status, c.violations, c.warnings])).toEqual([
       ['5.1', 'findings', 0, 1],
       ['5.2', 'findings', 2, 0],
-      ['5.4', 'findings', 1, 0],
+      ['5.4', 'findings', 1, 1],
       ['5.5', 'findings', 1, 1],
       ['5.6', 'compliant', 0, 0],
       ['5.7', 'findings', 1, 0],
     ]);
-    expect(result.summary).toEqual({ findings: 7, violations: 5, warnings: 2, clauses: { compliant: 1, findings: 5, notAssessed: 0 } });
+    expect(result.summary).toEqual({ findings: 8, violations: 5, warnings: 3, clauses: { compliant: 1, findings: 5, notAssessed: 0 } });
   });
 
   it('reports the facts an officer acts on', () => {

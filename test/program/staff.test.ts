@@ -125,31 +125,59 @@ describe('staff-conduct (5.2)', () => {
 });
 
 describe('performance-pay (5.2)', () => {
-  const pay = (weights: Partial<Record<'recoveredAmount' | 'effectiveness' | 'compliance' | 'informationSecurity' | 'complaints' | 'other', number>>) =>
-    assess(institution({ performancePay: { weights: { recoveredAmount: 0, effectiveness: 0, compliance: 0, informationSecurity: 0, complaints: 0, ...weights } } }));
+  const pay = (weights: Partial<Record<'recoveredAmount' | 'effectiveness' | 'compliance' | 'informationSecurity' | 'complaints' | 'other', number>>, penalties: boolean | 'unstated' = true) =>
+    assess(institution({ performancePay: { weights: { recoveredAmount: 0, effectiveness: 0, compliance: 0, informationSecurity: 0, complaints: 0, ...weights }, ...(penalties === 'unstated' ? {} : { penalties }) } }));
 
-  it('weights with any compliance dimension pass', () => {
-    expect(codes(pay({ recoveredAmount: 90, compliance: 10 }), 'performance-pay')).toEqual([]);
-    expect(codes(pay({ recoveredAmount: 90, complaints: 10 }), 'performance-pay')).toEqual([]);
-    expect(codes(pay({ recoveredAmount: 90, informationSecurity: 10 }), 'performance-pay')).toEqual([]);
+  it('every dimension weighed, recovery at most half, with penalties: passes', () => {
+    expect(codes(pay({ recoveredAmount: 25, effectiveness: 25, compliance: 20, informationSecurity: 15, complaints: 15 }), 'performance-pay')).toEqual([]);
+    // Effectiveness may be weighed through either recovery metric.
+    expect(codes(pay({ effectiveness: 40, compliance: 20, informationSecurity: 20, complaints: 20 }), 'performance-pay')).toEqual([]);
+  });
+
+  it('issue 14: 99 % recovery + 1 % complaints no longer passes: dimensions missing and recovery dominates', () => {
+    const result = pay({ recoveredAmount: 99, complaints: 1 });
+    expect(graded(result, 'performance-pay')).toEqual(['dimension-not-weighted:violation', 'recovery-dominates:warning']);
+    expect(result.findings.find((f) => f.code === 'dimension-not-weighted')?.facts.missing).toEqual(['compliance', 'informationSecurity']);
+    expect(result.findings.find((f) => f.code === 'recovery-dominates')?.facts).toMatchObject({ recoveryPercent: 99, thresholdPercent: 50 });
+  });
+
+  it('each of the four dimensions needs a real weight', () => {
+    const all = { recoveredAmount: 20, effectiveness: 10, compliance: 30, informationSecurity: 20, complaints: 20 };
+    for (const [dimension, zeroed] of [['compliance', { compliance: 0 }], ['informationSecurity', { informationSecurity: 0 }], ['complaints', { complaints: 0 }], ['effectiveness', { recoveredAmount: 0, effectiveness: 0 }]] as const) {
+      const result = pay({ ...all, ...zeroed });
+      expect(codes(result, 'performance-pay'), dimension).toEqual(['dimension-not-weighted']);
+      expect(result.findings[0]?.facts.missing ?? result.findings.find((f) => f.code === 'dimension-not-weighted')?.facts.missing).toEqual([dimension]);
+    }
+  });
+
+  it('recovery at exactly half passes; above half is a warning', () => {
+    expect(codes(pay({ recoveredAmount: 50, compliance: 20, informationSecurity: 15, complaints: 15 }), 'performance-pay')).toEqual([]);
+    expect(graded(pay({ recoveredAmount: 51, compliance: 19, informationSecurity: 15, complaints: 15 }), 'performance-pay')).toEqual(['recovery-dominates:warning']);
+  });
+
+  it('a scheme without penalties, or not saying, is flagged (综合奖惩体系)', () => {
+    const weights = { recoveredAmount: 30, compliance: 30, informationSecurity: 20, complaints: 20 };
+    expect(graded(pay(weights, false), 'performance-pay')).toEqual(['no-penalties:warning']);
+    expect(graded(pay(weights, 'unstated'), 'performance-pay')).toEqual(['no-penalties:warning']);
+    expect(codes(pay(weights, true), 'performance-pay')).toEqual([]);
   });
 
   it('recovered amount as the only weight is a violation', () => {
-    const f = only(pay({ recoveredAmount: 100 }), 'performance-pay');
+    const f = pay({ recoveredAmount: 100 }).findings.filter((x) => x.check === 'performance-pay')[0];
     expect(f).toMatchObject({ code: 'recovered-amount-only', severity: 'violation', subject: { kind: 'institution', id: null }, facts: { weighted: ['recoveredAmount'] } });
-    expect(f.message.zh).toContain('回款金额');
+    expect(f?.message.zh).toContain('回款金额');
   });
 
   it('compliance, information security and complaints all at zero is a violation even with other metrics', () => {
-    const f = only(pay({ recoveredAmount: 60, effectiveness: 30, other: 10 }), 'performance-pay');
-    expect(f.facts.weighted).toEqual(['recoveredAmount', 'effectiveness', 'other']);
-    expect(f.message.en).toContain('recovered amount, effectiveness, other metrics');
+    const f = pay({ recoveredAmount: 60, effectiveness: 30, other: 10 }).findings.find((x) => x.code === 'recovered-amount-only');
+    expect(f?.facts.weighted).toEqual(['recoveredAmount', 'effectiveness', 'other']);
+    expect(f?.message.en).toContain('recovered amount, effectiveness, other metrics');
   });
 });
 
 describe('performance-pay facts', () => {
   it('lists the weights given, and nothing undefined', () => {
-    const result = assess(institution({ performancePay: { weights: { recoveredAmount: 100, effectiveness: 0, compliance: 0, informationSecurity: 0, complaints: 0, other: undefined } } }));
-    expect(only(result, 'performance-pay').facts.weights).toEqual({ recoveredAmount: 100, effectiveness: 0, compliance: 0, informationSecurity: 0, complaints: 0 });
+    const result = assess(institution({ performancePay: { weights: { recoveredAmount: 100, effectiveness: 0, compliance: 0, informationSecurity: 0, complaints: 0, other: undefined }, penalties: true } }));
+    expect(result.findings.find((f) => f.code === 'recovered-amount-only')?.facts.weights).toEqual({ recoveredAmount: 100, effectiveness: 0, compliance: 0, informationSecurity: 0, complaints: 0 });
   });
 });

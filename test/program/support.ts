@@ -84,7 +84,7 @@ export function institution(overrides: Partial<InstitutionInput> = {}): Institut
     policies: [policy(), policy({ id: 'POL-2', kind: 'collection_procedures' })],
     collectionDepartment: { exists: true, dedicated: true },
     staff: [staffMember()],
-    performancePay: { weights: { recoveredAmount: 40, effectiveness: 20, compliance: 20, informationSecurity: 10, complaints: 10 } },
+    performancePay: { weights: { recoveredAmount: 30, effectiveness: 15, compliance: 25, informationSecurity: 15, complaints: 15 }, penalties: true },
     outsourcing: { inHouseCapability: true, agencies: [agency()] },
     systems: [system()],
     complaints: complaints(),

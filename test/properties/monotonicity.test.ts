@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, nationalProfile, type Limits } from '../../src/index.js';
-import { action, context } from '../support/arbitraries.js';
+import { presets } from '../../src/profiles/presets.js';
+import { action, agreedVoiceCap, context, instant, iso } from '../support/arbitraries.js';
+import { parseInstant } from '../../src/time.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (minute: number) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
@@ -96,6 +98,58 @@ describe('monotonicity of profiles, overlays and house rules', () => {
         expect(withHouse.violations.slice(0, plain.violations.length)).toEqual(plain.violations);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+/**
+ * Issue 14: no agreement field can turn a national deny into an allow, under any built-in profile. The
+ * agreed collection time is the standard's own exception (agreed-hours: an agreed time takes priority over
+ * 22:00–08:00), so an agreement's windows and the validity that puts them in force are held as they are;
+ * every other field (the voice cap above all) varies, and an agreement without windows is compared with none.
+ */
+describe('agreements never loosen the law (issue 14)', () => {
+  const builtIn = Object.keys(presets);
+  const sameDayCalls = fc.array(fc.integer({ min: 1, max: 4 * 60 }), { minLength: 2, maxLength: 6 });
+  const otherFields = fc.record(
+    { ref: fc.constantFrom('AGR-1', 'AGR-2'), voiceDailyCap: agreedVoiceCap, validFrom: instant, validUntil: instant },
+    { requiredKeys: [] },
+  );
+
+  it('under every built-in profile, no agreement field turns a national deny into an allow', () => {
+    fc.assert(
+      fc.property(context, action, otherFields, sameDayCalls, fc.boolean(), (generated, anyAction, fields, minutesBefore, callTheDebtor) => {
+        // Half the time a plain call to the debtor on an open debt, after connected calls shortly before it,
+        // so that the voice cap (the field an agreement once loosened) decides often.
+        const { visit: _visit, ...plain } = anyAction;
+        const a = callTheDebtor ? { ...plain, channel: 'voice' as const, target: { role: 'debtor' as const, partyId: 'D1' }, purpose: 'reminder' as const, disclosures: [] } : anyAction;
+        const atMs = parseInstant(a.at);
+        const calls = minutesBefore.map((m) => ({ channel: 'voice' as const, at: iso(atMs - m * 60_000), target: { role: 'debtor' as const }, outcome: 'connected' as const }));
+        const c = { ...generated, ...(callTheDebtor ? { debt: { id: 'L1', status: 'overdue' as const } } : {}), history: [...(generated.history ?? []), ...calls] };
+        const windows = c.agreement?.windows ?? [];
+        // The case the national profile judges: only what the standard defers to (windows in force), nothing else agreed.
+        const kept = windows.length === 0 || c.agreement === undefined ? undefined : {
+          windows,
+          ...(c.agreement.validFrom === undefined ? {} : { validFrom: c.agreement.validFrom }),
+          ...(c.agreement.validUntil === undefined ? {} : { validUntil: c.agreement.validUntil }),
+        };
+        const { agreement: _dropped, ...rest } = c;
+        const base = kept === undefined ? rest : { ...rest, agreement: kept };
+        // With windows, the validity stays theirs; without, any validity.
+        const extra = kept === undefined ? fields : { ref: fields.ref, voiceDailyCap: fields.voiceDailyCap };
+        const agreement = { ...(kept ?? {}), ...Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) };
+        if (agreement.validFrom !== undefined && agreement.validUntil !== undefined && agreement.validFrom > agreement.validUntil) return; // not a valid case
+        const national = checkAction(base, a);
+        if (national.outcome !== 'deny' || national.violations.some((v) => v.rule === 'invalid-input')) return;
+        for (const profile of builtIn) {
+          const agreed = checkAction({ ...base, agreement }, a, { profile });
+          if (agreed.violations.some((v) => v.rule === 'invalid-input')) continue;
+          expect(agreed.outcome, `${profile}: ${JSON.stringify(agreement)}`).toBe('deny');
+          const codes = new Set(agreed.violations.map((v) => `${v.rule}/${v.code}`));
+          for (const v of national.violations) expect(codes.has(`${v.rule}/${v.code}`), `${profile} lost ${v.rule}/${v.code}`).toBe(true);
+        }
+      }),
+      runs,
     );
   });
 });

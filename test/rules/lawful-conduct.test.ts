@@ -4,7 +4,7 @@ import type { ActionInput } from '../../src/index.js';
 import { action, aiActor, codesOf, context, visitAction } from '../support/fixtures.js';
 
 type Conduct = NonNullable<ActionInput['conduct']>[number];
-const ALL: Conduct[] = ['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document'];
+const ALL: Conduct[] = ['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document', 'false_statement', 'public_shaming'];
 
 describe('lawful-conduct', () => {
   it('no flagged conduct: allowed, and the rule is evaluated', () => {
@@ -28,7 +28,7 @@ describe('lawful-conduct', () => {
     expect(d.outcome).toBe('deny');
     expect(d.violations[0]).toMatchObject({
       rule: 'lawful-conduct',
-      clause: { standard: 'GB/T 45251—2025', clause: '5.3', topic: '禁止暴力催收' },
+      clause: { standard: 'GB/T 45251—2025', clause: '5.3', topic: '依法合规催收：禁止暴力催收、虚假陈述与公开散布' },
       code: 'prohibited-conduct',
       facts: { conduct: [value] },
     });
@@ -47,10 +47,22 @@ describe('lawful-conduct', () => {
     expect(d.violations[0]?.facts).toEqual({ conduct: ['insult', 'harassment'] });
   });
 
-  it('all six values give one violation listing all six', () => {
+  it('all eight values give one violation listing all eight', () => {
     const d = checkAction(context(), action({ conduct: ALL }));
     expect(codesOf(d, 'lawful-conduct')).toEqual(['prohibited-conduct']);
     expect(d.violations[0]?.facts).toEqual({ conduct: ALL });
+  });
+
+  it('issue 14: a false or misleading statement and public shaming are denied on their own, on every channel', () => {
+    for (const value of ['false_statement', 'public_shaming'] as const) {
+      for (const channel of ['voice', 'sms', 'letter', 'im'] as const) {
+        const d = checkAction(context(), action({ channel, conduct: [value] }));
+        expect(d.outcome, `${value} by ${channel}`).toBe('deny');
+        expect(d.violations.map((v) => [v.rule, v.code])).toEqual([['lawful-conduct', 'prohibited-conduct']]);
+      }
+    }
+    // The same action without the flag is allowed: the flag alone makes the deny.
+    expect(checkAction(context(), action({ channel: 'letter', conduct: [] })).outcome).toBe('allow');
   });
 
   it('applies to every channel, every target and AI actors', () => {

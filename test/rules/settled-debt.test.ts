@@ -26,7 +26,8 @@ describe('settled-debt', () => {
     });
     const destroy = d.obligations.filter((o) => o.code === 'destroy-case-data');
     expect(destroy).toHaveLength(1);
-    expect(destroy[0]).toMatchObject({ rule: 'settled-debt', clause: { clause: '5.3' } });
+    // The data-destruction duty sits in 5.5 (personal-information security), the stop in 5.3 (issue 14).
+    expect(destroy[0]).toMatchObject({ rule: 'settled-debt', clause: { standard: 'GB/T 45251—2025', clause: '5.5', topic: '结清后通知第三方催收机构销毁数据' } });
     expect(destroy[0]?.message.en).toContain('5.5');
     // A denied action carries no record-keeping obligation.
     expect(d.obligations.map((o) => o.code)).not.toContain('retain-records');

@@ -139,14 +139,22 @@ describe('nextAllowedAt around clocks', () => {
 
 describe('several candidate zones (debtor.timeZones)', () => {
   it('an action must be inside the window in every candidate zone', () => {
-    const uncertain = context({ debtor: { id: 'D1', timeZone: 'Asia/Shanghai', timeZones: ['Asia/Urumqi', 'Asia/Tokyo'] } });
-    // 08:30 Shanghai = 09:30 Tokyo but 06:30 in Urumqi (UTC+6): denied for Urumqi only.
+    const uncertain = context({ debtor: { id: 'D1', timeZone: 'Asia/Shanghai', timeZones: ['Asia/Dhaka', 'Asia/Tokyo'] } });
+    // 08:30 Shanghai = 09:30 Tokyo but 06:30 in Dhaka (UTC+6): denied for Dhaka only.
     const d = checkAction(uncertain, action({ at: '2026-11-30T08:30:00+08:00' }));
-    expect(d.violations.map((v) => [v.rule, v.facts.timeZone])).toEqual([['collection-hours', 'Asia/Urumqi']]);
-    // The earliest instant inside the window everywhere: 08:00 in Urumqi = 10:00 in Shanghai.
+    expect(d.violations.map((v) => [v.rule, v.facts.timeZone])).toEqual([['collection-hours', 'Asia/Dhaka']]);
+    // The earliest instant inside the window everywhere: 08:00 in Dhaka = 10:00 in Shanghai.
     expect(nextAllowedAt(uncertain, action({ at: '2026-11-30T08:30:00+08:00' }))).toBe('2026-11-30T10:00:00+08:00');
     // And the evening ends at 22:00 in Tokyo = 21:00 in Shanghai.
     expect(checkAction(uncertain, action({ at: '2026-11-30T21:00:00+08:00' })).violations.map((v) => v.facts.timeZone)).toEqual(['Asia/Tokyo']);
+  });
+
+  it('a mainland candidate zone is Beijing time: Asia/Urumqi among the candidates adds no reading of its own (issue 14)', () => {
+    const mainland = context({ debtor: { id: 'D1', timeZone: 'Asia/Shanghai', timeZones: ['Asia/Urumqi', 'PRC', 'Asia/Kashgar'] } });
+    expect(checkAction(mainland, action({ at: '2026-11-30T08:30:00+08:00' })).outcome).toBe('allow');
+    expect(nextAllowedAt(mainland, action({ at: '2026-11-30T07:30:00+08:00' }))).toBe('2026-11-30T08:00:00+08:00');
+    const late = checkAction(mainland, action({ at: '2026-11-30T22:00:00+08:00' }));
+    expect(late.violations.map((v) => [v.rule, v.facts.timeZone])).toEqual([['collection-hours', 'Asia/Shanghai']]);
   });
 
   it('daily caps count in the strictest reading', () => {

@@ -14,7 +14,7 @@ describe('quota', () => {
       quota: {
         localDate: '2026-11-30',
         timeZone: 'Asia/Shanghai',
-        voice: { used: 2, cap: 3, left: 1, capSource: 'profile' },
+        voice: { used: 2, cap: 3, left: 1, capSource: 'profile', capReason: 'profile', profileCap: 3, agreedCap: null },
         visits: { used: 1, cap: 1, left: 0 },
         window: { source: 'default', open: true, opensAt: null, closesAt: '2026-11-30T22:00:00+08:00' },
         unansweredByNumber: null,
@@ -31,7 +31,7 @@ describe('quota', () => {
   it('uses agreed windows and an agreed cap', () => {
     const agreed = context({ agreement: { ref: 'AGR-1', windows: [{ start: '12:00', end: '13:30' }], voiceDailyCap: 1 }, history: calls(1) });
     expect(quota(agreed, '2026-11-30T10:00:00+08:00').quota).toMatchObject({
-      voice: { used: 1, cap: 1, left: 0, capSource: 'agreement' },
+      voice: { used: 1, cap: 1, left: 0, capSource: 'agreement', capReason: 'agreement-lower', profileCap: 3, agreedCap: 1 },
       window: { source: 'agreement', open: false, opensAt: '2026-11-30T12:00:00+08:00', closesAt: null },
     });
     expect(quota(agreed, '2026-11-30T12:30:00+08:00').quota?.window.closesAt).toBe('2026-11-30T13:30:00+08:00');

@@ -4,12 +4,14 @@ import type { ActionInput, ContextInput } from '../../src/index.js';
 import { parseInstant } from '../../src/time.js';
 import { aiActor, agencyOrganization, humanActor } from './fixtures.js';
 
-export const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu'] as const;
+/** Zones of the generated cases: mainland China zones and aliases (judged at Beijing time) among others. */
+export const MAINLAND_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'PRC', 'Asia/Kashgar', 'Asia/Chongqing', 'asia/shanghai'] as const;
+export const ZONES = [...MAINLAND_ZONES, 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Hong_Kong'] as const;
 const CHANNELS = ['voice', 'sms', 'im', 'email', 'letter', 'visit'] as const;
 const OUTCOMES = ['connected', 'not_connected', 'delivered', 'failed', 'completed'] as const;
 const PURPOSES = ['demand_payment', 'reminder', 'locate_debtor', 'relay_message', 'repayment_info'] as const;
 const DISCLOSURES = ['debt_amount', 'overdue_duration', 'debt_details', 'repayment_info'] as const;
-const CONDUCT = ['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document'] as const;
+const CONDUCT = ['threat', 'insult', 'violence', 'harassment', 'impersonation', 'forged_document', 'false_statement', 'public_shaming'] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** An instant in late 2026, as ISO text with Z or an offset. */
@@ -32,13 +34,21 @@ const window = fc
   .filter((w) => w.start !== w.end)
   .map((w) => (w.days === undefined ? { start: w.start, end: w.end } : w));
 
-export const historyEntry = fc.record({
-  channel: fc.constantFrom(...CHANNELS),
-  at: instant,
-  target: fc.constantFrom({ role: 'debtor' as const, partyId: 'D1' }, { role: 'debtor' as const }, { role: 'contact' as const, partyId: 'C1' }),
-  outcome: fc.constantFrom(...OUTCOMES),
-  organizationId: fc.constantFrom('ORG1', 'AG1'),
-});
+export const historyEntry = fc.record(
+  {
+    channel: fc.constantFrom(...CHANNELS),
+    at: instant,
+    target: fc.constantFrom({ role: 'debtor' as const, partyId: 'D1' }, { role: 'debtor' as const }, { role: 'contact' as const, partyId: 'C1' }),
+    outcome: fc.constantFrom(...OUTCOMES),
+    // Absent means outbound; an inbound call (the debtor calling back) counts toward no cap on our calls.
+    direction: fc.constantFrom('outbound' as const, 'inbound' as const),
+    organizationId: fc.constantFrom('ORG1', 'AG1'),
+  },
+  { requiredKeys: ['channel', 'at', 'target', 'outcome', 'organizationId'] },
+);
+
+/** An agreed voice cap: mostly small, sometimes far above the national 3 (which may only lower it). */
+export const agreedVoiceCap = fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 100 }));
 
 export const context: fc.Arbitrary<ContextInput> = fc.record({
   debtor: fc.record({
@@ -54,7 +64,7 @@ export const context: fc.Arbitrary<ContextInput> = fc.record({
   ),
   agreement: fc.option(
     fc.record(
-      { ref: fc.constant('AGR-1'), windows: fc.array(window, { maxLength: 3 }), voiceDailyCap: fc.integer({ min: 0, max: 5 }), validFrom: instant, validUntil: instant },
+      { ref: fc.constant('AGR-1'), windows: fc.array(window, { maxLength: 3 }), voiceDailyCap: agreedVoiceCap, validFrom: instant, validUntil: instant },
       { requiredKeys: ['ref'] },
     ).map((a) => (a.validFrom !== undefined && a.validUntil !== undefined && parseInstant(a.validFrom) > parseInstant(a.validUntil) ? { ...a, validUntil: undefined } : a))
       .map((a) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as NonNullable<ContextInput['agreement']>),

@@ -1,6 +1,8 @@
 /** 5.4: evaluating, planning for and inspecting third-party collection agencies; in-house capability. */
 import { parseInstant } from '../../time.js';
-import { addZonedDays, monthsBefore } from '../calendar.js';
+import { addZonedDays } from '../calendar.js';
+
+const DAY_MS = 86_400_000;
 import { programClauses } from '../clauses.js';
 import { defineCheck, INSTITUTION, latest, subject, violation, warning, type AssessmentContext, type CheckResult } from '../define-check.js';
 import type { Agency } from '../schema.js';
@@ -34,8 +36,8 @@ export const agencyEvaluation = defineCheck({
   id: 'agency-evaluation',
   clause: programClauses.agencyEvaluation,
   description: {
-    zh: '对合作的第三方催收机构至少每年评估一次，续约前应评估。',
-    en: 'Each engaged agency is evaluated at least once every 12 months, and before each renewal.',
+    zh: '对合作的第三方催收机构至少每年评估一次，且每份委托协议到期前也需开展1次评估（年度评估不能替代）。',
+    en: 'Each engaged agency is evaluated at least once every 12 months, and once more in the final period before each outsourcing agreement expires (a yearly evaluation does not stand in).',
   },
   messages: {
     'evaluation-overdue': {
@@ -43,12 +45,16 @@ export const agencyEvaluation = defineCheck({
       en: 'Agency {agencyId} has no evaluation between {since} and {at} (at least one every 12 months is required).',
     },
     'renewed-without-evaluation': {
-      zh: '与第三方催收机构 {agencyId} 的协议 {agreementRef} 于 {renewedAt} 续约，续约前12个月内没有评估记录。',
-      en: 'Agreement {agreementRef} with agency {agencyId} renewed on {renewedAt} without an evaluation in the 12 months before.',
+      zh: '与第三方催收机构 {agencyId} 的协议 {agreementRef} 于 {endedAt} 续约，但在其到期前的最后 {finalDays} 天（{finalFrom} 起）内没有评估记录；年度评估不能替代到期前评估。',
+      en: 'Agreement {agreementRef} with agency {agencyId} was renewed at {endedAt} without an evaluation in its final {finalDays} days (from {finalFrom}); a yearly evaluation does not stand in for the pre-expiry one.',
+    },
+    'expired-without-evaluation': {
+      zh: '与第三方催收机构 {agencyId} 的协议 {agreementRef} 于 {endedAt} 到期，但在到期前的最后 {finalDays} 天（{finalFrom} 起）内没有评估记录（委托协议到期前也需开展1次评估）。',
+      en: 'Agreement {agreementRef} with agency {agencyId} expired at {endedAt} without an evaluation in its final {finalDays} days (from {finalFrom}): the agency is evaluated once more before an agreement expires.',
     },
     'evaluation-due-before-renewal': {
-      zh: '与第三方催收机构 {agencyId} 的协议 {agreementRef} 将于 {expiresAt} 到期；如续约，须在续约前完成评估（{since} 之后尚无评估）。',
-      en: 'Agreement {agreementRef} with agency {agencyId} expires on {expiresAt}; evaluate the agency before any renewal (no evaluation since {since}).',
+      zh: '与第三方催收机构 {agencyId} 的协议 {agreementRef} 将于 {expiresAt} 到期；须在到期前完成到期前评估（{since} 之后尚无评估，年度评估不能替代）。',
+      en: 'Agreement {agreementRef} with agency {agencyId} expires on {expiresAt}; evaluate the agency before it expires (no evaluation since {since}, the start of its final period; a yearly evaluation does not stand in).',
     },
   },
   assessable: (inst) => inst.outsourcing !== undefined,
@@ -72,17 +78,24 @@ export const agencyEvaluation = defineCheck({
           }),
         );
       }
-      // Renewals that took effect in the last 12 months: older ones are past assessments' business.
-      for (const renewal of spans.slice(1)) {
-        if (renewal.fromMs > ctx.atMs || renewal.fromMs < ctx.yearAgoMs) continue;
-        if (!evaluatedWithin(monthsBefore(renewal.fromMs, 12, ctx.zone), renewal.fromMs)) {
-          results.push(
-            violation('renewed-without-evaluation', who, { agencyId: agency.id, agreementRef: renewal.ref, renewedAt: ctx.format(renewal.fromMs) }),
-          );
-        }
+      // Agreements that ended (expired, or replaced by a renewal) in the last 12 months: older ones are past
+      // assessments' business. Each needed an evaluation in its own final period; a yearly one does not stand in.
+      const finalDays = ctx.options.preExpiryEvaluationDays;
+      for (let i = 0; i < spans.length; i += 1) {
+        const span = spans[i] as AgreementSpan;
+        const next = spans.slice(i + 1).find((s) => s.fromMs > span.fromMs && s.fromMs <= span.untilMs + DAY_MS);
+        const endedMs = next === undefined ? span.untilMs : Math.min(span.untilMs, next.fromMs);
+        if (endedMs > ctx.atMs || endedMs < ctx.yearAgoMs) continue;
+        const finalFrom = addZonedDays(endedMs, -finalDays, ctx.zone);
+        if (evaluatedWithin(finalFrom, endedMs)) continue;
+        results.push(
+          violation(next === undefined ? 'expired-without-evaluation' : 'renewed-without-evaluation', who, {
+            agencyId: agency.id, agreementRef: span.ref, endedAt: ctx.format(endedMs), finalFrom: ctx.format(finalFrom), finalDays,
+          }),
+        );
       }
       if (!overdue && inForce !== undefined && inForce.untilMs <= addZonedDays(ctx.atMs, ctx.options.renewalNoticeDays, ctx.zone)) {
-        const since = monthsBefore(inForce.untilMs, 12, ctx.zone);
+        const since = addZonedDays(inForce.untilMs, -finalDays, ctx.zone);
         if (!evaluatedWithin(since, ctx.atMs)) {
           results.push(
             warning('evaluation-due-before-renewal', who, {
