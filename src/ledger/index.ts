@@ -6,7 +6,7 @@ export {
   createLedger, toAuditRecords, asIfHappened, countedEntries, debtorOfReservation, LedgerInputError, LedgerUnavailableError,
   LEDGER_RULES, LEDGER_DEFAULTS, LEDGER_BOUNDS,
   type Ledger, type LedgerOptions, type LedgerEntry, type LedgerRuleId, type Reservation, type CommitInput, type CommitResult,
-  type ReleaseResult, type HistoryQuery,
+  type ReleaseResult, type HistoryQuery, type CallEnding,
 } from './ledger.js';
 export { memoryStore } from './memory-store.js';
 export { postgresStore, postgresSchema, type PostgresStoreOptions, type PgPoolLike, type PgClientLike } from './postgres-store.js';

@@ -9,7 +9,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** The engine's own citation for ledger findings: fail closed, not a clause of GB/T 45251. */
-const FAIL_CLOSED = Object.freeze({ standard: 'cuishou-guard', clause: 'fail-closed', topic: '共享台账无法核验时拒绝 / deny when the shared ledger cannot vouch for the caps' });
+const FAIL_CLOSED = Object.freeze({ standard: 'cuishou-guard', clause: 'fail-closed', topic: '引擎原则：共享台账无法核验频次时不予放行（非 GB/T 45251 条款）/ engine principle: deny when the shared ledger cannot vouch for the caps' });
 
 /** The rule ids of the ledger's own findings (engine principles, not clauses of the standard). */
 export const LEDGER_RULES = ['ledger-unavailable', 'ledger-contention', 'ledger-retention', 'ledger-overflow'] as const;
@@ -130,28 +130,25 @@ export class LedgerUnavailableError extends Error {
 const OUTCOMES = new Set(['connected', 'not_connected', 'delivered', 'failed', 'completed']);
 
 /**
- * What a live reservation counts as: the outcome that counts against the caps. A voice call counts as
- * connected (the daily cap) and, when it names a phone, also as an unanswered attempt on that number (the
- * CBA profile's cap): it could end either way, and until it ends it must hold both slots.
+ * How a live call is imagined to end. It could end either way, and neither way is the stricter for every
+ * rule: `connected` fills the daily voice cap; `unanswered` fills the per-number cap of unanswered attempts
+ * but also extends a run of unanswered attempts (which may show a debtor lost). `reserve` decides both ways
+ * and allows only when both allow.
  */
-export function asIfHappened(entry: HistoryEntry): HistoryEntry[] {
-  const { outcome: _outcome, ...rest } = entry;
-  switch (entry.channel) {
-    case 'voice':
-      return rest.phoneRef === undefined ? [{ ...rest, outcome: 'connected' }] : [{ ...rest, outcome: 'connected' }, { ...rest, outcome: 'not_connected' }];
-    case 'visit':
-      return [{ ...rest, outcome: 'completed' }];
-    default:
-      return [{ ...rest, outcome: 'delivered' }];
-  }
+export type CallEnding = 'connected' | 'unanswered';
+
+/** What a live reservation counts as: a call as `ending` says, a visit as completed, a message as delivered. */
+export function asIfHappened(entry: HistoryEntry, ending: CallEnding = 'connected'): HistoryEntry {
+  const outcome = entry.channel === 'voice' ? (ending === 'connected' ? 'connected' : 'not_connected') : entry.channel === 'visit' ? 'completed' : 'delivered';
+  return { ...entry, outcome };
 }
 
 /** The history entries a debtor's rows contribute at `nowMs`: committed ones, and live reservations as if they happened. */
-export function countedEntries(rows: readonly LedgerRow[], nowMs: number): HistoryEntry[] {
+export function countedEntries(rows: readonly LedgerRow[], nowMs: number, ending: CallEnding = 'connected'): HistoryEntry[] {
   const out: HistoryEntry[] = [];
   for (const row of rows) {
     if (row.state === 'committed') out.push(row.entry);
-    else if (row.state === 'reserved' && row.expiresAtMs > nowMs) out.push(...asIfHappened(row.entry));
+    else if (row.state === 'reserved' && row.expiresAtMs > nowMs) out.push(asIfHappened(row.entry, ending));
   }
   return out;
 }
@@ -274,8 +271,12 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
           expiresAt: null,
         };
       }
-      const merged = { ...input, history: [...own, ...countedEntries(snapshot.rows, t)] };
-      const decision = await guard.check(merged, action);
+      let decision = await guard.check({ ...input, history: [...own, ...countedEntries(snapshot.rows, t, 'connected')] }, action);
+      if (decision.outcome === 'allow' && snapshot.rows.some((r) => r.state === 'reserved' && r.expiresAtMs > t && r.entry.channel === 'voice')) {
+        // The live calls as unanswered too: allowed only if the action is allowed however they end.
+        const unanswered = await guard.check({ ...input, history: [...own, ...countedEntries(snapshot.rows, t, 'unanswered')] }, action);
+        if (unanswered.outcome === 'deny') decision = unanswered;
+      }
       if (decision.outcome === 'deny') return { decision, reservationId: null, expiresAt: null };
 
       const id = encodeId(debtorId, globalThis.crypto.randomUUID());
@@ -284,7 +285,9 @@ export function createLedger(options: LedgerOptions = {}): Ledger {
         channel: a.channel,
         at: a.at,
         target: a.target,
-        outcome: asIfHappened({ channel: a.channel, at: a.at, target: a.target, outcome: 'connected' })[0]?.outcome ?? 'connected',
+        outcome: asIfHappened({ channel: a.channel, at: a.at, target: a.target, outcome: 'connected', direction: 'outbound' }).outcome,
+        // An action proposed to the guard is always ours: outbound (it counts toward the caps on our calls).
+        direction: 'outbound',
         organizationId: a.actor.organization.id,
         ...(a.phoneRef === undefined ? {} : { phoneRef: a.phoneRef }),
       };

@@ -239,7 +239,7 @@ describe('retention and audit', () => {
       [at[1], 'visit', 'completed'],
       [at[2], 'voice', 'connected'],
     ]);
-    expect(history[0]?.entry).toEqual({ channel: 'voice', at: at[0], target: { role: 'debtor', partyId: 'D1' }, outcome: 'not_connected', organizationId: 'ORG1' });
+    expect(history[0]?.entry).toEqual({ channel: 'voice', at: at[0], target: { role: 'debtor', partyId: 'D1' }, outcome: 'not_connected', direction: 'outbound', organizationId: 'ORG1' });
     expect((await ledger.history('D1', { from: at[1], to: at[2] })).map((e) => e.entry.at)).toEqual([at[1]]);
 
     const records = toAuditRecords(history);
@@ -295,5 +295,32 @@ describe('partitioning by debtor', () => {
     for (const keys of seen) expect(new Set(keys.map(slotTag))).toEqual(new Set(['D{7']));
     expect(seen.flat().every((k) => k.startsWith('cuishou:ledger:{D{7}}:'))).toBe(true);
     expect(() => redisStore({ client, keyPrefix: 'a{b}' })).toThrow(/keyPrefix/);
+  });
+});
+
+describe('a live call could end either way', () => {
+  const unanswered = (minute: number, phoneRef = 'P1') => ({ channel: 'voice' as const, at: `2026-11-30T09:${String(minute).padStart(2, '0')}:00+08:00`, target: { role: 'debtor' as const, partyId: 'D1' }, outcome: 'not_connected' as const, phoneRef });
+
+  it('cba-2026: a live call does not make the debtor "lost" (as if unanswered) so that a contact may be approached', async () => {
+    const ledger = createLedger({ guard: { profile: 'cba-2026' }, now: () => T0 });
+    const ctx = context({ debtor: { id: 'D1', reachable: false }, history: [unanswered(1), unanswered(2)] });
+    const locate = action({ target: { role: 'contact', partyId: 'C1' }, purpose: 'locate_debtor', at: '2026-11-30T10:30:00+08:00' });
+    const call = await ledger.reserve(ctx, action({ phoneRef: 'P1', at: '2026-11-30T09:30:00+08:00' }));
+    expect(call.decision.outcome).toBe('allow');
+    // Were the live call counted as unanswered only, three in a row would show the debtor lost and allow this.
+    const denied = await ledger.reserve(ctx, locate);
+    expect(denied.decision.outcome).toBe('deny');
+    expect(denied.decision.violations.map((v) => v.rule)).toEqual(['contact-precondition']);
+    // Once it is committed as unanswered, the history does show it, and the contact may be approached.
+    await ledger.commit(call.reservationId as string, { outcome: 'not_connected' });
+    expect((await ledger.reserve(ctx, locate)).decision.outcome).toBe('allow');
+  });
+
+  it('cba-2026: a live call on a number counts toward its unanswered-attempts cap', async () => {
+    const ledger = createLedger({ guard: { profile: 'cba-2026' }, now: () => T0 });
+    const ctx = context({ history: [1, 2, 3, 4, 5].map((m) => unanswered(m)) });
+    expect((await ledger.reserve(ctx, action({ phoneRef: 'P1' }))).decision.outcome).toBe('allow');
+    expect((await ledger.reserve(ctx, action({ phoneRef: 'P1' }))).decision.violations.map((v) => v.rule)).toEqual(['unanswered-attempts-cap']);
+    expect((await ledger.reserve(ctx, action({ phoneRef: 'P2' }))).decision.outcome).toBe('allow');
   });
 });

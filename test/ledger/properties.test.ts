@@ -2,7 +2,7 @@
  * The ledger adds no rule of its own: for random sequences of reserve, commit, release and the clock moving
  * on, in one process, every decision equals `checkAction` on the context with the ledger's history merged
  * in, as a simple model of the ledger computes it (committed entries with their outcome; live reservations
- * as if they happened: a call as connected, and as an unanswered attempt on its phone when it names one).
+ * as if they happened: a call as connected, and, when that allows, as unanswered too: the stricter wins).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -38,14 +38,14 @@ interface ModelRow {
   expiresAtMs: number;
 }
 
-/** The model's history: what the ledger should have merged at `nowMs`. */
-function modelHistory(rows: readonly ModelRow[], nowMs: number): HistoryEntry[] {
+/** The model's history at `nowMs`, with the live calls imagined as `ending`. */
+function modelHistory(rows: readonly ModelRow[], nowMs: number, ending: 'connected' | 'not_connected'): HistoryEntry[] {
   return rows.flatMap((r): HistoryEntry[] => {
     if (r.state === 'committed') return [{ ...r.entry, outcome: r.outcome as HistoryEntry['outcome'] }];
     if (r.state === 'released' || r.expiresAtMs <= nowMs) return [];
     if (r.entry.channel === 'visit') return [{ ...r.entry, outcome: 'completed' }];
     if (r.entry.channel !== 'voice') return [{ ...r.entry, outcome: 'delivered' }];
-    return r.entry.phoneRef === undefined ? [{ ...r.entry, outcome: 'connected' }] : [{ ...r.entry, outcome: 'connected' }, { ...r.entry, outcome: 'not_connected' }];
+    return [{ ...r.entry, outcome: ending }];
   });
 }
 
@@ -73,15 +73,22 @@ describe('ledger decisions equal checkAction on the merged history (property)', 
             clock.ms += o.ms;
           } else if (o.kind === 'reserve') {
             const act = actionOf(o);
-            const merged = { ...ctx, history: [...(ctx.history ?? []), ...modelHistory(rows, clock.ms)] };
             // checkAction for the national profile; for a preset, the same guard's checkSync (checkAction does
             // not add the `source` provenance that a guard gives findings of a tightened limit).
-            const expected = profile === 'gb-t-45251-2025' ? checkAction(merged, act) : presetGuard.checkSync(merged, act);
+            const decide = (ending: 'connected' | 'not_connected') => {
+              const merged = { ...ctx, history: [...(ctx.history ?? []), ...modelHistory(rows, clock.ms, ending)] };
+              return profile === 'gb-t-45251-2025' ? checkAction(merged, act) : presetGuard.checkSync(merged, act);
+            };
+            // Live calls as connected; if that allows, as unanswered too: allowed only when both allow.
+            const asConnected = decide('connected');
+            const liveCall = rows.some((r) => r.state === 'reserved' && r.expiresAtMs > clock.ms && r.entry.channel === 'voice');
+            const asUnanswered = asConnected.outcome === 'allow' && liveCall ? decide('not_connected') : asConnected;
+            const expected = asUnanswered.outcome === 'deny' ? asUnanswered : asConnected;
             const got = await ledger.reserve(ctx, act);
             expect(got.decision).toEqual(expected);
             expect(got.reservationId === null).toBe(expected.outcome === 'deny');
             if (got.reservationId !== null) {
-              const { outcome: _o, ...entry } = { channel: act.channel, at: act.at, target: act.target, outcome: 'x', organizationId: 'ORG1', ...(act.phoneRef === undefined ? {} : { phoneRef: act.phoneRef }) };
+              const { outcome: _o, ...entry } = { channel: act.channel, at: act.at, target: act.target, outcome: 'x', direction: 'outbound', organizationId: 'ORG1', ...(act.phoneRef === undefined ? {} : { phoneRef: act.phoneRef }) };
               rows.push({ id: got.reservationId, entry: entry as ModelRow['entry'], state: 'reserved', expiresAtMs: clock.ms + TTL });
             }
           } else if (rows.length > 0) {
