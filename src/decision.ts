@@ -1,21 +1,16 @@
 import { STANDARD, clauses } from './clauses.js';
 import type { Rule, RuleMessages, RuleResult } from './rules/define-rule.js';
 import type { Decision, FactRecord, FactValue, Finding, Message } from './schema/decision.js';
+import { boundedMemo } from './memo.js';
 import { VERSION } from './version.js';
 
 export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from './schema/decision.js';
 
 /** A message template split once into literal text and `{fact}` names (odd positions). */
-const compiled = new Map<string, readonly string[]>();
+const compiled = boundedMemo<string, readonly string[]>('decision.templates', 10_000);
 
 function partsOf(template: string): readonly string[] {
-  let parts = compiled.get(template);
-  if (parts === undefined) {
-    parts = template.split(/\{(\w+)\}/);
-    if (compiled.size > 10_000) compiled.clear();
-    compiled.set(template, parts);
-  }
-  return parts;
+  return compiled.through(template, (t) => t.split(/\{(\w+)\}/));
 }
 
 function render(template: string, facts: FactRecord): string {

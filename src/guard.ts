@@ -12,7 +12,7 @@ import { applyOverlay } from './profiles/tighten.js';
 import { rules as builtInRules } from './rules/index.js';
 import type { Decision, Finding, FindingSource, Message } from './schema/decision.js';
 import type { Limits, Profile } from './schema/profile.js';
-import { horizonOf, quota, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
+import { horizonOf, invalidSchedule, quota, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
 
 export interface GuardOptions {
   /** A built-in profile id (`gb-t-45251-2025`, `cba-2026`) or a whole profile; default national. */
@@ -160,8 +160,7 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     const horizonDays = horizonOf(options);
     const prepared = prepare(context, action, limits);
     if (!prepared.ok) {
-      const decision = localized(prepared.decision, locale);
-      return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null };
+      return invalidSchedule(localized(prepared.decision, locale));
     }
     const { context: c, action: a } = prepared;
     return searchFrom({ context: c, action: a, limits, history: indexHistory(c), decide: (facts, atMs) => localized(decide(evaluateBuiltIn(facts, c, a, atMs), limits.profileId), locale) }, horizonDays);

@@ -92,44 +92,178 @@ export const HouseRule = z.strictObject({
 });
 export type HouseRule = z.infer<typeof HouseRule>;
 
-/** Walks a condition tree: every fact must be a documented house fact, every operator a known one. */
-function conditionProblems(node: unknown, path: string, facts: Set<string>, out: ConfigProblem[]): void {
+type Kind = 'string' | 'number' | 'boolean' | 'null';
+/** A value's type as a condition sees it: a scalar of some kinds, or an array whose elements have some kinds. */
+type ValueType = { readonly scalar: ReadonlySet<Kind> } | { readonly array: ReadonlySet<Kind> };
+
+const scalar = (...kinds: Kind[]): ValueType => ({ scalar: new Set(kinds) });
+const arrayOf = (...kinds: Kind[]): ValueType => ({ array: new Set(kinds) });
+
+/**
+ * Each house fact's type, in a table without a prototype: a name is a fact only when it is an own key
+ * here, so `constructor`, `toString` or `__proto__` are unknown facts, not inherited ones.
+ */
+const FACT_TYPES: Readonly<Record<string, ValueType>> = Object.assign(Object.create(null) as Record<string, ValueType>, {
+  channel: scalar('string'), targetRole: scalar('string'), purpose: scalar('string', 'null'),
+  disclosures: arrayOf('string'), conduct: arrayOf('string'), amountDemanded: scalar('number', 'null'),
+  timeZone: scalar('string'), localDate: scalar('string'), localMonthDay: scalar('string'), localTime: scalar('string'),
+  localHour: scalar('number'), localMinuteOfDay: scalar('number'), localWeekday: scalar('number'),
+  debtorLocalDate: scalar('string'), debtorLocalWeekday: scalar('number'),
+  voiceConnectedToday: scalar('number'), visitsToday: scalar('number'), unansweredOnNumberToday: scalar('number', 'null'),
+  agreementInForce: scalar('boolean'), settled: scalar('boolean'), debtorReachable: scalar('boolean'), debtorDeceased: scalar('boolean'),
+  debtorLegalCapacity: scalar('string'), staffCount: scalar('number', 'null'), actorKind: scalar('string'), organizationKind: scalar('string'),
+} satisfies Record<HouseFactName, ValueType>);
+
+const isHouseFact = (name: unknown): name is HouseFactName => typeof name === 'string' && Object.hasOwn(FACT_TYPES, name);
+
+const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;
+const LEAF_KEYS = new Set(['fact', 'operator', 'value']);
+/** Deepest nesting of all / any / not, and most conditions in one rule: a bound on the walk and on each check. */
+const MAX_DEPTH = 16;
+const MAX_CONDITIONS = 200;
+
+function kindOf(value: unknown): Kind | null {
+  if (value === null) return 'null';
+  const t = typeof value;
+  return t === 'string' || t === 'number' || t === 'boolean' ? t : null;
+}
+
+/** The type of a literal value, or a problem. */
+function literalType(value: unknown): ValueType | string {
+  const kind = kindOf(value);
+  if (kind !== null) return scalar(kind);
+  if (Array.isArray(value)) {
+    const kinds = new Set<Kind>();
+    for (const element of value) {
+      const k = kindOf(element);
+      if (k === null) return 'array elements must be strings, numbers, booleans or null';
+      kinds.add(k);
+    }
+    return { array: kinds };
+  }
+  return 'expected a string, number, boolean, null, an array of those, or { "fact": name }';
+}
+
+const describeType = (t: ValueType): string => ('scalar' in t ? [...t.scalar].join(' or ') : `an array of ${[...t.array].join(' or ') || 'anything'}`);
+const subset = (a: ReadonlySet<Kind>, b: ReadonlySet<Kind>): boolean => [...a].every((k) => b.has(k));
+
+/**
+ * Whether an operator (with its decorators, applied left to right as json-rules-engine does) can run on a
+ * fact and a value of these types: `in` needs an array value, `contains` an array fact, `lessThan` numbers,
+ * `everyValue:` an array value, and so on. A mismatch would make json-rules-engine throw on every check or
+ * never fire: both are refused at createGuard.
+ */
+function operatorProblem(decorators: readonly string[], base: string, fact: ValueType, value: ValueType): string | null {
+  let f = fact;
+  let v = value;
+  for (const d of decorators) {
+    if (d === 'swap') [f, v] = [v, f];
+    else if (d === 'someFact' || d === 'everyFact') {
+      if (!('array' in f)) return `${d}: needs an array fact, not ${describeType(f)}`;
+      f = { scalar: f.array };
+    } else if (d === 'someValue' || d === 'everyValue') {
+      if (!('array' in v)) return `${d}: needs an array value, not ${describeType(v)}`;
+      v = { scalar: v.array };
+    }
+  }
+  switch (base) {
+    case 'equal':
+    case 'notEqual':
+      if (!('scalar' in f) || !('scalar' in v)) return `${base} compares single values, not ${describeType('scalar' in f ? v : f)}`;
+      return subset(v.scalar, f.scalar) ? null : `${base}: the fact is ${describeType(f)}, the value ${describeType(v)}`;
+    case 'in':
+    case 'notIn':
+      if (!('array' in v)) return `${base} needs an array value, not ${describeType(v)}`;
+      if (!('scalar' in f)) return `${base} needs a single-valued fact, not ${describeType(f)}`;
+      return subset(v.array, f.scalar) ? null : `${base}: the fact is ${describeType(f)}, the values ${describeType(v)}`;
+    case 'contains':
+    case 'doesNotContain':
+      if (!('array' in f)) return `${base} needs an array fact, not ${describeType(f)}`;
+      if (!('scalar' in v)) return `${base} needs a single value, not ${describeType(v)}`;
+      return subset(v.scalar, f.array) ? null : `${base}: the fact holds ${[...f.array].join(' or ')}, the value is ${describeType(v)}`;
+    default: // lessThan, lessThanInclusive, greaterThan, greaterThanInclusive
+      if (!('scalar' in f) || !f.scalar.has('number')) return `${base} needs a number fact, not ${describeType(f)}`;
+      if (!('scalar' in v) || v.scalar.size !== 1 || !v.scalar.has('number')) return `${base} needs a number value, not ${describeType(v)}`;
+      return null;
+  }
+}
+
+/**
+ * Walks a condition tree and reports every problem with its path: a node is exactly one of all / any /
+ * not, or a leaf of exactly fact, operator and value; facts are own keys of the house fact table;
+ * operators are known, with known decorators; values fit the operator and the fact's type.
+ */
+function conditionProblems(node: unknown, path: string, facts: Set<string>, out: ConfigProblem[], depth = 0, count = { n: 0 }): void {
+  count.n += 1;
+  if (count.n > MAX_CONDITIONS) {
+    if (count.n === MAX_CONDITIONS + 1) out.push({ path, message: `more than ${MAX_CONDITIONS} conditions in one rule` });
+    return;
+  }
+  if (depth > MAX_DEPTH) {
+    out.push({ path, message: `conditions nested deeper than ${MAX_DEPTH} levels` });
+    return;
+  }
   if (typeof node !== 'object' || node === null || Array.isArray(node)) {
     out.push({ path, message: 'expected a condition object' });
     return;
   }
   const n = node as Record<string, unknown>;
-  for (const key of ['all', 'any'] as const) {
-    if (key in n) {
-      if (!Array.isArray(n[key])) out.push({ path: `${path}.${key}`, message: 'expected an array of conditions' });
-      else (n[key] as unknown[]).forEach((child, i) => conditionProblems(child, `${path}.${key}[${i}]`, facts, out));
-      return;
-    }
+  const keys = Object.keys(n);
+  const booleans = BOOLEAN_KEYS.filter((k) => Object.hasOwn(n, k));
+  if (booleans.length > 1) {
+    out.push({ path, message: `one of all / any / not per condition, not ${booleans.join(' and ')} together (json-rules-engine would read only one)` });
+    return;
   }
-  if ('not' in n) return conditionProblems(n.not, `${path}.not`, facts, out);
-  if ('condition' in n) {
+  if (Object.hasOwn(n, 'condition')) {
     out.push({ path: `${path}.condition`, message: 'shared conditions are not supported: write the condition inline' });
     return;
   }
+  const [only] = booleans;
+  if (only !== undefined) {
+    for (const key of keys) if (key !== only) out.push({ path: `${path}.${key}`, message: `unknown key beside "${only}"` });
+    if (only === 'not') return conditionProblems(n.not, `${path}.not`, facts, out, depth + 1, count);
+    const children = n[only];
+    if (!Array.isArray(children)) out.push({ path: `${path}.${only}`, message: 'expected an array of conditions' });
+    else if (children.length === 0) out.push({ path: `${path}.${only}`, message: 'expected at least one condition' });
+    else children.forEach((child, i) => conditionProblems(child, `${path}.${only}[${i}]`, facts, out, depth + 1, count));
+    return;
+  }
+  for (const key of keys) {
+    if (key === 'path') out.push({ path: `${path}.path`, message: 'house facts are flat: "path" is not supported' });
+    else if (!LEAF_KEYS.has(key)) out.push({ path: `${path}.${key}`, message: 'unknown key in a condition (expected fact, operator, value)' });
+  }
   const fact = n.fact;
-  if (typeof fact !== 'string' || !(fact in HOUSE_FACTS)) {
-    out.push({ path: `${path}.fact`, message: `unknown fact ${JSON.stringify(fact)}; known facts: ${Object.keys(HOUSE_FACTS).join(', ')}` });
+  let factType: ValueType | null = null;
+  if (!isHouseFact(fact)) {
+    out.push({ path: `${path}.fact`, message: `unknown fact ${JSON.stringify(typeof fact === 'string' ? fact.slice(0, 64) : fact ?? null)}; known facts: ${Object.keys(HOUSE_FACTS).join(', ')}` });
   } else {
     facts.add(fact);
+    factType = FACT_TYPES[fact] as ValueType;
   }
   const operator = n.operator;
   const parts = typeof operator === 'string' ? operator.split(':') : [];
   const base = parts.pop();
-  if (base === undefined || !OPERATORS.has(base) || !parts.every((d) => DECORATORS.has(d))) {
-    out.push({ path: `${path}.operator`, message: `unknown operator ${JSON.stringify(operator)}` });
+  const knownOperator = base !== undefined && OPERATORS.has(base) && parts.length <= 4 && parts.every((d) => DECORATORS.has(d));
+  if (!knownOperator) out.push({ path: `${path}.operator`, message: `unknown operator ${JSON.stringify(typeof operator === 'string' ? operator.slice(0, 64) : operator ?? null)}` });
+  let valueType: ValueType | null = null;
+  if (!Object.hasOwn(n, 'value')) out.push({ path: `${path}.value`, message: 'a condition needs a value' });
+  else if (typeof n.value === 'object' && n.value !== null && !Array.isArray(n.value)) {
+    const ref = n.value as Record<string, unknown>;
+    for (const key of Object.keys(ref)) if (key !== 'fact') out.push({ path: `${path}.value.${key}`, message: 'a value that names a fact has only "fact"' });
+    if (!isHouseFact(ref.fact)) out.push({ path: `${path}.value.fact`, message: `unknown fact ${JSON.stringify(typeof ref.fact === 'string' ? ref.fact.slice(0, 64) : ref.fact ?? null)}` });
+    else {
+      facts.add(ref.fact);
+      valueType = FACT_TYPES[ref.fact] as ValueType;
+    }
+  } else {
+    const t = literalType(n.value);
+    if (typeof t === 'string') out.push({ path: `${path}.value`, message: t });
+    else valueType = t;
   }
-  if (!('value' in n)) out.push({ path: `${path}.value`, message: 'a condition needs a value' });
-  else if (typeof n.value === 'object' && n.value !== null && 'fact' in n.value) {
-    const ref = (n.value as { fact?: unknown }).fact;
-    if (typeof ref !== 'string' || !(ref in HOUSE_FACTS)) out.push({ path: `${path}.value.fact`, message: `unknown fact ${JSON.stringify(ref)}` });
-    else facts.add(ref);
+  if (knownOperator && factType !== null && valueType !== null) {
+    const problem = operatorProblem(parts, base, factType, valueType);
+    if (problem !== null) out.push({ path: `${path}.operator`, message: problem });
   }
-  if ('path' in n) out.push({ path: `${path}.path`, message: 'house facts are flat: "path" is not supported' });
 }
 
 export interface CompiledHouseRules {
@@ -154,7 +288,10 @@ export function compileHouseRules(input: unknown, reservedIds: readonly string[]
     if (seen.has(rule.name)) problems.push({ path: `${path}.name`, message: 'duplicate house rule id' });
     seen.add(rule.name);
     const facts = new Set<string>();
-    conditionProblems(rule.conditions, `${path}.conditions`, facts, problems);
+    const top = rule.conditions;
+    const booleans = BOOLEAN_KEYS.filter((k) => Object.hasOwn(top, k));
+    if (booleans.length === 0 || booleans.includes('not')) problems.push({ path: `${path}.conditions`, message: 'the top condition must be "all" or "any"' });
+    conditionProblems(top, `${path}.conditions`, facts, problems);
     referenced.set(rule.name, [...facts]);
     try {
       new EngineRule({ name: rule.name, conditions: rule.conditions as never, event: rule.event, ...(rule.priority === undefined ? {} : { priority: rule.priority }) });

@@ -3,8 +3,11 @@
  * charts, tables and one style sheet, so that every report looks the same and needs no network.
  */
 
+import { printable } from './printable.js';
+
+/** HTML-escaped text, with control and bidi characters shown as `\uXXXX` (src/printable.ts). */
 export const escape = (text: string): string =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export const shorten = (text: string, max = 28): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 

@@ -24,7 +24,7 @@ export type {
   FactRecord, FactValue,
 } from './schema/index.js';
 export type { InputProblem } from './decision.js';
-export { nextAllowedAt, scheduleAction, quota, TIME_INDEPENDENT_RULES, type ScheduleOptions, type ScheduleResult, type Quota, type QuotaResult } from './schedule.js';
+export { nextAllowedAt, scheduleAction, quota, TIME_INDEPENDENT_RULES, MAX_SCHEDULE_CHECKS, MAX_SCHEDULE_CANDIDATES, type ScheduleOptions, type ScheduleResult, type ScheduleStatus, type ScheduleWork, type Quota, type QuotaResult } from './schedule.js';
 export {
   assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,
   INCIDENT_REPORT_HOURS, INCIDENT_RECIPIENT, REQUIRED_REPORT_FIELDS,

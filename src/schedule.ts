@@ -5,7 +5,7 @@
 import { prepare } from './check.js';
 import { decide, runRules } from './evaluate.js';
 import { voiceCap, type VoiceCapReason } from './caps.js';
-import { compileWindows, dayCounts, debtorZones, deriveFacts, indexHistory, inForce, type Facts, type HistoryIndex } from './facts.js';
+import { compileWindows, dayCounts, debtorZones, deriveFacts, indexHistory, inForce, type CompiledWindow, type Facts, type HistoryIndex } from './facts.js';
 import { nationalLimits, type CompiledLimits } from './profiles/compile.js';
 import { presetLimits } from './profiles/resolve.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -35,6 +35,17 @@ export interface ScheduleOptions {
   readonly profile?: string;
 }
 
+/** How a search ended. */
+export type ScheduleStatus = 'allowed' | 'permanent' | 'horizon-exhausted' | 'search-limit';
+
+/** What a search cost: the candidate instants it considered and the full checks it ran. */
+export interface ScheduleWork {
+  /** Instants computed arithmetically: window edges per day and zone, midnights, validity bounds. */
+  readonly candidates: number;
+  /** Full checks run (the action's own instant included); at most MAX_SCHEDULE_CHECKS. */
+  readonly checks: number;
+}
+
 export interface ScheduleResult {
   /** The earliest allowed instant ≥ action.at, in the debtor's offset; null when none. */
   readonly at: string | null;
@@ -46,29 +57,218 @@ export interface ScheduleResult {
   readonly permanent: boolean;
   /** The end of the horizon searched, in the debtor's offset. */
   readonly horizonEnd: string | null;
+  /**
+   * Why the search ended: an allowed instant, a permanent reason, the horizon searched to its end with no
+   * allowed instant, or the cap on work per call reached first (`search-limit`: `at` is null and says
+   * nothing about the rest of the horizon; schedule again from `searchedUntil`).
+   */
+  readonly status: ScheduleStatus;
+  /** Every instant before this one (in the debtor's offset) was searched; null for invalid input. */
+  readonly searchedUntil: string | null;
+  /** What the search cost. */
+  readonly work: ScheduleWork;
 }
 
 const DEFAULT_HORIZON_DAYS = 14;
 const MINUTE = 60_000;
 
-/** Every instant in (from, to] at which some time-dependent fact of this case can change. */
-function boundaries(context: Context, action: Action, facts: Facts, limits: CompiledLimits, from: number, to: number): number[] {
-  const out = new Set<number>();
-  const add = (ms: number): void => {
-    if (ms > from && ms <= to) out.add(ms);
+/**
+ * The hard cap on full checks in one search. The candidate instants are computed arithmetically and only
+ * those at which every window involved is open are checked in full, so a real case needs a handful; a
+ * search that reaches the cap stops with `status: 'search-limit'`.
+ */
+export const MAX_SCHEDULE_CHECKS = 1_000;
+/**
+ * The hard cap on candidate instants computed in one search. The schema bounds make the worst case
+ * (8 candidate zones with the same offsets, 50 distinct agreed windows, 366 days) stays under half of it
+ * (test/hostile/scheduler.test.ts measures it); the cap sits above, as a guard against a future schema bound being raised without looking here.
+ */
+export const MAX_SCHEDULE_CANDIDATES = 1_000_000;
+/** The horizon is searched this many days at a time, so an early answer costs an early answer's work. */
+const CHUNK_DAYS = 7;
+
+type Interval = readonly [number, number];
+
+interface Budget {
+  candidates: number;
+  checks: number;
+}
+
+class SearchLimit extends Error {}
+
+/** Charges work to the search, or stops it (nothing charged) when that would pass a cap. */
+function spend(budget: Budget, candidates: number, checks = 0): void {
+  if (budget.candidates + candidates > MAX_SCHEDULE_CANDIDATES || budget.checks + checks > MAX_SCHEDULE_CHECKS) throw new SearchLimit();
+  budget.candidates += candidates;
+  budget.checks += checks;
+}
+
+const startsOn = (w: CompiledWindow, weekday: number): boolean => w.days === null || w.days.includes(weekday);
+
+/**
+ * The instants in [from, to) at which the wall clock of `zone` is inside one of `windows`, as sorted,
+ * merged intervals: per local day and window, its start and end mapped through the zone (a window whose
+ * end is not after its start runs into the next day, as in inWindow).
+ */
+function openIntervals(zone: string, windows: readonly CompiledWindow[], from: number, to: number, budget: Budget): Interval[] {
+  const raw: Interval[] = [];
+  const firstWall = localParts(from - DAY_MS, zone).wallMs;
+  const firstMidnight = firstWall - (((firstWall % DAY_MS) + DAY_MS) % DAY_MS);
+  const days = Math.ceil((to - from) / DAY_MS) + 3;
+  spend(budget, days * windows.length * 2);
+  for (let day = 0; day < days; day += 1) {
+    const midnight = firstMidnight + day * DAY_MS;
+    const weekday = ((((Math.floor(midnight / DAY_MS) + 3) % 7) + 7) % 7) + 1;
+    // A window may run into the next day: when the offset is the same at this midnight, the next and the
+    // one after (nearly every day of every zone), every wall time of the two days maps through it, with no
+    // lookup per window; on a day the clocks change, each bound is mapped on its own.
+    const offset = midnight - wallToInstant(midnight, zone);
+    const steady = midnight + DAY_MS - wallToInstant(midnight + DAY_MS, zone) === offset && midnight + 2 * DAY_MS - wallToInstant(midnight + 2 * DAY_MS, zone) === offset;
+    const toInstant = (wall: number): number => (steady ? wall - offset : wallToInstant(wall, zone));
+    for (const w of windows) {
+      if (!startsOn(w, weekday)) continue;
+      const endMinute = w.endMinute > w.startMinute ? w.endMinute : w.endMinute + 1440;
+      const s = Math.max(from, toInstant(midnight + w.startMinute * MINUTE));
+      const e = Math.min(to, toInstant(midnight + endMinute * MINUTE));
+      if (e > s) raw.push([s, e]);
+    }
+  }
+  raw.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of raw) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+/** The intersection of two sorted lists of disjoint intervals. */
+function intersect(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [as, ae] = a[i] as Interval;
+    const [bs, be] = b[j] as Interval;
+    const s = Math.max(as, bs);
+    const e = Math.min(ae, be);
+    if (e > s) out.push([s, e]);
+    if (ae < be) i += 1;
+    else j += 1;
+  }
+  return out;
+}
+
+/** The instants in [from, to) at which a window is open in every one of `zones`. */
+function openEverywhere(zones: readonly string[], windows: readonly CompiledWindow[], from: number, to: number, budget: Budget): Interval[] {
+  let open: Interval[] | null = null;
+  for (const zone of zones) {
+    const own = openIntervals(zone, windows, from, to, budget);
+    open = open === null ? own : intersect(open, own);
+    if (open.length === 0) break;
+  }
+  return open ?? [];
+}
+
+/**
+ * The window test of collection-hours and agreed-hours at one instant, without deriving the other facts:
+ * when it fails, one of those rules denies, so the instant needs no full check.
+ */
+interface WindowGate {
+  readonly open: (ms: number) => boolean;
+  /**
+   * The starts of the intervals in [from, to) in which the governing window is open in every zone
+   * concerned (the agreed windows while the agreement is in force, else the default window). Open by
+   * construction, so they need no test of their own; the full check decides in any case.
+   */
+  readonly starts: (from: number, to: number, budget: Budget) => number[];
+}
+
+function distinct(windows: readonly CompiledWindow[]): CompiledWindow[] {
+  const seen = new Map<string, CompiledWindow>();
+  for (const w of windows) seen.set(`${w.startMinute}/${w.endMinute}/${w.days?.join(',') ?? '*'}`, w);
+  return [...seen.values()];
+}
+
+function windowGate(context: Context, facts: Facts, limits: CompiledLimits): WindowGate {
+  const agreement = context.agreement;
+  const agreed = facts.targetRole === 'debtor' && agreement?.windows !== undefined && agreement.windows.length > 0 ? distinct(compileWindows(agreement.windows)) : null;
+  const debtor = debtorZones(context.debtor);
+  const target = [...new Set(facts.targetLocals.map((r) => r.zone))];
+  const defaultWindow: CompiledWindow[] = limits.windowStartMinute < limits.windowEndMinute ? [{ startMinute: limits.windowStartMinute, endMinute: limits.windowEndMinute, days: null }] : [];
+  const agreedNow = (ms: number): boolean => agreed !== null && agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil);
+  return {
+    open: (ms) => {
+      if (agreedNow(ms)) {
+        return debtor.every((zone) => {
+          const p = localParts(ms, zone);
+          return inAnyWindow(agreed as CompiledWindow[], p.weekday, p.minuteOfDay);
+        });
+      }
+      return target.every((zone) => {
+        const m = localParts(ms, zone).minuteOfDay;
+        return m >= limits.windowStartMinute && m < limits.windowEndMinute;
+      });
+    },
+    starts: (from, to, budget) => {
+      const out: number[] = [];
+      for (const [start] of openEverywhere(target, defaultWindow, from, to, budget)) if (!agreedNow(start)) out.push(start);
+      if (agreed !== null) for (const [start] of openEverywhere(debtor, agreed, from, to, budget)) if (agreedNow(start)) out.push(start);
+      return out;
+    },
   };
-  const windowStarts = new Set<number>([limits.windowStartMinute]);
-  for (const w of context.agreement?.windows ?? []) windowStarts.add(compileWindows([w])[0]?.startMinute ?? 0);
-  const zones = new Set([...debtorZones(context.debtor), ...facts.targetLocals.map((r) => r.zone)]);
+}
+
+/**
+ * The instants in (from, to] at which the action may become allowed, in order: the start of an interval
+ * in which the window is open in every zone concerned, a local midnight (daily caps reset) or a validity
+ * bound inside such an interval. Between two of them nothing the rules read changes for the better.
+ */
+function candidates(gate: WindowGate, zones: readonly string[], validity: readonly number[], from: number, to: number, budget: Budget): number[] {
+  const out = new Set<number>();
+  for (const ms of gate.starts(from, to + 1, budget)) if (ms > from && ms <= to) out.add(ms);
+  // Midnights and validity bounds matter only where the window is open: tested one by one.
+  const others = new Set<number>();
+  const add = (ms: number): void => {
+    if (ms > from && ms <= to && !out.has(ms)) others.add(ms);
+  };
+  const days = Math.ceil((to - from) / DAY_MS) + 2;
+  spend(budget, zones.length * days + validity.length);
   for (const zone of zones) {
     const firstWall = localParts(from, zone).wallMs;
     const firstMidnight = firstWall - (((firstWall % DAY_MS) + DAY_MS) % DAY_MS);
-    for (let wall = firstMidnight; wall <= firstMidnight + Math.ceil((to - from) / DAY_MS + 1) * DAY_MS; wall += DAY_MS) {
-      add(wallToInstant(wall, zone)); // daily caps reset
-      for (const minute of windowStarts) add(wallToInstant(wall + minute * MINUTE, zone)); // a window opens
+    for (let day = 0; day < days; day += 1) add(wallToInstant(firstMidnight + day * DAY_MS, zone));
+  }
+  for (const ms of validity) add(ms);
+  for (const ms of others) if (gate.open(ms)) out.add(ms);
+  spend(budget, out.size);
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Rules whose violation lasts until a local midnight and no longer depends on the instant within the day:
+ * the daily caps, counted on the local days containing the instant.
+ */
+const DAILY_RULES: ReadonlySet<string> = new Set(['voice-daily-cap', 'visit-daily-cap', 'unanswered-attempts-cap']);
+
+/** Every local midnight in (from, to], in any of the zones, sorted. */
+function nextMidnights(zones: readonly string[], from: number, to: number): number[] {
+  const out: number[] = [];
+  const days = Math.ceil((to - from) / DAY_MS) + 2;
+  for (const zone of zones) {
+    const firstWall = localParts(from, zone).wallMs;
+    const firstMidnight = firstWall - (((firstWall % DAY_MS) + DAY_MS) % DAY_MS);
+    for (let day = 0; day < days; day += 1) {
+      const ms = wallToInstant(firstMidnight + day * DAY_MS, zone);
+      if (ms > from && ms <= to) out.push(ms);
     }
   }
-  // Validity periods and attestations that start later: from that instant, or just after an inclusive end.
+  return out.sort((a, b) => a - b);
+}
+
+/** The instants at which a validity period or an attestation starts, or the instant after one ends. */
+function validityInstants(context: Context, action: Action): number[] {
   const instants = [
     context.agreement?.validFrom, context.agreement?.validUntil,
     ...(context.guarantors ?? []).flatMap((g) => [g.validFrom, g.validUntil]),
@@ -78,13 +278,13 @@ function boundaries(context: Context, action: Action, facts: Facts, limits: Comp
     action.actor.collector?.preJobTrainingPassedAt, action.actor.collector?.lastTrainingAssessedAt, action.actor.collector?.confidentialityPledgeSignedAt,
     action.actor.ai?.fairnessReviewedAt, action.actor.ai?.reliabilityValidatedAt, action.actor.ai?.securityAssessedAt,
   ];
+  const out: number[] = [];
   for (const text of instants) {
     if (text === undefined) continue;
     const ms = parseInstant(text);
-    add(ms);
-    add(ms + 1);
+    out.push(ms, ms + 1);
   }
-  return [...out].sort((a, b) => a - b);
+  return out;
 }
 
 /** "The same action at another instant" for one validated case. */
@@ -103,24 +303,62 @@ function decisionAt(m: Mover, atMs: number): { decision: Decision; facts: Facts 
   return { decision: m.decide(facts, atMs), facts };
 }
 
-/** The search behind nextAllowedAt, for a validated case (shared with guards). */
+/** The search behind nextAllowedAt, for a validated case (shared with guards). Its cost is capped: see MAX_SCHEDULE_CHECKS. */
 export function searchFrom(m: Mover, horizonDays: number): ScheduleResult {
   const zone = m.context.debtor.timeZone;
   const start = parseInstant(m.action.at);
   const end = start + horizonDays * DAY_MS;
+  const budget: Budget = { candidates: 0, checks: 1 };
   const first = decisionAt(m, start);
-  if (first.decision.outcome === 'allow') return { at: formatInstant(start, zone), decision: first.decision, reasons: [], permanent: false, horizonEnd: formatInstant(end, zone) };
+  const horizonEnd = formatInstant(end, zone);
+  const result = (status: ScheduleStatus, at: number | null, decision: Decision, reasons: readonly Finding[], searchedUntil: number): ScheduleResult => ({
+    at: at === null ? null : formatInstant(at, zone),
+    decision,
+    reasons,
+    permanent: status === 'permanent',
+    horizonEnd,
+    status,
+    searchedUntil: formatInstant(searchedUntil, zone),
+    work: { candidates: budget.candidates, checks: budget.checks },
+  });
+  if (first.decision.outcome === 'allow') return result('allowed', start, first.decision, [], start);
   const permanent = first.decision.violations.filter((v) => TIME_INDEPENDENT_RULES.has(v.rule));
-  if (permanent.length > 0) return { at: null, decision: first.decision, reasons: permanent, permanent: true, horizonEnd: formatInstant(end, zone) };
+  if (permanent.length > 0) return result('permanent', null, first.decision, permanent, end);
 
   let persistent = new Map(first.decision.violations.map((v) => [`${v.rule}/${v.code}`, v]));
-  for (const t of boundaries(m.context, m.action, first.facts, m.limits, start, end)) {
-    const { decision } = decisionAt(m, t);
-    if (decision.outcome === 'allow') return { at: formatInstant(t, zone), decision, reasons: [], permanent: false, horizonEnd: formatInstant(end, zone) };
-    const seen = new Set(decision.violations.map((v) => `${v.rule}/${v.code}`));
-    persistent = new Map([...persistent].filter(([key]) => seen.has(key)));
+  const gate = windowGate(m.context, first.facts, m.limits);
+  const zones = [...new Set([...debtorZones(m.context.debtor), ...first.facts.targetLocals.map((r) => r.zone)])];
+  const validity = validityInstants(m.context, m.action);
+  let searched = start;
+  try {
+    for (let from = start; from < end; from += CHUNK_DAYS * DAY_MS) {
+      const to = Math.min(end, from + CHUNK_DAYS * DAY_MS);
+      const list = candidates(gate, zones, validity, from, to, budget);
+      const midnights = list.length === 0 ? [] : nextMidnights(zones, from, to);
+      let skipUntil = -Infinity;
+      for (const t of list) {
+        if (t < skipUntil) continue;
+        spend(budget, 0, 1);
+        const { decision } = decisionAt(m, t);
+        if (decision.outcome === 'allow') return result('allowed', t, decision, [], t);
+        const seen = new Set(decision.violations.map((v) => `${v.rule}/${v.code}`));
+        persistent = new Map([...persistent].filter(([key]) => seen.has(key)));
+        searched = t;
+        // Denied by daily caps alone: nothing changes for the better before the next local midnight.
+        if (decision.violations.every((v) => DAILY_RULES.has(v.rule))) skipUntil = midnights.find((ms) => ms > t) ?? Infinity;
+      }
+      searched = to;
+    }
+  } catch (error) {
+    if (!(error instanceof SearchLimit)) throw error;
+    return result('search-limit', null, first.decision, [...persistent.values()], searched);
   }
-  return { at: null, decision: first.decision, reasons: [...persistent.values()], permanent: false, horizonEnd: formatInstant(end, zone) };
+  return result('horizon-exhausted', null, first.decision, [...persistent.values()], end);
+}
+
+/** The answer for invalid input: null, permanent, no search. */
+export function invalidSchedule(decision: Decision): ScheduleResult {
+  return { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null, status: 'permanent', searchedUntil: null, work: { candidates: 0, checks: 0 } };
 }
 
 export function horizonOf(options: ScheduleOptions): number {
@@ -138,7 +376,7 @@ export function scheduleAction(context: unknown, action: unknown, options: Sched
   const limits = options.profile === undefined ? nationalLimits : presetLimits(options.profile);
   const horizonDays = horizonOf(options);
   const prepared = prepare(context, action, limits);
-  if (!prepared.ok) return { at: null, decision: prepared.decision, reasons: prepared.decision.violations, permanent: true, horizonEnd: null };
+  if (!prepared.ok) return invalidSchedule(prepared.decision);
   const decideAt = (facts: Facts): Decision => decide(runRules(builtInRules, facts, limits), limits.profileId);
   return searchFrom({ context: prepared.context, action: prepared.action, limits, history: indexHistory(prepared.context), decide: decideAt }, horizonDays);
 }

@@ -5,6 +5,7 @@
  * `getUTC*` only, so a decision never depends on the TZ setting of the server it runs on. date-fns-tz
  * is not used at run time: its offset lookup reads the host-local fields of a Date (see docs/design.md).
  */
+import { boundedMemo, registerCache, type Memo } from './memo.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -71,7 +72,7 @@ function parseInstantUncached(text: string): number {
 
 // Validation and fact derivation read the same instants, and a dialer checks the same case again and
 // again: a bounded cache makes the second reading a lookup.
-const instantCache = new Map<string, number>();
+const instantCache = boundedMemo<string, number>('time.instants', 20_000);
 
 /**
  * Parses an ISO 8601 instant that carries an offset or `Z` (`2026-11-30T10:00:00+08:00`) into epoch
@@ -79,16 +80,10 @@ const instantCache = new Map<string, number>();
  * which `Date.parse` would silently roll over.
  */
 export function parseInstant(text: string): number {
-  let ms = instantCache.get(text);
-  if (ms === undefined) {
-    ms = parseInstantUncached(text);
-    if (instantCache.size >= 20_000) instantCache.clear();
-    instantCache.set(text, ms);
-  }
-  return ms;
+  return instantCache.through(text, parseInstantUncached);
 }
 
-const zoneCanonical = new Map<string, string | null>();
+const zoneCanonical = boundedMemo<string, string | null>('time.zoneCanonical', 1000);
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
 /**
@@ -113,7 +108,6 @@ export function canonicalTimeZone(zone: string): string | null {
       canonical = null;
     }
   }
-  if (zoneCanonical.size > 1000) zoneCanonical.clear();
   zoneCanonical.set(zone, canonical);
   return canonical;
 }
@@ -143,7 +137,9 @@ export function judgingTimeZone(zone: string): string | null {
   return MAINLAND_CHINA_ZONES.has(canonical) ? BEIJING_TIME_ZONE : canonical;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// Intl accepts a zone in any letter case, and each formatter holds tens of kilobytes: bounded, so that
+// many spellings of one zone cannot grow memory (issue 15).
+const formatters = boundedMemo<string, Intl.DateTimeFormat>('time.formatters', 256);
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let dtf = formatters.get(zone);
@@ -193,24 +189,29 @@ function computeOffset(ms: number, zone: string): number {
 }
 
 // Offsets only change on quarter-hour boundaries of UTC in every zone still in use, so one lookup
-// serves a whole quarter hour. One numeric-keyed map per zone (no string keys on the hot path), bounded:
-// audits touch many quarters.
+// serves a whole quarter hour. One numeric-keyed map per zone (no string keys on the hot path), bounded
+// both ways: audits touch many quarters, hostile input many zone spellings.
 const QUARTER = 15 * MINUTE;
-const offsetCaches = new Map<string, Map<number, number>>();
+const OFFSET_ZONES = 64;
+const OFFSET_QUARTERS_PER_ZONE = 8192;
+const offsetCaches = boundedMemo<string, Memo<number, number>>('time.offsetZones', OFFSET_ZONES);
+registerCache('time.offsetQuarters', OFFSET_ZONES * OFFSET_QUARTERS_PER_ZONE, () => {
+  let total = 0;
+  for (const cache of offsetCaches.values()) total += cache.size;
+  return total;
+});
 
 /** Offset of `zone` from UTC at instant `ms`, in milliseconds (Asia/Shanghai: +8 h). */
 export function zoneOffset(ms: number, zone: string): number {
   let cache = offsetCaches.get(zone);
   if (cache === undefined) {
-    if (offsetCaches.size > 1000) offsetCaches.clear();
-    cache = new Map();
+    cache = boundedMemo<number, number>('time.offsetQuarters', OFFSET_QUARTERS_PER_ZONE, { register: false });
     offsetCaches.set(zone, cache);
   }
   const quarter = Math.floor(ms / QUARTER);
   let offset = cache.get(quarter);
   if (offset === undefined) {
     offset = computeOffset(ms, zone);
-    if (cache.size > 50_000) cache.clear();
     cache.set(quarter, offset);
   }
   return offset;

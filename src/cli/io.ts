@@ -14,6 +14,85 @@ export const EXIT_OK = 0;
 export const EXIT_FOUND = 1;
 /** Invalid input, a usage error, an unreadable file. */
 export const EXIT_USAGE = 2;
+/** `audit`: the log had no records at all (an empty export must not look compliant). */
+export const EXIT_EMPTY = 3;
+/** An internal failure (a bug, not the input): never 1, which means "violations found". */
+export const EXIT_INTERNAL = 4;
+
+/** The longest line `audit` reads by default (`--max-line-bytes`). */
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
+/** One line of a stream: its text, or why it has none (too long: never held in memory; not UTF-8). */
+export type Line =
+  | { readonly number: number; readonly text: string }
+  | { readonly number: number; readonly error: 'too-long'; readonly bytes: number }
+  | { readonly number: number; readonly error: 'not-utf8' };
+
+/** What the line reader held at most, for tests: the bytes of one unfinished line. */
+export interface LineStats {
+  peakHeldBytes: number;
+}
+
+/**
+ * Splits a byte stream into lines (LF or CRLF), counting each line's bytes while it streams: a line
+ * longer than `maxLineBytes` is skipped as it arrives, so at most `maxLineBytes` of it are ever held,
+ * and reported as `too-long` with its length. Each line is decoded as strict UTF-8 on its own; a line
+ * that is not valid UTF-8 is reported as `not-utf8`, never replaced silently. A byte-order mark at the
+ * start of the first line is dropped.
+ */
+export async function* readLines(stream: AsyncIterable<unknown>, maxLineBytes: number, stats: LineStats = { peakHeldBytes: 0 }): AsyncGenerator<Line> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  let lineBytes = 0; // the current line's length so far, held or not
+  let number = 0;
+  const finish = (): Line => {
+    number += 1;
+    if (lineBytes > maxLineBytes) {
+      const bytes = lineBytes;
+      held = [];
+      heldBytes = 0;
+      lineBytes = 0;
+      return { number, error: 'too-long', bytes };
+    }
+    let bytes = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held, heldBytes);
+    held = [];
+    heldBytes = 0;
+    lineBytes = 0;
+    if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
+    try {
+      return { number, text: decoder.decode(bytes) };
+    } catch {
+      return { number, error: 'not-utf8' };
+    }
+  };
+  const hold = (part: Buffer): void => {
+    lineBytes += part.length;
+    if (lineBytes > maxLineBytes) {
+      held = [];
+      heldBytes = 0;
+      return;
+    }
+    if (part.length === 0) return;
+    held.push(part);
+    heldBytes += part.length;
+    if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
+  };
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    let from = 0;
+    for (;;) {
+      const newline = buffer.indexOf(0x0a, from);
+      if (newline === -1) break;
+      // Copy: the stream may reuse its chunk's memory.
+      hold(Buffer.from(buffer.subarray(from, newline)));
+      yield finish();
+      from = newline + 1;
+    }
+    if (from < buffer.length) hold(Buffer.from(buffer.subarray(from)));
+  }
+  if (lineBytes > 0) yield finish();
+}
 
 /** A mistake in how the command was called: printed with the command's usage hint, exit code 2. */
 export class UsageError extends Error {

@@ -1,6 +1,6 @@
 import { VERSION } from '../version.js';
 import { commands } from './commands/index.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -36,9 +36,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`cuishou-guard ${command.name}: ${error.message}\n\nusage: ${command.usage}\n`);
-    } else {
-      io.stderr.write(`cuishou-guard ${command.name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      return EXIT_USAGE;
     }
-    return EXIT_USAGE;
+    // A bug, not the input: its own exit code, never 1 (violations found) nor 2 (bad input).
+    io.stderr.write(`cuishou-guard ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_INTERNAL;
   }
 }

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { Server as NetServer, type Socket } from 'node:net';
 import { z } from 'zod';
 import { STANDARD } from '../clauses.js';
 import { invalidInputDecision, type InputProblem } from '../decision.js';
@@ -14,6 +14,7 @@ import type { Locale } from '../explain.js';
 import { createGuard, type Guard, type GuardOptions } from '../guard.js';
 import { rules as builtInRules } from '../rules/index.js';
 import type { Decision } from '../schema/decision.js';
+import { invalidSchedule } from '../schedule.js';
 import { problemsOf } from '../validate.js';
 import { VERSION } from '../version.js';
 import type { LedgerStore } from '../ledger/index.js';
@@ -24,7 +25,15 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8181;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** A client must send its request headers within this time (slow-header connections are cut). */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 5_000;
+/** Open connections at most; the next ones are closed at once (below the usual `ulimit -n` of 1024). */
+export const DEFAULT_MAX_CONNECTIONS = 512;
+/** On close: how long requests already received may take to be answered before they are cut off. */
+export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 export const DEFAULT_BATCH_LIMIT = 1000;
+
+const netClose = NetServer.prototype.close as (this: Server, callback?: (error?: Error) => void) => Server;
 
 export type Endpoint = 'check' | 'check-batch' | 'next-allowed' | 'quota' | 'ruleset' | 'healthz' | 'reserve' | 'commit' | 'release' | 'other';
 
@@ -36,7 +45,7 @@ export interface DecisionLogEntry {
   readonly time: string;
   readonly requestId: string;
   readonly endpoint: Endpoint;
-  /** `allow` | `deny` (check), `scheduled` | `never` | `not-in-horizon` (next-allowed), `ok` | `invalid-input` (quota), `rejected` (an HTTP error). */
+  /** `allow` | `deny` (check), `scheduled` | `never` | `not-in-horizon` | `search-limit` (next-allowed), `ok` | `invalid-input` (quota), `rejected` (an HTTP error). */
   readonly outcome: string;
   /** The violated rule ids (next-allowed: the reasons), each once, in decision order. */
   readonly rules: readonly string[];
@@ -57,6 +66,12 @@ export interface SidecarOptions {
   readonly token?: string | undefined;
   readonly bodyLimitBytes?: number;
   readonly requestTimeoutMs?: number;
+  /** Time to receive the request headers (default 5 s, at most requestTimeoutMs). */
+  readonly headersTimeoutMs?: number;
+  /** Open connections at most (default 512): `server.maxConnections`. */
+  readonly maxConnections?: number;
+  /** On close, how long to let requests already received finish (default 10 s). */
+  readonly drainTimeoutMs?: number;
   readonly batchLimit?: number;
   /** Receives one entry per decision (and per rejected request); null or absent: no logs. */
   readonly log?: ((entry: DecisionLogEntry) => void) | null;
@@ -69,8 +84,14 @@ export interface Sidecar {
   readonly guard: Guard;
   /** Starts listening; resolves to the bound address (the real port when `port` was 0). */
   listen(): Promise<{ host: string; port: number }>;
-  /** Stops accepting, lets in-flight requests finish, then resolves. Idempotent. */
+  /**
+   * Drains, then resolves: accepts the connections the system already holds and reads the requests they
+   * already sent, stops accepting, answers every request received (each with `connection: close`), closes
+   * idle connections, and cuts off whatever is still running after the drain timeout. Idempotent.
+   */
   close(): Promise<void>;
+  /** Requests answered so far, and connections refused by the connection cap (for tests and logs). */
+  readonly counters: { readonly answered: number; readonly refusedConnections: number };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -236,8 +257,14 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const batchLimit = options.batchLimit ?? DEFAULT_BATCH_LIMIT;
+  const headersTimeoutMs = Math.min(options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS, requestTimeoutMs);
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const drainTimeoutMs = options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS;
   const log = options.log ?? null;
-  for (const [name, value, min] of [['port', port, 0], ['bodyLimitBytes', bodyLimit, 1], ['requestTimeoutMs', requestTimeoutMs, 1], ['batchLimit', batchLimit, 1]] as const) {
+  for (const [name, value, min] of [
+    ['port', port, 0], ['bodyLimitBytes', bodyLimit, 1], ['requestTimeoutMs', requestTimeoutMs, 1], ['batchLimit', batchLimit, 1],
+    ['headersTimeoutMs', headersTimeoutMs, 1], ['maxConnections', maxConnections, 1], ['drainTimeoutMs', drainTimeoutMs, 0],
+  ] as const) {
     if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
   }
   if (port > 65535) throw new RangeError(`port must be at most 65535, got ${port}`);
@@ -289,11 +316,11 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     const parsed = parseWith(NextAllowedBody, body, 'body');
     if (!parsed.ok) {
       const decision = invalidBody(parsed.problems);
-      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
+      return { status: 400, payload: invalidSchedule(decision), logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
     }
     const { context, action, horizonDays } = parsed.value;
     const result = guard.scheduleAction(context, action, horizonDays === undefined ? {} : { horizonDays });
-    const outcome = result.at !== null ? 'scheduled' : result.permanent ? 'never' : 'not-in-horizon';
+    const outcome = result.at !== null ? 'scheduled' : result.permanent ? 'never' : result.status === 'search-limit' ? 'search-limit' : 'not-in-horizon';
     return { status: hasInvalidInput(result.decision) ? 400 : 200, payload: result, logs: [{ outcome, rules: unique(result.reasons.map((r) => r.rule)) }] };
   };
 
@@ -315,6 +342,7 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
   };
 
   let stopping = false;
+  const counters = { answered: 0, refusedConnections: 0 };
 
   const send = (res: ServerResponse, requestId: string, status: number, payload: unknown, headers: Record<string, string> = {}): void => {
     if (res.headersSent || res.writableEnded || res.destroyed) return;
@@ -328,6 +356,7 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
       ...headers,
     });
     res.end(body);
+    counters.answered += 1;
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -390,7 +419,7 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     }
     if (endpoint === 'next-allowed') {
       const decision = invalidBody(problems);
-      return { status: 400, payload: { at: null, decision, reasons: decision.violations, permanent: true, horizonEnd: null }, logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
+      return { status: 400, payload: invalidSchedule(decision), logs: [{ outcome: 'never', rules: ['invalid-input'] }] };
     }
     if (endpoint === 'quota') return { status: 400, payload: { ok: false, quota: null, issues: problems }, logs: [{ outcome: 'invalid-input', rules: ['invalid-input'] }] };
     return { status: 400, payload: errorBody('invalid-input', 'the body is not valid JSON', { issues: problems }), logs: [{ outcome: 'rejected', rules: ['invalid-input'] }] };
@@ -398,11 +427,25 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
 
   const server = createServer({
     requestTimeout: requestTimeoutMs,
-    headersTimeout: requestTimeoutMs,
+    headersTimeout: headersTimeoutMs,
     // How often Node looks for requests past their timeout (its default, 30 s, is coarser than the timeout).
-    connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(requestTimeoutMs / 4))),
+    connectionsCheckingInterval: Math.max(25, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
   });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => void handle(req, res));
+  // Past the cap Node closes a new connection at once: a flood of slow connections cannot take every
+  // file descriptor of the process (legitimate requests then fail fast and can be retried).
+  server.maxConnections = maxConnections;
+  server.on('drop', () => {
+    counters.refusedConnections += 1;
+  });
+  // Activity while draining: a connection accepted or a request read means there may be more to come.
+  let activity = 0;
+  server.on('connection', () => {
+    activity += 1;
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    activity += 1;
+    void handle(req, res);
+  });
   // Errors Node finds before a request reaches the handler (or a body that never completes): a JSON
   // answer when nothing has been written on the connection yet, then the connection is closed.
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
@@ -419,6 +462,39 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
 
   let closing: Promise<void> | null = null;
 
+  const turn = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** The shutdown of `close()`: see the Sidecar interface. */
+  const drain = async (): Promise<void> => {
+    stopping = true;
+    if (!server.listening) return;
+    const deadline = performance.now() + drainTimeoutMs;
+    // 1. Connections the client finished opening before the signal wait in the system's backlog, and
+    //    their requests in socket buffers: give the event loop turns to accept and read them, until a
+    //    turn brings nothing new (bounded by the drain timeout).
+    for (let seen = -1; seen !== activity && performance.now() < deadline; ) {
+      seen = activity;
+      await turn(20);
+    }
+    // 2. Stop accepting, without Node's http close (which would also drop connections whose request is
+    //    not yet parsed); resolve once every connection has ended.
+    const closed = new Promise<void>((resolve, reject) => {
+      netClose.call(server, (error?: Error) => (error === undefined ? resolve() : reject(error)));
+    });
+    // 3. Idle connections close now and whenever a connection becomes idle; past the drain timeout,
+    //    every connection is cut off.
+    const sweep = setInterval(() => {
+      if (performance.now() >= deadline) server.closeAllConnections();
+      else server.closeIdleConnections();
+    }, 25);
+    server.closeIdleConnections();
+    try {
+      await closed;
+    } finally {
+      clearInterval(sweep);
+    }
+  };
+
   return {
     server,
     guard,
@@ -432,23 +508,9 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
           resolve(typeof address === 'object' && address !== null ? { host: address.address, port: address.port } : { host, port });
         });
       }),
+    counters,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        stopping = true;
-        if (!server.listening) {
-          resolve();
-          return;
-        }
-        // A request still running after a full request timeout plus a grace second is cut off.
-        const force = setTimeout(() => server.closeAllConnections(), requestTimeoutMs + 1000);
-        force.unref();
-        server.close((error) => {
-          clearTimeout(force);
-          if (error === undefined) void (ledger === null ? Promise.resolve() : ledger.close()).then(resolve, reject);
-          else reject(error);
-        });
-        server.closeIdleConnections();
-      });
+      closing ??= drain().then(() => (ledger === null ? undefined : ledger.close()));
       return closing;
     },
   };

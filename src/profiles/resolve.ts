@@ -1,10 +1,11 @@
 import { GuardConfigError } from '../errors.js';
+import { boundedMemo } from '../memo.js';
 import type { Profile } from '../schema/profile.js';
 import { compileProfile, type CompiledLimits } from './compile.js';
 import { presets } from './presets.js';
 import { checkedProfile } from './tighten.js';
 
-const compiledPresets = new Map<string, CompiledLimits>();
+const compiledPresets = boundedMemo<string, CompiledLimits>('profiles.presets', 64);
 
 /** A built-in profile by id. */
 export function presetProfile(id: string): Profile {

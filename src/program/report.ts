@@ -1,5 +1,6 @@
 import type { Locale } from '../explain.js';
 import { escape, horizontalBars, pageStart, table } from '../html-kit.js';
+import { printable, printableJson } from '../printable.js';
 import type { ProgramAssessment } from './result.js';
 
 export type AssessmentFormat = 'table' | 'json' | 'html';
@@ -38,7 +39,8 @@ function renderText(a: ProgramAssessment, lang: 'en' | 'zh'): string {
   }
   const s = a.summary;
   lines.push('', t.totals(s.violations, s.warnings, s.clauses.compliant, s.clauses.findings, s.clauses.notAssessed));
-  return lines.join('\n');
+  // Ids, headings and messages may carry text from the institution profile.
+  return lines.map(printable).join('\n');
 }
 
 /** One self-contained HTML page, in the look of the audit report: no script, no network. */
@@ -64,7 +66,7 @@ ${table('findings', [t.clause, t.severity, t.code, t.message], [false, false, fa
 export function renderAssessment(assessment: ProgramAssessment, options: { readonly format?: AssessmentFormat; readonly locale?: Locale } = {}): string {
   const lang = options.locale === 'zh-CN' ? 'zh' : 'en';
   switch (options.format ?? 'table') {
-    case 'json': return `${JSON.stringify(assessment, null, 2)}\n`;
+    case 'json': return `${printableJson(JSON.stringify(assessment, null, 2))}\n`;
     case 'html': return renderHtml(assessment, lang);
     default: return `${renderText(assessment, lang)}\n`;
   }

@@ -44,7 +44,8 @@ const started = performance.now();
 let failed = 0;
 for (const target of fuzzTargets({ maxMs }).filter((t) => t.name.includes(only))) {
   const start = performance.now();
-  const details = fc.check(target.property, { numRuns: runs, seed, endOnFailure: true });
+  // House rules are asynchronous (json-rules-engine): fc.check returns a promise for them.
+  const details = await (fc.check as (p: unknown, o: fc.Parameters<unknown>) => fc.RunDetails<unknown> | Promise<fc.RunDetails<unknown>>)(target.property, { numRuns: runs, seed, endOnFailure: true });
   const seconds = ((performance.now() - start) / 1000).toFixed(1);
   const slowest = target.slowest().toFixed(1);
   if (details.failed) {

@@ -7,9 +7,10 @@
  */
 import fc from 'fast-check';
 import {
-  ActionSchema, AuditRecordSchema, auditSync, checkAction, ContextSchema, DecisionSchema, nextAllowedAt, quota, scheduleAction,
-  type ActionInput, type ContextInput, type Decision,
+  ActionSchema, AuditRecordSchema, auditSync, checkAction, ContextSchema, createGuard, DecisionSchema, GuardConfigError, HOUSE_FACTS, MAX_SCHEDULE_CANDIDATES,
+  MAX_SCHEDULE_CHECKS, nextAllowedAt, quota, scheduleAction, type ActionInput, type ContextInput, type Decision,
 } from '../../src/index.js';
+import { action as fixedAction, context as fixedContext, visitAction } from '../support/fixtures.js';
 import { action as validAction, context as validContext, instant } from '../support/arbitraries.js';
 
 export interface FuzzOptions {
@@ -19,7 +20,8 @@ export interface FuzzOptions {
 
 export interface FuzzTarget {
   readonly name: string;
-  readonly property: fc.IProperty<never>;
+  /** Synchronous, or asynchronous for house rules (json-rules-engine): run it with `await fc.check(…)`. */
+  readonly property: fc.IProperty<never> | fc.IAsyncProperty<never>;
   /** The slowest call seen so far, in milliseconds. */
   readonly slowest: () => number;
 }
@@ -175,8 +177,8 @@ const validRecord = fc.tuple(validContext, validAction, fc.constantFrom('connect
 
 export function fuzzTargets(options: FuzzOptions): FuzzTarget[] {
   const targets: FuzzTarget[] = [];
-  const add = (name: string, make: (time: ReturnType<typeof timer>['time']) => fc.IProperty<never>): void => {
-    const t = timer(options.maxMs);
+  const add = (name: string, make: (time: ReturnType<typeof timer>['time']) => fc.IProperty<never> | fc.IAsyncProperty<never>, maxMs = options.maxMs): void => {
+    const t = timer(maxMs);
     targets.push({ name, property: make(t.time), slowest: t.slowest });
   };
 
@@ -244,5 +246,109 @@ export function fuzzTargets(options: FuzzOptions): FuzzTarget[] {
     }) as unknown as fc.IProperty<never>,
   );
 
+  // The scheduler with many zones and windows (issue 15): whatever the zones, windows and horizon, the
+  // work stays within the caps, and the result says how the search ended. Its time budget is the cap's
+  // (1,000 full checks in eight zones), not the single check's.
+  add('scheduleAction with many zones and windows', (time) =>
+    fc.property(manyZonesCase, ([c, a, horizonDays]) => {
+      const r = time('scheduleAction', () => scheduleAction(c, a, { horizonDays }));
+      checkNotPolluted();
+      check(r.work.checks <= MAX_SCHEDULE_CHECKS && r.work.candidates <= MAX_SCHEDULE_CANDIDATES, `work past the caps: ${JSON.stringify(r.work)}`);
+      check((r.at !== null) === (r.status === 'allowed'), `status ${r.status} with at ${String(r.at)}`);
+      check(r.permanent === (r.status === 'permanent'), `status ${r.status} with permanent ${String(r.permanent)}`);
+      if (r.at !== null) check(checkAction(c, { ...a, at: r.at }).outcome === 'allow', 'the scheduled instant is denied');
+      if (r.status === 'search-limit') check(r.searchedUntil !== null && r.searchedUntil !== r.horizonEnd, 'search-limit without where it stopped');
+    }) as unknown as fc.IProperty<never>,
+  Math.max(options.maxMs, 5_000));
+
+  // House rules (issue 15): createGuard refuses a rule set with a GuardConfigError, or every check with it
+  // decides without `house-rules/internal-error`; nothing else is thrown.
+  add('house rules: refused at createGuard, or never an internal error', (time) =>
+    fc.asyncProperty(houseRuleSet, async (rules) => {
+      let guard;
+      try {
+        guard = time('createGuard', () => createGuard({ houseRules: rules }));
+      } catch (error) {
+        check(error instanceof GuardConfigError, `createGuard threw ${error instanceof Error ? error.name : typeof error}, not GuardConfigError`);
+        return;
+      }
+      checkNotPolluted();
+      for (const [c, a] of HOUSE_CASES) {
+        const d = await guard.check(c, a);
+        check(!d.violations.some((v) => v.code === 'internal-error'), `an accepted rule set ended a check in ${d.violations.find((v) => v.code === 'internal-error')?.rule ?? ''}/internal-error`);
+      }
+    }) as unknown as fc.IAsyncProperty<never>,
+  );
+
   return targets;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Inputs of the issue 15 targets.
+
+const ZONE_POOL = [
+  'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Kathmandu', 'America/St_Johns', 'Asia/Kolkata', 'Australia/Eucla', 'Pacific/Chatham', 'Asia/Tehran',
+  'Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Taipei', 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Pacific/Apia',
+];
+const clock = (minute: number): string => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+const fuzzWindow = fc.record({
+  start: fc.integer({ min: 0, max: 1439 }),
+  length: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 1440 })),
+  days: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }), { nil: undefined }),
+}).map(({ start, length, days }) => ({ start: clock(start), end: clock((start + length) % 1440), ...(days === undefined ? {} : { days }) }));
+
+/** A valid case with up to eight candidate zones and fifty agreed windows, and a horizon up to 366 days. */
+const manyZonesCase: fc.Arbitrary<[ContextInput, ActionInput, number]> = fc.tuple(
+  fc.uniqueArray(fc.constantFrom(...ZONE_POOL), { minLength: 1, maxLength: 8 }),
+  fc.option(fc.array(fuzzWindow, { minLength: 1, maxLength: 50 }), { nil: undefined }),
+  fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+  fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 14 }) }, { weight: 1, arbitrary: fc.integer({ min: 15, max: 366 }) }),
+  fc.integer({ min: 0, max: 7 * 24 * 60 - 1 }),
+).map(([zones, windows, cap, horizonDays, minutes]) => {
+  const [first, ...rest] = zones;
+  const c = fixedContext({
+    debtor: { id: 'D1', timeZone: first as string, ...(rest.length > 0 ? { timeZones: rest } : {}) },
+    ...(windows === undefined && cap === undefined ? {} : { agreement: { ...(windows === undefined ? {} : { windows }), ...(cap === undefined ? {} : { voiceDailyCap: cap }) } }),
+  } as Partial<ContextInput>);
+  const at = new Date(Date.parse('2026-11-30T00:00:00+08:00') + minutes * 60_000).toISOString();
+  return [c, fixedAction({ at }), horizonDays];
+});
+
+const houseFact = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...Object.keys(HOUSE_FACTS)) }, { weight: 1, arbitrary: fc.constantFrom('constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty', 'nope') });
+const houseOperator = fc.tuple(
+  fc.array(fc.constantFrom('not', 'swap', 'someFact', 'everyFact', 'someValue', 'everyValue', 'bogus'), { maxLength: 2 }),
+  fc.constantFrom('equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'startsWith'),
+).map(([decorators, base]) => [...decorators, base].join(':'));
+const houseScalar = fc.oneof(fc.constantFrom('sms', 'voice', 'debtor', 'debt_amount', 'human', '2026-11-30', '10:00'), fc.integer({ min: -2, max: 30 }), fc.boolean(), fc.constant(null));
+const houseValue = fc.oneof(houseScalar, fc.array(houseScalar, { maxLength: 3 }), houseFact.map((fact) => ({ fact })), junk);
+const houseLeaf = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ fact: houseFact, operator: houseOperator, value: houseValue }) },
+  { weight: 1, arbitrary: fc.record({ fact: houseFact, operator: houseOperator, value: houseValue, path: fc.constant('$.x') }) },
+  { weight: 1, arbitrary: junk },
+);
+const houseTree = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    houseLeaf,
+    fc.record({ all: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }),
+    fc.record({ not: tie('node') }),
+    fc.record({ all: fc.array(tie('node'), { maxLength: 2 }), any: fc.array(tie('node'), { maxLength: 2 }) }),
+  ),
+})).node;
+/** House rule sets, through JSON (so that `__proto__` is an own key, as in a rules file). */
+const houseRuleSet = fc.array(
+  fc.record({ name: fc.constantFrom('a', 'b', 'c'), conditions: houseTree, event: fc.constant({ type: 'x', params: { message: 'm' } }) }),
+  { minLength: 1, maxLength: 3 },
+).map((rules) => {
+  try {
+    return JSON.parse(JSON.stringify(rules)) as unknown[];
+  } catch {
+    return rules as unknown[]; // a BigInt or a cycle in the junk: given as it is
+  }
+});
+const HOUSE_CASES: [ContextInput, ActionInput][] = [
+  [fixedContext(), fixedAction()],
+  [fixedContext(), fixedAction({ at: '2026-11-30T23:30:00+08:00', channel: 'sms' })],
+  [fixedContext({ debtor: { id: 'D1', timeZone: 'Asia/Kathmandu' } }), visitAction()],
+];

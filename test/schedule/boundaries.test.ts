@@ -47,6 +47,7 @@ describe('the whole answer', () => {
   it('allowed now: that instant, no reasons, not permanent', () => {
     expect(scheduleAction(context(), action(), { horizonDays: 1 })).toEqual({
       at: '2026-11-30T10:00:00+08:00', decision: checkAction(context(), action()), reasons: [], permanent: false, horizonEnd: '2026-12-01T10:00:00+08:00',
+      status: 'allowed', searchedUntil: '2026-11-30T10:00:00+08:00', work: { candidates: 0, checks: 1 },
     });
   });
 
@@ -54,6 +55,7 @@ describe('the whole answer', () => {
     const late = action({ at: '2026-11-30T23:00:00+08:00' });
     expect(scheduleAction(context(), late, { horizonDays: 1 })).toEqual({
       at: '2026-12-01T08:00:00+08:00', decision: checkAction(context(), { ...late, at: '2026-12-01T08:00:00+08:00' }), reasons: [], permanent: false, horizonEnd: '2026-12-01T23:00:00+08:00',
+      status: 'allowed', searchedUntil: '2026-12-01T08:00:00+08:00', work: { candidates: expect.any(Number) as number, checks: 2 },
     });
   });
 });

@@ -59,7 +59,7 @@ describe('cuishou-guard serve (spawned)', () => {
 
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
-      expect(stderr).toContain('SIGTERM: finishing requests in flight');
+      expect(stderr).toContain('SIGTERM: answering requests already received');
       expect(stderr).toContain('stopped');
       expect(stdout).toBe(''); // --quiet
     } finally {

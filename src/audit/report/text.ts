@@ -1,5 +1,6 @@
 import type { Locale } from '../../explain.js';
 import type { AuditSummary } from '../summary.js';
+import { printable, printableJson } from '../../printable.js';
 import { labelsFor } from './labels.js';
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -14,7 +15,7 @@ const padEnd = (text: string, n: number): string => text + ' '.repeat(Math.max(0
 const padStart = (text: string, n: number): string => ' '.repeat(Math.max(0, n - width(text))) + text;
 
 function section(title: string, keyLabel: string, countLabel: string, counts: Readonly<Record<string, number>>, none: string): string[] {
-  const entries = Object.entries(counts);
+  const entries = Object.entries(counts).map(([k, c]) => [printable(k), c] as const);
   if (entries.length === 0) return [title, `  ${none}`];
   const keyWidth = Math.max(width(keyLabel), ...entries.map(([k]) => width(k)));
   const countWidth = Math.max(width(countLabel), ...entries.map(([, c]) => String(c).length));
@@ -41,8 +42,8 @@ export function renderTable(summary: AuditSummary, options: TextReportOptions = 
     [t.inputErrors, String(summary.inputErrors)],
     [t.violations, String(summary.violations)],
   ];
-  if (summary.period !== null) totals.push([t.period, `${summary.period.from} … ${summary.period.to}`]);
-  if (options.profile !== undefined) totals.push([t.profile, options.profile]);
+  if (summary.period !== null) totals.push([t.period, printable(`${summary.period.from} … ${summary.period.to}`)]);
+  if (options.profile !== undefined) totals.push([t.profile, printable(options.profile)]);
   const labelWidth = Math.max(...totals.map(([k]) => width(k)));
   const max = Math.max(1, ...summary.byLocalHour);
   const countWidth = Math.max(...summary.byLocalHour.map((c) => String(c).length));
@@ -68,7 +69,8 @@ export function renderTable(summary: AuditSummary, options: TextReportOptions = 
 
 const FORMULA = /^[=+\-@\t\r]/;
 
-function csvField(text: string): string {
+function csvField(raw: string): string {
+  const text = printable(raw);
   const safe = FORMULA.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -96,5 +98,5 @@ export function renderCsv(summary: AuditSummary): string {
 
 /** The summary as JSON text (two-space indent). */
 export function renderJson(summary: AuditSummary): string {
-  return `${JSON.stringify(summary, null, 2)}\n`;
+  return `${printableJson(JSON.stringify(summary, null, 2))}\n`;
 }

@@ -1,7 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
 import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/report/index.js';
@@ -9,7 +8,7 @@ import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
 import { GuardConfigError } from '../../errors.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
-import { EXIT_FOUND, EXIT_OK, jsonErrorSummary, UsageError, type Io } from '../io.js';
+import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
 import { guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -41,39 +40,57 @@ async function openInput(io: Io, path: string): Promise<Input> {
   return { stream, size: info.isFile() ? info.size : null, bytesRead: () => stream.bytesRead };
 }
 
+/** What auditLog reads besides the summary: how many lines held records, and what the reader held at most. */
+export interface AuditLogResult {
+  readonly summary: AuditSummary;
+  /** Lines that were not blank: records, and lines that could not be read as one. */
+  readonly lines: number;
+  readonly stats: LineStats;
+}
+
 /**
- * Audits a JSON Lines log read line by line and returns the summary. Unreadable lines (bad JSON) and
- * records that fail the schema or come out of order are reported on stderr with their line number and
- * counted as input errors; the audit goes on.
+ * Audits a JSON Lines log read line by line and returns the summary. Unreadable lines (longer than
+ * `maxLineBytes`, not UTF-8, not JSON) and records that fail the schema or come out of order are reported
+ * on stderr with their line number and counted as input errors; the audit goes on. A line over the limit
+ * is skipped as it streams, never held in memory.
  */
-export async function auditLog(io: Io, input: Input, options: AuditOptions): Promise<AuditSummary> {
+export async function auditLog(io: Io, input: Input, options: AuditOptions, maxLineBytes: number = DEFAULT_MAX_LINE_BYTES): Promise<AuditLogResult> {
   const summary = createAuditSummary();
   const progress = createProgress(io, input.size);
+  const stats: LineStats = { peakHeldBytes: 0 };
   const report = (line: number, text: string): void => {
     progress.clear();
     io.stderr.write(`line ${line}: ${text}\n`);
   };
+  const unreadable = (line: number, text: string, message: string): void => {
+    badLines += 1;
+    report(line, text);
+    summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message }] } });
+  };
   // Line numbers of the records handed to audit(), in order: one verdict comes back per record.
   const lineOf: number[] = [];
   let badLines = 0;
-  const lines = createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lines = 0;
   async function* records(): AsyncGenerator<unknown> {
-    let lineNumber = 0;
-    for await (const raw of lines) {
-      lineNumber += 1;
-      // A byte-order mark, as some Windows tools write one, is not part of the first record.
-      const line = lineNumber === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        badLines += 1;
-        report(lineNumber, `invalid JSON: ${jsonErrorSummary(error)}`);
-        summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message: 'invalid JSON' }] } });
+    for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+      if ('error' in line) {
+        lines += 1;
+        if (line.error === 'too-long') unreadable(line.number, `longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long');
+        else unreadable(line.number, 'not valid UTF-8', 'not valid UTF-8');
         continue;
       }
-      lineOf.push(lineNumber);
+      // A byte-order mark, as some Windows tools write one, is not part of the first record.
+      const text = line.number === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text;
+      if (text.trim() === '') continue;
+      lines += 1;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        unreadable(line.number, `invalid JSON: ${jsonErrorSummary(error)}`, 'invalid JSON');
+        continue;
+      }
+      lineOf.push(line.number);
       yield value;
     }
   }
@@ -86,7 +103,14 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions): Pro
     progress.update(done + badLines, input.bytesRead());
   }
   progress.done();
-  return summary.result();
+  return { summary: summary.result(), lines, stats };
+}
+
+function maxLineBytesOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_LINE_BYTES;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1024 || value > 2 ** 30) throw new UsageError(`--max-line-bytes ${JSON.stringify(text)}: expected an integer from 1024 to ${2 ** 30}`);
+  return value;
 }
 
 export const auditCommand: Command = {
@@ -101,13 +125,16 @@ export const auditCommand: Command = {
     '  --profile ID       built-in profile: gb-t-45251-2025 (default) or cba-2026',
     '  --overlay FILE     JSON limits that tighten the profile (e.g. {"voiceDailyCap": 2})',
     '  --locale LOCALE    language of the table and html labels: en (default) or zh-CN',
+    `  --max-line-bytes N longest line read (default ${DEFAULT_MAX_LINE_BYTES}); a longer one is skipped unread`,
     '',
-    'Bad lines are reported on stderr with their line number and counted as input errors.',
-    'Exit code: 0 no violation and no input error, 1 violations or input errors found, 2 usage error.',
+    'Bad lines (too long, not UTF-8, not JSON, not a valid record) are reported on stderr with their line',
+    'number and counted as input errors; every other record is judged.',
+    'Exit code: 0 no violation and no input error, 1 violations or input errors found, 2 usage error or',
+    'unreadable file, 3 the log had no records, 4 internal error.',
   ].join('\n'),
 
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' } });
+    const { values, positionals } = parse(args, { ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, 'max-line-bytes': { type: 'string' } });
     if (values.help === true) {
       io.stdout.write(`${auditCommand.usage}\n`);
       return EXIT_OK;
@@ -115,6 +142,7 @@ export const auditCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`expected one log file (or - for standard input); got ${positionals.length}`);
     const format = (values.format ?? 'table') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${REPORT_FORMATS.join(', ')}`);
+    const maxLineBytes = maxLineBytesOf(values['max-line-bytes']);
     const options = await guardOptions(io, values);
     let profile: string;
     try {
@@ -124,9 +152,22 @@ export const auditCommand: Command = {
       throw error;
     }
     const input = await openInput(io, positionals[0] as string);
-    const summary = await auditLog(io, input, options);
+    let result: AuditLogResult;
+    try {
+      result = await auditLog(io, input, options, maxLineBytes);
+    } catch (error) {
+      // The log could not be read to its end (a read error): no report that would look complete.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot read the log ${positionals[0] as string} to its end (${code})`);
+      throw error;
+    }
+    const { summary } = result;
     const text = renderSummary(summary, { format, locale: options.locale, profile });
     await writeOutput(io, values.out, text);
+    if (result.lines === 0) {
+      io.stderr.write('cuishou-guard audit: the log had no records (an empty export is not a compliant one)\n');
+      return EXIT_EMPTY;
+    }
     return summary.violations > 0 || summary.inputErrors > 0 ? EXIT_FOUND : EXIT_OK;
   },
 };

@@ -6,7 +6,10 @@ import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from '../io.js';
 import { storeFromUrl } from '../../ledger/index.js';
 import { guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
-import { DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_HOST, DEFAULT_PORT, createSidecar, type Sidecar } from '../sidecar.js';
+import {
+  DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS, DEFAULT_PORT,
+  createSidecar, type Sidecar,
+} from '../sidecar.js';
 
 function integerFlag(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;
@@ -68,10 +71,14 @@ export const serveCommand: Command = {
     '  --locale LOCALE      language listed first in messages: en (default) or zh-CN',
     `  --body-limit BYTES   largest request body (default ${DEFAULT_BODY_LIMIT_BYTES})`,
     `  --batch-limit N      most items in one /v1/check-batch (default ${DEFAULT_BATCH_LIMIT})`,
+    `  --max-connections N  open connections at most; more are closed at once (default ${DEFAULT_MAX_CONNECTIONS})`,
+    `  --headers-timeout MS time to receive a request's headers (default ${DEFAULT_HEADERS_TIMEOUT_MS})`,
+    `  --drain-timeout MS   on SIGTERM/SIGINT, time to answer requests already received (default ${DEFAULT_DRAIN_TIMEOUT_MS})`,
     '  --quiet              no decision log lines on standard output',
     '',
     'Prints the address on standard error and one JSON line per decision on standard output.',
-    'SIGTERM or SIGINT: stop accepting, finish requests in flight, exit 0. Exit code 2: usage error or cannot listen.',
+    'SIGTERM or SIGINT: stop accepting, answer every request already received (up to the drain timeout),',
+    'exit 0; a second signal cuts connections off. Exit code 2: usage error or cannot listen.',
   ].join('\n'),
 
   async run(args, io) {
@@ -84,6 +91,9 @@ export const serveCommand: Command = {
       'token-file': { type: 'string' },
       'body-limit': { type: 'string' },
       'batch-limit': { type: 'string' },
+      'max-connections': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'drain-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
       ledger: { type: 'string' },
     });
@@ -96,6 +106,9 @@ export const serveCommand: Command = {
     const port = integerFlag('port', values.port, DEFAULT_PORT, 0, 65535);
     const bodyLimitBytes = integerFlag('body-limit', values['body-limit'], DEFAULT_BODY_LIMIT_BYTES, 1, 2 ** 31);
     const batchLimit = integerFlag('batch-limit', values['batch-limit'], DEFAULT_BATCH_LIMIT, 1, 1_000_000);
+    const maxConnections = integerFlag('max-connections', values['max-connections'], DEFAULT_MAX_CONNECTIONS, 1, 1_000_000);
+    const headersTimeoutMs = integerFlag('headers-timeout', values['headers-timeout'], DEFAULT_HEADERS_TIMEOUT_MS, 100, 600_000);
+    const drainTimeoutMs = integerFlag('drain-timeout', values['drain-timeout'], DEFAULT_DRAIN_TIMEOUT_MS, 0, 600_000);
     const options = await guardOptions(io, values);
     const houseRules = values['house-rules'] === undefined ? undefined : await readJsonFile(io, values['house-rules'], 'house rules');
     if (houseRules !== undefined && !Array.isArray(houseRules)) throw new UsageError(`the house rules file ${values['house-rules']} must hold a JSON array`);
@@ -104,7 +117,7 @@ export const serveCommand: Command = {
     let sidecar: Sidecar;
     try {
       sidecar = createSidecar({
-        host, port, bodyLimitBytes, batchLimit, token,
+        host, port, bodyLimitBytes, batchLimit, token, maxConnections, headersTimeoutMs, drainTimeoutMs,
         ...(values.ledger === undefined ? {} : { ledger: storeFromUrl(values.ledger) }),
         guard: { ...options, ...(houseRules === undefined ? {} : { houseRules: houseRules as unknown[] }) },
         log: values.quiet === true ? null : (entry) => io.stdout.write(`${JSON.stringify(entry)}\n`),
@@ -126,10 +139,10 @@ export const serveCommand: Command = {
     if (!isLoopback(address.host) && token === undefined) io.stderr.write('cuishou-guard serve: warning: reachable from other machines without a token (--token-file)\n');
 
     const signal = await signals.signal;
-    io.stderr.write(`cuishou-guard serve: ${signal}: finishing requests in flight\n`);
+    io.stderr.write(`cuishou-guard serve: ${signal}: answering requests already received (up to ${drainTimeoutMs} ms)\n`);
     await sidecar.close();
     signals.dispose();
-    io.stderr.write('cuishou-guard serve: stopped\n');
+    io.stderr.write(`cuishou-guard serve: stopped (${sidecar.counters.answered} requests answered)\n`);
     return EXIT_OK;
   },
 };
