@@ -33,7 +33,8 @@ export default defineConfig([
   },
   // The `cuishou-guard` executable: Node only, ESM only, the library bundled in.
   {
-    entry: { cli: 'src/cli/main.ts' },
+    // The audit's worker threads run audit-worker.js, beside cli.js (src/cli/parallel-audit.ts).
+    entry: { cli: 'src/cli/main.ts', 'audit-worker': 'src/cli/audit-worker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

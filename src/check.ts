@@ -1,6 +1,6 @@
 import { invalidInputDecision, ruleset } from './decision.js';
 import { evaluate, internalError } from './evaluate.js';
-import { deriveFacts, type Facts } from './facts.js';
+import { deriveFacts, type Facts, type HistoryIndex } from './facts.js';
 import { nationalLimits, type CompiledLimits } from './profiles/compile.js';
 import { presetLimits } from './profiles/resolve.js';
 import { rules as builtInRules } from './rules/index.js';
@@ -22,10 +22,13 @@ export type Prepared =
   | { readonly ok: true; readonly context: Context; readonly action: Action; readonly facts: Facts }
   | { readonly ok: false; readonly decision: Decision };
 
-/** Derives the facts of an input that is already valid; a failure is a deny naming `facts`. */
-export function prepareValidated(context: Context, action: Action, limits: CompiledLimits): Prepared {
+/**
+ * Derives the facts of an input that is already valid; a failure is a deny naming `facts`. `history` is
+ * the case's history index when the caller keeps one (the audit), else it is built from `context.history`.
+ */
+export function prepareValidated(context: Context, action: Action, limits: CompiledLimits, history?: HistoryIndex): Prepared {
   try {
-    return { ok: true, context, action, facts: deriveFacts(context, action, limits) };
+    return { ok: true, context, action, facts: deriveFacts(context, action, limits, undefined, history) };
   } catch (error) {
     return { ok: false, decision: { outcome: 'deny', violations: [internalError('facts', error)], obligations: [], evaluated: [], ruleset: ruleset({ profile: limits.profileId }) } };
   }

@@ -164,6 +164,25 @@ export interface HistoryIndex {
   readonly unansweredByPhone: ReadonlyMap<string, readonly number[]>;
 }
 
+/** The part of a history entry the index reads. */
+type Indexed = Pick<NonNullable<Context['history']>[number], 'channel' | 'target' | 'outcome' | 'phoneRef' | 'direction'>;
+
+/**
+ * What an entry counts as, one rule for both forms of the index: nothing, unless it is toward the debtor;
+ * a voice attempt (answered or not, and on which number when unanswered), a connected call, or a visit.
+ */
+function classify(entry: Indexed, debtorId: string): { kind: 'voice'; unanswered: boolean; connected: boolean; phoneRef: string | null } | { kind: 'visit' } | null {
+  // The debtor's call-backs are not our calls (主动有效通话): they count toward no cap on calls.
+  if (entry.direction === 'inbound' && entry.channel === 'voice') return null;
+  if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) return null;
+  if (entry.channel === 'voice') {
+    const unanswered = UNANSWERED.has(entry.outcome);
+    // The unanswered-attempts cap is on the debtor's own contact methods (cba-2026).
+    return { kind: 'voice', unanswered, connected: VOICE_CONNECTED.has(entry.outcome), phoneRef: unanswered && entry.phoneRef !== undefined ? entry.phoneRef : null };
+  }
+  return entry.channel === 'visit' ? { kind: 'visit' } : null;
+}
+
 export function indexHistory(context: Context): HistoryIndex {
   const voiceConnected: number[] = [];
   const visits: number[] = [];
@@ -171,21 +190,18 @@ export function indexHistory(context: Context): HistoryIndex {
   const attempts: { ms: number; unanswered: boolean }[] = [];
   const debtorId = context.debtor.id;
   for (const entry of context.history ?? []) {
-    // The debtor's call-backs are not our calls (主动有效通话): they count toward no cap on calls.
-    if (entry.direction === 'inbound' && entry.channel === 'voice') continue;
-    if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) continue;
+    const counted = classify(entry, debtorId);
+    if (counted === null) continue;
     const ms = parseInstant(entry.at);
-    if (entry.channel === 'voice') {
-      const unanswered = UNANSWERED.has(entry.outcome);
-      attempts.push({ ms, unanswered });
-      // The unanswered-attempts cap is on the debtor's own contact methods (cba-2026).
-      if (unanswered && entry.phoneRef !== undefined) {
-        const list = unansweredByPhone.get(entry.phoneRef);
-        if (list === undefined) unansweredByPhone.set(entry.phoneRef, [ms]);
+    if (counted.kind === 'voice') {
+      attempts.push({ ms, unanswered: counted.unanswered });
+      if (counted.phoneRef !== null) {
+        const list = unansweredByPhone.get(counted.phoneRef);
+        if (list === undefined) unansweredByPhone.set(counted.phoneRef, [ms]);
         else list.push(ms);
       }
-      if (VOICE_CONNECTED.has(entry.outcome)) voiceConnected.push(ms);
-    } else if (entry.channel === 'visit') visits.push(ms);
+      if (counted.connected) voiceConnected.push(ms);
+    } else visits.push(ms);
   }
   const ascending = (a: number, b: number): number => a - b;
   attempts.sort((a, b) => a.ms - b.ms);
@@ -193,6 +209,82 @@ export function indexHistory(context: Context): HistoryIndex {
   visits.sort(ascending);
   for (const list of unansweredByPhone.values()) list.sort(ascending);
   return { voiceConnected, visits, unansweredByPhone, debtorAttempts: attempts.map((a) => a.ms), debtorAttemptUnanswered: attempts.map((a) => a.unanswered) };
+}
+
+/**
+ * A history index grown one entry at a time (the audit keeps one per debtor): the same lists as
+ * indexHistory over the same entries, without rebuilding them for every record. Adding is O(1) for
+ * entries in time order (a binary search otherwise); counting stays two binary searches.
+ */
+export interface GrowingHistoryIndex extends HistoryIndex {
+  readonly voiceConnected: number[];
+  readonly debtorAttempts: number[];
+  readonly debtorAttemptUnanswered: boolean[];
+  readonly visits: number[];
+  readonly unansweredByPhone: Map<string, number[]>;
+}
+
+export function emptyHistoryIndex(): GrowingHistoryIndex {
+  return { voiceConnected: [], debtorAttempts: [], debtorAttemptUnanswered: [], visits: [], unansweredByPhone: new Map() };
+}
+
+/** The first index of `sorted` whose value is > `value`: where a stable sort puts a new equal value. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Inserts `ms` in a sorted list where indexHistory's stable sort would put it; its position. A push for a log in time order. */
+function insertSorted(list: number[], ms: number): number {
+  if (list.length === 0 || (list[list.length - 1] as number) <= ms) {
+    list.push(ms);
+    return list.length - 1;
+  }
+  const at = upperBound(list, ms);
+  list.splice(at, 0, ms);
+  return at;
+}
+
+/** Adds one entry at instant `ms` to the index of debtor `debtorId`, as indexHistory would have counted it. */
+export function addToHistoryIndex(index: GrowingHistoryIndex, debtorId: string, entry: Indexed, ms: number): void {
+  const counted = classify(entry, debtorId);
+  if (counted === null) return;
+  if (counted.kind === 'visit') {
+    insertSorted(index.visits, ms);
+    return;
+  }
+  index.debtorAttemptUnanswered.splice(insertSorted(index.debtorAttempts, ms), 0, counted.unanswered);
+  if (counted.phoneRef !== null) {
+    const list = index.unansweredByPhone.get(counted.phoneRef);
+    if (list === undefined) index.unansweredByPhone.set(counted.phoneRef, [ms]);
+    else insertSorted(list, ms);
+  }
+  if (counted.connected) insertSorted(index.voiceConnected, ms);
+}
+
+/** How many instants at the front of a sorted list are before `cutoffMs`; they are dropped. */
+function dropBefore(list: number[], cutoffMs: number): number {
+  if (list.length === 0 || (list[0] as number) >= cutoffMs) return 0;
+  const stale = lowerBound(list, cutoffMs);
+  list.splice(0, stale);
+  return stale;
+}
+
+/** Forgets the entries before `cutoffMs`: the index is then indexHistory's of the entries kept. */
+export function forgetHistoryBefore(index: GrowingHistoryIndex, cutoffMs: number): void {
+  dropBefore(index.voiceConnected, cutoffMs);
+  index.debtorAttemptUnanswered.splice(0, dropBefore(index.debtorAttempts, cutoffMs));
+  dropBefore(index.visits, cutoffMs);
+  for (const [phoneRef, list] of index.unansweredByPhone) {
+    dropBefore(list, cutoffMs);
+    if (list.length === 0) index.unansweredByPhone.delete(phoneRef);
+  }
 }
 
 /** The first index of `sorted` whose value is ≥ `value`. */

@@ -2,7 +2,7 @@ import { prepare, prepareValidated, type Prepared } from './check.js';
 import { GuardConfigError } from './errors.js';
 import { decide, runRules, type Evaluation } from './evaluate.js';
 import { explain, type Locale } from './explain.js';
-import { deriveFacts, indexHistory, type Facts } from './facts.js';
+import { deriveFacts, indexHistory, type Facts, type HistoryIndex } from './facts.js';
 import type { Action } from './schema/action.js';
 import type { Context } from './schema/context.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
@@ -100,10 +100,10 @@ const KNOWN_OPTIONS = new Set(['profile', 'overlay', 'overlayId', 'houseRules', 
 /** A guard, and what the audit needs of it: checks of input that an outer schema already validated. */
 export interface CompiledGuard {
   readonly guard: Guard;
-  /** guard.checkSync for a validated case and action (the audit validates each record once). */
-  readonly checkValidatedSync: (context: Context, action: Action) => Decision;
+  /** guard.checkSync for a validated case and action (the audit validates each record once), with the case's history index when kept. */
+  readonly checkValidatedSync: (context: Context, action: Action, history?: HistoryIndex) => Decision;
   /** guard.check for a validated case and action. */
-  readonly checkValidated: (context: Context, action: Action) => Promise<Decision>;
+  readonly checkValidated: (context: Context, action: Action, history?: HistoryIndex) => Promise<Decision>;
 }
 
 /**
@@ -129,21 +129,21 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     options.houseRules === undefined || options.houseRules.length === 0 ? null : compileHouseRules(options.houseRules, builtInRules.map((r) => r.id));
 
   /** The built-in rules on one set of facts, with provenance; `atMs` moves the action for scheduling. */
-  const evaluateBuiltIn = (facts: Facts, context: Context, action: Action, atMs?: number): Evaluation =>
-    withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs), limits, base);
+  const evaluateBuiltIn = (facts: Facts, context: Context, action: Action, atMs?: number, history?: HistoryIndex): Evaluation =>
+    withProvenance(runRules(builtInRules, facts, limits), () => deriveFacts(context, action, nationalLimits, atMs, history), limits, base);
 
   const noHouseRules = (): void => {
     if (house !== null) throw new GuardConfigError('checkSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use guard.check()' }]);
   };
 
-  const decideSync = (prepared: Prepared): Decision => {
+  const decideSync = (prepared: Prepared, history?: HistoryIndex): Decision => {
     if (!prepared.ok) return localized(prepared.decision, locale);
-    return localized(decide(evaluateBuiltIn(prepared.facts, prepared.context, prepared.action), limits.profileId), locale);
+    return localized(decide(evaluateBuiltIn(prepared.facts, prepared.context, prepared.action, undefined, history), limits.profileId), locale);
   };
 
-  const decideAsync = async (prepared: Prepared): Promise<Decision> => {
+  const decideAsync = async (prepared: Prepared, history?: HistoryIndex): Promise<Decision> => {
     if (!prepared.ok) return localized(prepared.decision, locale);
-    let evaluation = evaluateBuiltIn(prepared.facts, prepared.context, prepared.action);
+    let evaluation = evaluateBuiltIn(prepared.facts, prepared.context, prepared.action, undefined, history);
     if (house !== null) {
       let fired: Finding[];
       try {
@@ -183,10 +183,10 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   return {
     guard,
-    checkValidatedSync(context: Context, action: Action): Decision {
+    checkValidatedSync(context: Context, action: Action, history?: HistoryIndex): Decision {
       noHouseRules();
-      return decideSync(prepareValidated(context, action, limits));
+      return decideSync(prepareValidated(context, action, limits, history), history);
     },
-    checkValidated: (context: Context, action: Action) => decideAsync(prepareValidated(context, action, limits)),
+    checkValidated: (context: Context, action: Action, history?: HistoryIndex) => decideAsync(prepareValidated(context, action, limits, history), history),
   };
 }

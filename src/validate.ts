@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { InputProblem } from './decision.js';
+import { fastValidator } from './fast-validate.js';
 import { Action } from './schema/action.js';
 import { Context, HistoryEntry, MAX_HISTORY } from './schema/context.js';
 
@@ -142,6 +143,16 @@ export function boundsProblem(input: unknown, root: string, bounds: InputBounds 
   return found === null ? null : { path: root + found.path, message: `too large: ${found.message} (see the input bounds in docs/contract.md)` };
 }
 
+/**
+ * Validate fast, explain slow (src/fast-validate.ts): the schema's compiled validator, which accepts
+ * exactly what the bounds walk and zod together accept, with zod's output; undefined when it refuses, and
+ * zod then names the problems.
+ */
+function fastParse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | undefined {
+  const parsed = fastValidator(schema, INPUT_BOUNDS, (value) => boundsProblem(value, '') === null).parse(input);
+  return parsed === undefined ? undefined : { ok: true, value: parsed.value };
+}
+
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
 
 const unreadable = (root: string, error: unknown): Validated<never> => ({
@@ -154,6 +165,8 @@ const unreadable = (root: string, error: unknown): Validated<never> => ({
  * and so is an input beyond INPUT_BOUNDS, found by one cheap walk before zod parses anything.
  */
 export function validate<S extends z.ZodType>(schema: S, input: unknown, root: string): Validated<z.output<S>> {
+  const fast = fastParse(schema, input);
+  if (fast !== undefined) return fast;
   try {
     const tooLarge = boundsProblem(input, root);
     if (tooLarge !== null) return { ok: false, problems: [tooLarge] };
@@ -191,6 +204,8 @@ function validateLongHistory(input: Record<string, unknown>, history: readonly u
 }
 
 export function validateContext(input: unknown): Validated<z.output<typeof Context>> {
+  const fast = fastParse(Context, input);
+  if (fast !== undefined) return fast;
   try {
     const tooLarge = boundsProblem(input, 'context');
     if (tooLarge !== null) return { ok: false, problems: [tooLarge] };

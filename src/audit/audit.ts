@@ -22,7 +22,7 @@ async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, 
   for await (const raw of records) {
     const opened = auditor.open(raw, index);
     index += 1;
-    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, await guard.checkValidated(opened.context, opened.action));
+    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, await guard.checkValidated(opened.context, opened.action, opened.history));
   }
 }
 
@@ -31,7 +31,7 @@ function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: Compile
   for (const raw of records) {
     const opened = auditor.open(raw, index);
     index += 1;
-    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action));
+    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action, opened.history));
   }
 }
 

@@ -5,7 +5,8 @@
  */
 import type { InputProblem } from '../decision.js';
 import type { Action } from '../schema/action.js';
-import type { Context, HistoryEntry } from '../schema/context.js';
+import { addToHistoryIndex, emptyHistoryIndex, forgetHistoryBefore, type GrowingHistoryIndex, type HistoryIndex } from '../facts.js';
+import type { Context } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import type { Channel } from '../schema/primitives.js';
 import { formatInstant, localParts, parseInstant } from '../time.js';
@@ -78,10 +79,15 @@ export interface AuditStats {
   readonly forgottenDebtors: number;
 }
 
-/** A record ready to be checked: the case with its built history, the action, and what to remember. */
+/**
+ * A record ready to be checked: the case (its `history` left empty), the index of the history built from
+ * the debtor's earlier records, the action, and what to remember.
+ */
 export interface PendingCheck {
   readonly kind: 'check';
   readonly context: Context;
+  /** The debtor's history index: what indexHistory would build from the earlier records, kept up to date record by record. */
+  readonly history: HistoryIndex;
   readonly action: Action;
   readonly record: AuditRecord;
   readonly atMs: number;
@@ -100,10 +106,14 @@ export interface Auditor {
 
 interface Ledger {
   lastAtMs: number;
-  /** The debtor's recent history, oldest first, with each entry's instant. */
-  entries: HistoryEntry[];
+  /** The debtor's recent history as an index (counts are binary searches), grown by one entry per record. */
+  index: GrowingHistoryIndex;
+  /** The instants of the entries held, oldest first (for the memory figures of `stats`). */
   times: number[];
 }
+
+/** The empty history of a debtor's first record. */
+const NO_HISTORY: HistoryIndex = emptyHistoryIndex();
 
 function readableDebtorId(raw: unknown): string | undefined {
   try {
@@ -141,7 +151,7 @@ export function createAuditor(): Auditor {
       if (ledger.lastAtMs >= cutoff + MAX_LATENESS_MS) break;
       if (ledger.lastAtMs < cutoff) {
         debtors.delete(id);
-        historyEntries -= ledger.entries.length;
+        historyEntries -= ledger.times.length;
         forgottenDebtors += 1;
       }
     }
@@ -191,35 +201,29 @@ export function createAuditor(): Auditor {
           }], base),
         };
       }
-      const context: Context = { ...caseFields, history: ledger === undefined ? [] : ledger.entries.slice() };
-      return { kind: 'check', context, action, record, atMs, base };
+      // The history goes in as its index, kept up to date by close(): nothing is rebuilt or rescanned per record.
+      const context: Context = { ...caseFields, history: [] };
+      return { kind: 'check', context, history: ledger === undefined ? NO_HISTORY : ledger.index, action, record, atMs, base };
     },
 
     close(pending, decision) {
       const { record, atMs, base } = pending;
       const { action } = record;
       let ledger = debtors.get(record.debtor.id);
-      if (ledger === undefined) ledger = { lastAtMs: atMs, entries: [], times: [] };
+      if (ledger === undefined) ledger = { lastAtMs: atMs, index: emptyHistoryIndex(), times: [] };
       else debtors.delete(record.debtor.id);
       debtors.set(record.debtor.id, ledger);
       ledger.lastAtMs = atMs;
-      ledger.entries.push({
-        channel: action.channel,
-        at: action.at,
-        target: action.target,
-        outcome: record.outcome,
-        direction: record.direction,
-        organizationId: action.actor.organization.id,
-        ...(action.phoneRef === undefined ? {} : { phoneRef: action.phoneRef }),
-      });
+      addToHistoryIndex(ledger.index, record.debtor.id, { channel: action.channel, target: action.target, outcome: record.outcome, phoneRef: action.phoneRef, direction: record.direction }, atMs);
       ledger.times.push(atMs);
       historyEntries += 1;
-      let stale = 0;
-      while (stale < ledger.times.length && (ledger.times[stale] as number) < atMs - HISTORY_HORIZON_MS) stale += 1;
-      if (stale > 0) {
-        ledger.entries.splice(0, stale);
+      const cutoff = atMs - HISTORY_HORIZON_MS;
+      if ((ledger.times[0] as number) < cutoff) {
+        let stale = 1;
+        while (stale < ledger.times.length && (ledger.times[stale] as number) < cutoff) stale += 1;
         ledger.times.splice(0, stale);
         historyEntries -= stale;
+        forgetHistoryBefore(ledger.index, cutoff);
       }
       maxTrackedDebtors = Math.max(maxTrackedDebtors, debtors.size);
       maxHistoryEntries = Math.max(maxHistoryEntries, historyEntries);

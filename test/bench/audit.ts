@@ -1,18 +1,23 @@
 /**
  * B6 of docs/benchmarks.md: `auditSync` over generated records across many debtors, in memory and from a
- * JSONL file read line by line, with the peak RSS. `npm run bench` runs it after B1–B5;
- * B6_RECORDS and B6_DEBTORS override the size (default 1 000 000 records, 50 000 debtors).
+ * JSONL file read line by line, with the peak RSS; beside the JSONL audit, a bare `JSON.parse` loop over
+ * the same file (the floor); and the same log shape dense (~500 records per debtor) and sparse (~5 per
+ * debtor). `npm run bench` runs it after B1–B5; B6_RECORDS and B6_DEBTORS override the size (default
+ * 1 000 000 records, 50 000 debtors), B6_DENSE_RECORDS the dense/sparse logs (default 100 000 records).
  */
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { availableParallelism } from 'node:os';
+import { auditInWorkers } from '../../src/cli/parallel-audit.js';
 import { audit, auditSync, summarize } from '../../src/index.js';
 import { machine, rate, replaceSection } from './lib.js';
 
 const RECORDS = Number(process.env.B6_RECORDS ?? 1_000_000);
 const DEBTORS = Number(process.env.B6_DEBTORS ?? 50_000);
+const DENSE_RECORDS = Number(process.env.B6_DENSE_RECORDS ?? 100_000);
 
 const actor = {
   kind: 'ai',
@@ -24,15 +29,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const START = Date.UTC(2026, 10, 30, 0, 30); // 08:30 in Shanghai
 const OUTCOMES = ['connected', 'not_connected', 'delivered'] as const;
 
-/** Record i: debtors in turn, time moving forward ~2.6 s a record over about a month. */
-function record(i: number): object {
-  const debtor = `D${i % DEBTORS}`;
-  const ms = START + Math.floor(i * ((30 * 86_400_000) / RECORDS));
+/** Record i of `records` over `debtors`: debtors in turn, time moving forward evenly over `days` (default: a month). */
+function record(i: number, records = RECORDS, debtors = DEBTORS, days = 30): object {
+  const debtor = `D${i % debtors}`;
+  const ms = START + Math.floor(i * ((days * 86_400_000) / records));
   const d = new Date(ms);
   const at = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`;
   return {
     debtor: { id: debtor, timeZone: 'Asia/Shanghai' },
-    debt: { id: `L${i % DEBTORS}`, status: 'overdue' },
+    debt: { id: `L${i % debtors}`, status: 'overdue' },
     action: { channel: i % 5 === 0 ? 'sms' : 'voice', at, target: { role: 'debtor', partyId: debtor }, purpose: 'reminder', actor },
     outcome: OUTCOMES[i % 3],
   };
@@ -57,6 +62,24 @@ const memoryPeak = peakRss;
 const held = run.stats;
 console.log(`B6   auditSync in memory: ${RECORDS} records in ${memorySeconds.toFixed(1)} s = ${rate(RECORDS / memorySeconds)} records/s, peak RSS ${(memoryPeak / 2 ** 20).toFixed(0)} MiB, at most ${held.maxTrackedDebtors} debtors held`);
 
+/** auditSync over `records` records spread over `debtors` debtors in three days: records per second. */
+function densityRun(records: number, debtors: number): { rate: number; violationsPerRecord: number } {
+  const t = process.hrtime.bigint();
+  const s = summarize(auditSync((function* () {
+    for (let i = 0; i < records; i += 1) yield record(i, records, debtors, 3);
+  })()));
+  if (s.records !== records) throw new Error('density run lost records');
+  return { rate: records / (Number(process.hrtime.bigint() - t) / 1e9), violationsPerRecord: s.violations / records };
+}
+const sparseDebtors = Math.max(1, Math.round(DENSE_RECORDS / 5));
+const denseDebtors = Math.max(1, Math.round(DENSE_RECORDS / 500));
+densityRun(Math.min(DENSE_RECORDS, 20_000), denseDebtors); // warm-up
+const sparse = densityRun(DENSE_RECORDS, sparseDebtors);
+const dense = densityRun(DENSE_RECORDS, denseDebtors);
+const sparseRate = sparse.rate;
+const denseRate = dense.rate;
+console.log(`B6   dense vs sparse: ${DENSE_RECORDS} records over 3 days; ~5/debtor ${rate(sparseRate)} records/s (${sparse.violationsPerRecord.toFixed(2)} violations/record), ~500/debtor ${rate(denseRate)} records/s (${dense.violationsPerRecord.toFixed(2)}) = ${(denseRate / sparseRate).toFixed(2)}×`);
+
 const file = join(tmpdir(), `cuishou-guard-b6-${process.pid}.jsonl`);
 const out = createWriteStream(file);
 for (let i = 0; i < RECORDS; i += 1) {
@@ -64,6 +87,16 @@ for (let i = 0; i < RECORDS; i += 1) {
 }
 out.end();
 await once(out, 'finish');
+// The floor: the same file, the same line reader, JSON.parse and nothing else.
+const t2 = process.hrtime.bigint();
+let parsed = 0;
+for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+  if (JSON.parse(line) !== null) parsed += 1;
+}
+const parseSeconds = Number(process.hrtime.bigint() - t2) / 1e9;
+if (parsed !== RECORDS) throw new Error('the JSON.parse loop lost lines');
+console.log(`B6   bare JSON.parse loop: ${RECORDS} lines in ${parseSeconds.toFixed(1)} s = ${rate(RECORDS / parseSeconds)} lines/s`);
+
 peakRss = 0;
 const t1 = process.hrtime.bigint();
 async function* lines(): AsyncGenerator<unknown> {
@@ -72,10 +105,17 @@ async function* lines(): AsyncGenerator<unknown> {
 const fromFile = await summarize(audit(lines()));
 const fileSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
 sample();
+// The same file judged on worker threads, as `audit --workers N` does (N = the cores).
+const WORKERS = availableParallelism();
+const t3 = process.hrtime.bigint();
+const inWorkers = await summarize(auditInWorkers(lines(), {}, WORKERS));
+const workerSeconds = Number(process.hrtime.bigint() - t3) / 1e9;
+if (inWorkers.violations !== inMemory.violations || inWorkers.records !== RECORDS) throw new Error('the parallel audit disagrees with the in-memory audit');
+console.log(`B6   audit from JSONL on ${WORKERS} workers: ${RECORDS} lines in ${workerSeconds.toFixed(1)} s = ${rate(RECORDS / workerSeconds)} lines/s (${(fileSeconds / workerSeconds).toFixed(2)}× one thread)`);
 clearInterval(timer);
 rmSync(file);
 if (fromFile.violations !== inMemory.violations || fromFile.records !== RECORDS) throw new Error('the file audit disagrees with the in-memory audit');
-console.log(`B6   audit from JSONL:    ${RECORDS} lines in ${fileSeconds.toFixed(1)} s = ${rate(RECORDS / fileSeconds)} lines/s, peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${inMemory.violations} violations`);
+console.log(`B6   audit from JSONL:    ${RECORDS} lines in ${fileSeconds.toFixed(1)} s = ${rate(RECORDS / fileSeconds)} lines/s (${(parseSeconds / fileSeconds).toFixed(2)}× the JSON.parse loop), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MiB; ${inMemory.violations} violations`);
 
 if (process.argv.includes('--write')) {
   const path = new URL('../../docs/benchmarks.md', import.meta.url);
@@ -88,6 +128,20 @@ records across ${DEBTORS.toLocaleString('en')} debtors over a month (${inMemory.
 | --- | --- | --- | --- |
 | \`auditSync\`, records generated in memory | ${rate(RECORDS / memorySeconds)} | ${(memoryPeak / 2 ** 20).toFixed(0)} MiB | ${held.maxTrackedDebtors.toLocaleString('en')} |
 | \`audit\`, JSONL file read line by line | ${rate(RECORDS / fileSeconds)} | ${(peakRss / 2 ** 20).toFixed(0)} MiB | — |
+| \`audit --workers ${WORKERS}\` path (src/cli/parallel-audit.ts), same file | ${rate(RECORDS / workerSeconds)} | — | — |
+| floor: the same file, line reader and \`JSON.parse\` only | ${rate(RECORDS / parseSeconds)} | — | — |
+
+The JSONL audit reaches ${(parseSeconds / fileSeconds).toFixed(2)}× the lines/s of the bare \`JSON.parse\` loop on one thread and
+${(parseSeconds / workerSeconds).toFixed(2)}× on ${WORKERS} workers (target ≥ 0.5×); the 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
+
+Dense vs sparse: ${DENSE_RECORDS.toLocaleString('en')} generated records over three days, \`auditSync\` in memory.
+
+| | debtors | records per debtor | violations per record | records/s |
+| --- | --- | --- | --- | --- |
+| sparse | ${sparseDebtors.toLocaleString('en')} | ~${Math.round(DENSE_RECORDS / sparseDebtors)} | ${sparse.violationsPerRecord.toFixed(2)} | ${rate(sparseRate)} |
+| dense | ${denseDebtors.toLocaleString('en')} | ~${Math.round(DENSE_RECORDS / denseDebtors)} | ${dense.violationsPerRecord.toFixed(2)} | ${rate(denseRate)} |
+
+Dense runs at ${(denseRate / sparseRate).toFixed(2)}× the sparse throughput (target ≥ 0.8×).
 `;
   writeFileSync(path, replaceSection(readFileSync(path, 'utf8'), 'audit', section));
   console.log('wrote docs/benchmarks.md (audit section)');

@@ -11,8 +11,19 @@ import type { Command } from '../command.js';
 import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
 import { guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
 import { createProgress } from '../progress.js';
+import { auditInWorkers, defaultWorkers } from '../parallel-audit.js';
 
 const MAX_ISSUES_SHOWN = 3;
+/** Below this size a log is judged on one thread by default: starting workers would cost more than they save. */
+const SMALL_LOG_BYTES = 2 ** 20;
+
+/** --workers N: a whole number from 1 to 256; absent, the cores (one for a small file). */
+function workersOf(value: string | undefined, size: number | null): number {
+  if (value === undefined) return size !== null && size < SMALL_LOG_BYTES ? 1 : defaultWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers ${JSON.stringify(value)}: expected a whole number from 1 to 256`);
+  return n;
+}
 
 function problemText(verdict: AuditVerdict): string {
   const issues = verdict.inputError?.issues ?? [];
@@ -54,7 +65,7 @@ export interface AuditLogResult {
  * on stderr with their line number and counted as input errors; the audit goes on. A line over the limit
  * is skipped as it streams, never held in memory.
  */
-export async function auditLog(io: Io, input: Input, options: AuditOptions, maxLineBytes: number = DEFAULT_MAX_LINE_BYTES): Promise<AuditLogResult> {
+export async function auditLog(io: Io, input: Input, options: AuditOptions, maxLineBytes: number = DEFAULT_MAX_LINE_BYTES, workers = 1): Promise<AuditLogResult> {
   const summary = createAuditSummary();
   const progress = createProgress(io, input.size);
   const stats: LineStats = { peakHeldBytes: 0 };
@@ -95,7 +106,7 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, maxL
     }
   }
   let done = 0;
-  for await (const verdict of audit(records(), options)) {
+  for await (const verdict of workers > 1 ? auditInWorkers(records(), options, workers) : audit(records(), options)) {
     const line = lineOf.shift() ?? 0;
     if (verdict.inputError !== undefined) report(line, problemText(verdict));
     summary.add(verdict);
@@ -117,7 +128,7 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'replay a JSON Lines collection log and summarise its violations',
   usage: [
-    'cuishou-guard audit <log.jsonl | -> [--format table|json|csv|html] [--out FILE] [--profile ID] [--overlay FILE] [--locale zh-CN|en]',
+    'cuishou-guard audit <log.jsonl | -> [--format table|json|csv|html] [--out FILE] [--profile ID] [--overlay FILE] [--locale zh-CN|en] [--workers N]',
     '',
     '  <log.jsonl | ->    one audit record per line (docs/audit.md); - reads standard input',
     '  --format FORMAT    table (default), json, csv or html (one self-contained page)',
@@ -126,6 +137,8 @@ export const auditCommand: Command = {
     '  --overlay FILE     JSON limits that tighten the profile (e.g. {"voiceDailyCap": 2})',
     '  --locale LOCALE    language of the table and html labels: en (default) or zh-CN',
     `  --max-line-bytes N longest line read (default ${DEFAULT_MAX_LINE_BYTES}); a longer one is skipped unread`,
+    `  --workers N        judge on N threads, partitioned by debtor (same verdicts); default: the number of`,
+    `                     cores, one thread for a file under ${SMALL_LOG_BYTES / 2 ** 20} MiB`,
     '',
     'Bad lines (too long, not UTF-8, not JSON, not a valid record) are reported on stderr with their line',
     'number and counted as input errors; every other record is judged.',
@@ -134,7 +147,7 @@ export const auditCommand: Command = {
   ].join('\n'),
 
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, 'max-line-bytes': { type: 'string' } });
+    const { values, positionals } = parse(args, { ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, 'max-line-bytes': { type: 'string' }, workers: { type: 'string' } });
     if (values.help === true) {
       io.stdout.write(`${auditCommand.usage}\n`);
       return EXIT_OK;
@@ -151,10 +164,11 @@ export const auditCommand: Command = {
       if (error instanceof GuardConfigError) throw new UsageError(error.message);
       throw error;
     }
+    if (values.workers !== undefined) workersOf(values.workers, null); // a bad value is a usage error before any reading
     const input = await openInput(io, positionals[0] as string);
     let result: AuditLogResult;
     try {
-      result = await auditLog(io, input, options, maxLineBytes);
+      result = await auditLog(io, input, options, maxLineBytes, workersOf(values.workers, input.size));
     } catch (error) {
       // The log could not be read to its end (a read error): no report that would look complete.
       const code = (error as { code?: unknown }).code;

@@ -1,0 +1,74 @@
+/**
+ * What the fast validators share (src/fast-validate.ts): the refusal marker, zod's checks run as zod runs
+ * them, and a node parsed by zod itself. Reads zod's internals (`_zod`, zod/v4/core), stable within the
+ * pinned zod version; the differential test (test/properties/fast-validate.test.ts) notices any change.
+ */
+
+/** A compiled node: the parsed value, or FAIL. */
+export type Parse = (value: unknown) => unknown;
+
+/** The fast path's refusal: zod then decides, and explains. */
+export const FAIL: unique symbol = Symbol('fail');
+
+export interface Payload {
+  value: unknown;
+  issues: unknown[];
+}
+
+/** The parts of a zod check read here. */
+export interface ZodCheckInternals {
+  readonly _zod: {
+    readonly def: {
+      readonly check: string;
+      readonly when?: (payload: Payload) => boolean;
+      readonly minimum?: number;
+      readonly maximum?: number;
+      readonly value?: unknown;
+      readonly inclusive?: boolean;
+    };
+    readonly check: (payload: Payload) => unknown;
+  };
+}
+
+/** The parts of a zod schema read here. */
+export interface ZodInternals {
+  readonly _zod: {
+    readonly def: Record<string, unknown> & { readonly type: string; readonly checks?: readonly ZodCheckInternals[] };
+    readonly optin?: 'optional' | 'defaulted';
+    readonly optout?: 'optional';
+    readonly values?: ReadonlySet<unknown>;
+    readonly run: (payload: Payload, ctx: { readonly async: false }) => Payload | Promise<Payload>;
+  };
+}
+
+/**
+ * Runs one of zod's checks the way zod's runChecks does (its `when` guard first): the value after it
+ * (an `overwrite` check may replace it), or FAIL when it adds an issue.
+ */
+export function runCheck(check: ZodCheckInternals, value: unknown): unknown {
+  const payload: Payload = { value, issues: [] };
+  const when = check._zod.def.when;
+  if (when !== undefined && !when(payload)) return value;
+  const result = check._zod.check(payload);
+  if (result instanceof Promise) {
+    result.catch(() => undefined);
+    return FAIL; // an asynchronous refinement: zod's synchronous parse refuses it; let zod say so
+  }
+  return payload.issues.length === 0 ? payload.value : FAIL;
+}
+
+/**
+ * A node parsed by zod itself (a transform, a pipe, a union …), exactly as its parent would run it:
+ * right by construction, at zod's speed for that part only.
+ */
+export function viaZod(schema: ZodInternals): Parse {
+  const ctx = { async: false } as const;
+  return (value) => {
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+      result.catch(() => undefined);
+      return FAIL;
+    }
+    return result.issues.length === 0 ? result.value : FAIL;
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * `audit --workers N` (src/cli/parallel-audit.ts) gives the verdicts of the single-threaded audit, record
+ * by record, in input order: across many debtors, with invalid records, records out of order against the
+ * log and against their debtor, idle debtors forgotten, every channel and outcome, and under an overlay.
+ */
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/cli/commands/audit.js';
+import { auditInWorkers } from '../../src/cli/parallel-audit.js';
+import { audit, type AuditVerdict } from '../../src/index.js';
+import { memoryIo } from './support.js';
+
+const CHANNELS = ['voice', 'voice', 'voice', 'sms', 'visit'] as const;
+const OUTCOMES = ['connected', 'not_connected', 'failed', 'completed', 'delivered'] as const;
+const actor = { kind: 'human', collector: { id: 'E1' }, organization: { id: 'ORG1', kind: 'lender' } } as const;
+
+/** A deterministic pseudo-random log: 3 000 records over 40 debtors and about four days, with defects. */
+function log(): unknown[] {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+    return seed % n;
+  };
+  const out: unknown[] = [];
+  let ms = Date.UTC(2026, 10, 28, 0);
+  for (let i = 0; i < 3_000; i += 1) {
+    ms += rand(240_000);
+    if (i === 2_000) ms += 5 * 86_400_000; // a jump: every debtor idle long enough to be forgotten
+    const debtor = `D${rand(40)}`;
+    const channel = CHANNELS[rand(CHANNELS.length)] as (typeof CHANNELS)[number];
+    let at = ms;
+    const defect = rand(100);
+    if (defect === 0) at -= 3 * 86_400_000; // too late for the log
+    else if (defect === 1) at -= 30 * 60_000; // likely before the debtor's previous record
+    const record = {
+      id: `R${i}`,
+      debtor: { id: debtor, timeZone: rand(4) === 0 ? 'America/New_York' : 'Asia/Shanghai' },
+      debt: { id: `L-${debtor}`, status: 'overdue' },
+      action: {
+        channel,
+        at: new Date(at).toISOString(),
+        target: rand(10) === 0 ? { role: 'contact', partyId: 'C1' } : { role: 'debtor' },
+        ...(channel === 'voice' ? { phoneRef: `P${rand(3)}` } : {}),
+        ...(channel === 'visit' ? { visit: { staffCount: 2, entersPrivateResidence: false, entersOfficeArea: false } } : {}),
+        actor,
+      },
+      outcome: OUTCOMES[rand(OUTCOMES.length)],
+    };
+    out.push(defect === 2 ? { ...record, outcome: 'answered' } : record);
+  }
+  return out;
+}
+
+async function collect(run: AsyncIterable<AuditVerdict>): Promise<AuditVerdict[]> {
+  const out: AuditVerdict[] = [];
+  for await (const v of run) out.push(v);
+  return out;
+}
+
+describe('the parallel audit', () => {
+  const records = log();
+
+  it('gives the single-threaded verdicts, record by record, on 1 and 3 workers', async () => {
+    const single = await collect(audit(records));
+    expect(single.filter((v) => v.inputError !== undefined).length).toBeGreaterThan(30);
+    expect(single.filter((v) => v.violations.length > 0).length).toBeGreaterThan(100);
+    for (const workers of [1, 3]) expect(await collect(auditInWorkers(records, {}, workers))).toEqual(single);
+  }, 120_000);
+
+  it('under an overlay too', async () => {
+    const options = { overlay: { voiceDailyCap: 1 } };
+    expect(await collect(auditInWorkers(records, options, 2))).toEqual(await collect(audit(records, options)));
+  }, 120_000);
+
+  it('the CLI summary is the same with --workers 2 as with one thread', async () => {
+    const text = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const input = () => ({ stream: Readable.from([text]), size: null, bytesRead: () => 0 });
+    const ioOne = memoryIo(process.cwd());
+    const ioTwo = memoryIo(process.cwd());
+    const one = await auditLog(ioOne.io, input(), {}, undefined, 1);
+    const two = await auditLog(ioTwo.io, input(), {}, undefined, 2);
+    expect(two).toEqual(one);
+    expect(ioTwo.stderr()).toBe(ioOne.stderr());
+  }, 120_000);
+});

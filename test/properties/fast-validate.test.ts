@@ -1,0 +1,191 @@
+/**
+ * The fast validator (src/fast-validate.ts) against zod, the single source of truth: on valid inputs and
+ * on valid inputs mutated one field at a time, both accept and refuse the same inputs, and on acceptance
+ * the fast output is zod's output (defaults, key order, keys present as undefined). A field added to a
+ * schema, or a refinement changed, shows up here as soon as the arbitraries produce it.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AuditRecord } from '../../src/audit/schema.js';
+import { fastValidator } from '../../src/fast-validate.js';
+import { generateValidators } from '../../src/validators/codegen.js';
+import { FAIL, type ZodInternals } from '../../src/validators/runtime.js';
+import { VALIDATOR_SOURCES } from '../../src/validators/sources.js';
+import { compileSchema } from '../../src/validators/walker.js';
+import { Action } from '../../src/schema/action.js';
+import { Context } from '../../src/schema/context.js';
+import { boundsProblem, INPUT_BOUNDS, validate, validateContext } from '../../src/validate.js';
+import { action, context, historyEntry } from '../support/arbitraries.js';
+import { context as fixtureContext } from '../support/fixtures.js';
+
+const walk = (value: unknown) => boundsProblem(value, '') === null;
+
+/** Bounds walk and zod, as validate() decides without the fast path. */
+function slow(schema: z.ZodType, input: unknown): { ok: true; value: unknown } | { ok: false } {
+  if (!walk(input)) return { ok: false };
+  const r = schema.safeParse(input);
+  return r.success ? { ok: true, value: r.data } : { ok: false };
+}
+
+/** JSON text that keeps keys whose value is undefined, and key order. */
+const exact = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (v === undefined ? '<undefined>' : v));
+
+const walkers = new Map<unknown, ReturnType<typeof compileSchema>>();
+
+/** The fast validator (generated code for the input schemas) and the closure walker both agree with zod. */
+function agree(schema: z.ZodType, input: unknown): void {
+  const reference = slow(schema, input);
+  const fast = fastValidator(schema, INPUT_BOUNDS, walk).parse(input);
+  let walker = walkers.get(schema);
+  if (walker === undefined) walkers.set(schema, (walker = compileSchema(schema as unknown as ZodInternals, INPUT_BOUNDS)));
+  const walked = walker.withinBounds || walk(input) ? walker.parse(input) : FAIL;
+  for (const [name, out] of [['fast', fast === undefined ? FAIL : fast.value], ['walker', walked]] as const) {
+    expect(out !== FAIL, `${name} ${out === FAIL ? 'refuses' : 'accepts'}, zod ${reference.ok ? 'accepts' : 'refuses'}: ${exact(input)}`).toBe(reference.ok);
+    if (out !== FAIL && reference.ok) {
+      expect(out).toStrictEqual(reference.value);
+      expect(exact(out)).toBe(exact(reference.value));
+    }
+  }
+}
+
+/** Values a mutated field takes: wrong types, edges of every limit, refinements' near misses, other enum members. */
+const REPLACEMENTS: readonly unknown[] = [
+  undefined, null, true, false, 0, -1, 1, 1.5, 3, 5, 7, 8, 100, 101, 1000, 1001, -0.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53,
+  '', 'x', 'x'.repeat(200), 'x'.repeat(201), '😀'.repeat(150), '😀'.repeat(201), [], [1], {}, { role: 'debtor' }, ['voice'],
+  '2026-11-30T10:00:00+08:00', '2026-11-30T10:00:00Z', '2026-11-30T10:00Z', '2026-11-30T10:00:00.123456789Z', '2026-02-30T10:00:00Z',
+  '2026-11-30T10:00:00', '2026-11-30T24:00:00Z', '2026-11-30 10:00:00Z', '2026-11-30T10:00:00+19:00',
+  'Asia/Shanghai', 'UTC', 'Mars/Olympus_Mons', 'asia/shanghai', 'EST', 'Etc/GMT+8', 'America/Argentina/Buenos_Aires',
+  '08:00', '23:59', '24:00', '8:00', '00:00',
+  'voice', 'visit', 'sms', 'overdue', 'settled', 'debtor', 'contact', 'guarantor', 'third_party', 'human', 'ai', 'lender', 'agency',
+  'connected', 'not_connected', 'full', 'none', 'active', 'dismissed', 'reminder', 'locate_debtor', 'debt_amount', 'threat',
+];
+
+type Path = readonly (string | number)[];
+
+/** Every path to a value inside `value` (the root excluded). */
+function paths(value: unknown, prefix: Path = []): Path[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const out: Path[] = [];
+  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  for (const [key, child] of entries) {
+    out.push([...prefix, key], ...paths(child, [...prefix, key]));
+  }
+  return out;
+}
+
+type Mutation = { kind: 'set'; value: unknown } | { kind: 'delete' } | { kind: 'unknown-key' };
+
+/** A deep copy of `input` with one change at `path`. */
+function mutate(input: unknown, path: Path, mutation: Mutation): unknown {
+  const copy = structuredClone(input) as Record<string | number, unknown>;
+  let parent: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  if (mutation.kind === 'set') parent[last] = mutation.value;
+  else if (mutation.kind === 'delete') {
+    if (Array.isArray(parent)) parent.splice(last as number, 1);
+    else delete parent[last];
+  } else {
+    const target = parent[last];
+    if (typeof target === 'object' && target !== null && !Array.isArray(target)) (target as Record<string, unknown>).timezone = 'Asia/Shanghai';
+    else parent[last] = { ...(typeof target === 'object' ? target : {}), extra: 1 };
+  }
+  return copy;
+}
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...REPLACEMENTS).map((value) => ({ kind: 'set' as const, value })) },
+  { weight: 2, arbitrary: fc.constant({ kind: 'delete' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'unknown-key' as const }) },
+);
+
+/** A valid input with one field changed, or the valid input itself. */
+const mutated = <T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> =>
+  fc.tuple(valid, fc.nat(), mutation, fc.boolean()).map(([input, n, m, keep]) => {
+    const all = paths(input);
+    if (keep || all.length === 0) return input;
+    return mutate(input, all[n % all.length] as Path, m);
+  });
+
+const outcome = fc.constantFrom('connected', 'not_connected', 'delivered', 'failed', 'completed');
+const record = fc.tuple(context, action, outcome, fc.option(fc.constant('R1'), { nil: undefined })).map(([c, a, o, id]) => {
+  const { history: _h, ...caseFields } = c;
+  return { ...(id === undefined ? {} : { id }), ...caseFields, action: a, outcome: o };
+});
+
+describe('the fast validator accepts exactly what zod accepts, with the same output', () => {
+  it('contexts, valid and mutated one field at a time', () => {
+    fc.assert(fc.property(mutated(context), (input) => agree(Context, input)), { numRuns: 1500 });
+  });
+
+  it('actions, valid and mutated one field at a time', () => {
+    fc.assert(fc.property(mutated(action), (input) => agree(Action, input)), { numRuns: 1500 });
+  });
+
+  it('audit records, valid and mutated one field at a time', () => {
+    fc.assert(fc.property(mutated(record), (input) => agree(AuditRecord, input)), { numRuns: 1000 });
+  });
+
+  it('valid inputs are accepted by the fast path (it is not a stub that refuses everything)', () => {
+    fc.assert(fc.property(context, action, (c, a) => {
+      expect(fastValidator(Context, INPUT_BOUNDS, walk).parse(c)).toBeDefined();
+      expect(fastValidator(Action, INPUT_BOUNDS, walk).parse(a)).toBeDefined();
+    }), { numRuns: 200 });
+  });
+
+  it('a long history (past the one-by-one threshold of validateContext) and its mutants', () => {
+    fc.assert(fc.property(fc.array(historyEntry, { minLength: 257, maxLength: 300 }), fc.nat(), mutation, (history, n, m) => {
+      const input = fixtureContext({ history });
+      agree(Context, input);
+      agree(Context, mutate(input, ['history', n % history.length, 'at'], m));
+    }), { numRuns: 30 });
+  });
+
+  it('present-but-undefined keys, defaults and strings measured in code points', () => {
+    const base = fixtureContext();
+    agree(Context, { ...base, agreement: undefined });
+    agree(Context, { ...base, debtor: { ...base.debtor, timeZone: undefined } });
+    agree(Context, { ...base, debtor: { id: '😀'.repeat(200) } });
+    agree(Context, { ...base, debtor: { id: '😀'.repeat(201) } });
+    agree(Context, { ...base, debtor: { id: 'D1', timeZone: 'x'.repeat(INPUT_BOUNDS.maxStringLength + 1) } });
+    agree(Context, JSON.parse(`{"debtor":{"id":"D1"},"debt":{"id":"L1","status":"overdue"},"__proto__":{"x":1}}`));
+    agree(Context, Object.assign(Object.create({ debtor: { id: 'D1' } }) as object, { debt: { id: 'L1', status: 'overdue' } }));
+  });
+});
+
+describe('the fast path at the validation entry points', () => {
+  it('src/validators/generated.ts matches the schemas (else run npm run validators)', () => {
+    const committed = readFileSync(new URL('../../src/validators/generated.ts', import.meta.url), 'utf8');
+    expect(committed).toBe(generateValidators(VALIDATOR_SOURCES, INPUT_BOUNDS));
+  });
+
+  it('the input schemas are validated by generated code, not the slower walker', () => {
+    for (const schema of [Context, Action, AuditRecord]) expect(fastValidator(schema, INPUT_BOUNDS, walk).generated).toBe(true);
+  });
+
+  it('the input schemas provably stay within the input bounds, so the bounds walk is folded into the fast path', () => {
+    for (const schema of [Context, Action, AuditRecord]) expect(fastValidator(schema, INPUT_BOUNDS, walk).withinBounds).toBe(true);
+  });
+
+  it('refusal still names the problems (zod explains)', () => {
+    const result = validateContext({ ...fixtureContext(), debt: { id: 'L1', status: 'settled' } });
+    expect(result).toEqual({ ok: false, problems: [{ path: 'context.debt.settledAt', message: 'settledAt is required when status is "settled"' }] });
+  });
+
+  it('a hostile getter is refused by the slow path, not thrown', () => {
+    const input = { ...fixtureContext() };
+    Object.defineProperty(input, 'debt', { enumerable: true, get() { throw new Error('boom'); } });
+    expect(validateContext(input)).toEqual({ ok: false, problems: [{ path: 'context', message: 'could not be read (Error)' }] });
+  });
+
+  it('a schema construct the compiler does not know is parsed by zod, so the answer is still zod\'s', () => {
+    const schema = z.strictObject({ a: z.union([z.string(), z.number()]), b: z.string().transform((s) => s.length) });
+    expect(validate(schema, { a: 1, b: 'abc' }, 'x')).toEqual({ ok: true, value: { a: 1, b: 3 } });
+    expect(validate(schema, { a: true, b: 'abc' }, 'x').ok).toBe(false);
+    expect(fastValidator(schema, INPUT_BOUNDS, walk).withinBounds).toBe(false);
+    agree(schema, { a: 'x', b: '' });
+    agree(schema, { a: null, b: '' });
+  });
+});
