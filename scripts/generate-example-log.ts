@@ -114,6 +114,8 @@ export interface ExampleLog {
   readonly records: number;
   /** Violations planted per rule: what `audit` must find. */
   readonly planted: Readonly<Record<string, number>>;
+  /** Every planted violation by record id and rule, in log order: what `audit --findings` must list. */
+  readonly plantedFindings: readonly { readonly recordId: string; readonly rule: string }[];
 }
 
 export function generateExampleLog(seed = 45251): ExampleLog {
@@ -146,10 +148,12 @@ export function generateExampleLog(seed = 45251): ExampleLog {
   });
 
   const planted = new Map<string, number>();
+  let recordPlants: string[] = [];
   const plant = (rule: string): void => {
     planted.set(rule, (planted.get(rule) ?? 0) + 1);
+    recordPlants.push(rule);
   };
-  const rows: { ms: number; debtor: number; seq: number; record: AuditRecordInput }[] = [];
+  const rows: { ms: number; debtor: number; seq: number; record: AuditRecordInput; plants: string[] }[] = [];
 
   debtors.forEach((debtor, debtorIndex) => {
     for (const [year, month, day] of DAYS) {
@@ -237,21 +241,28 @@ export function generateExampleLog(seed = 45251): ExampleLog {
           action,
           outcome: event.outcome,
         };
+        recordPlants = [];
         for (const rule of event.plants) plant(rule);
         if (debtor.settled) plant('settled-debt');
         if (org.id === 'AGY-C') plant('agency-authorization');
         if (actor.kind === 'human' && actor.collector?.id === LAPSED_TRAINING) plant('collector-training');
         if (actor.kind === 'human' && actor.collector?.id === SUSPENDED) plant('collector-standing');
         if (actor.kind === 'ai' && actor.ai?.id === NO_HANDOFF_BOT) plant('ai-fairness');
-        rows.push({ ms, debtor: debtorIndex, seq: rows.length, record });
+        rows.push({ ms, debtor: debtorIndex, seq: rows.length, record, plants: recordPlants });
       }
     }
   });
 
   // A log in time order, as a dialer or case system exports it.
   rows.sort((a, b) => a.ms - b.ms || a.debtor - b.debtor || a.seq - b.seq);
-  const lines = rows.map((row, i) => JSON.stringify({ id: `R${String(i + 1).padStart(5, '0')}`, ...row.record }));
-  return { text: `${lines.join('\n')}\n`, records: rows.length, planted: Object.fromEntries([...planted].sort(([a], [b]) => (a < b ? -1 : 1))) };
+  const idOf = (i: number): string => `R${String(i + 1).padStart(5, '0')}`;
+  const lines = rows.map((row, i) => JSON.stringify({ id: idOf(i), ...row.record }));
+  return {
+    text: `${lines.join('\n')}\n`,
+    records: rows.length,
+    planted: Object.fromEntries([...planted].sort(([a], [b]) => (a < b ? -1 : 1))),
+    plantedFindings: rows.flatMap((row, i) => row.plants.map((rule) => ({ recordId: idOf(i), rule }))),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,5 @@
 /**
- * How sure we are of each requirement, beside the citations of src/clauses.ts: GUIDELINE.md's confidence
+ * How sure we are of each requirement, beside the citations of src/clauses.ts: docs/guideline.md's confidence
  * column, per rule and per institution-level clause, with the interpretation each rule makes. docs/clauses.md
  * is generated from this table, the citations and the registries (npm run docs:clauses), and a test fails
  * when a rule or check has no row here, or the page is out of date.
@@ -8,7 +8,7 @@ import { INVALID_INPUT } from './decision.js';
 import { clauses, type Clause } from './clauses.js';
 
 /**
- * GUIDELINE.md's levels: `seed` = stated in the guideline summary the project was founded on; `press` =
+ * docs/guideline.md's levels: `seed` = stated in the guideline summary the project was founded on; `press` =
  * public press reports quoting the standard (or, for another regime, reporting it); `interp` = our
  * interpretation, chosen to be conservative.
  */
@@ -17,10 +17,10 @@ export type Confidence = 'seed' | 'press' | 'interp';
 export interface Evidence {
   /** The levels the requirement rests on, strongest first. */
   readonly confidence: readonly Confidence[];
-  /** GUIDELINE.md's confidence column as written (it says which part is an interpretation). */
+  /** docs/guideline.md's confidence column as written (it says which part is an interpretation). */
   readonly note: string;
   /**
-   * The interpretations the engine makes, in one or two sentences; some go beyond GUIDELINE.md (for
+   * The interpretations the engine makes, in one or two sentences; some go beyond docs/guideline.md (for
    * example "not stated is not eligible"): the rule's doc lists them all, each with its own level.
    */
   readonly interpretation: string;
@@ -57,7 +57,7 @@ export const ruleEvidence: Readonly<Record<string, Evidence>> = Object.freeze({
   'ai-fairness': evidence('seed; interp for the concrete flags', 'Each principle is one attested fact (a review date or a boolean) that must predate the action; unattested is denied. AI actors also face every other rule exactly as humans (ai-compliance, a property test).'),
 });
 
-/** Per institution-level clause (src/program/), from GUIDELINE.md's institution table. */
+/** Per institution-level clause (src/program/), from docs/guideline.md's institution table. */
 export const programEvidence: Readonly<Record<string, Evidence>> = Object.freeze({
   '5.1': evidence('press (outline)', 'Written policies of the required kinds exist and are current.'),
   '5.2': evidence('seed, press', 'A dedicated department; hiring screens, training before duty and yearly, conduct monitoring; performance pay weighs all four dimensions, recovery not dominating, with penalties (seed).'),

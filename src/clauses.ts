@@ -1,5 +1,5 @@
 /**
- * The citation table. Sub-clause numbers of GB/T 45251—2025 are not confirmed (see GUIDELINE.md), so
+ * The citation table. Sub-clause numbers of GB/T 45251—2025 are not confirmed (see docs/guideline.md), so
  * rules cite the clause plus a topic; refining a citation to a sub-clause changes this table only.
  */
 

@@ -40,9 +40,11 @@ export type {
 export {
   audit, auditSync, summarize, createAuditSummary, renderSummary, AuditRecord as AuditRecordSchema,
   HISTORY_HORIZON_MS, MAX_LATENESS_MS, IDLE_AFTER_MS, REPORT_FORMATS,
+  findingRows, findingsFormatOf, findingsHeader, formatFinding, createFindingsSampler, FINDING_COLUMNS,
 } from './audit/index.js';
 export type {
   AuditOptions, AsyncAuditRun, SyncAuditRun, AuditVerdict, AuditStats, AuditSummary, AuditSummaryBuilder,
   AuditRecord, AuditRecordInput, RecordOutcome, ReportFormat, ReportOptions,
+  FindingRow, FindingColumn, FindingsFormat, FindingsSample, FindingsSampler,
 } from './audit/index.js';
 export { renderAssessment, ASSESSMENT_FORMATS, type AssessmentFormat } from './program/index.js';

@@ -34,7 +34,7 @@ describe('every rule is complete (as ESLint builds refuse a rule without tests a
     expect(existsSync(new URL(`../test/rules/${id}.test.ts`, import.meta.url))).toBe(true);
     expect(existsSync(new URL(`../docs/rules/${id}.md`, import.meta.url))).toBe(true);
     expect(rule?.clause.standard).toBeTruthy();
-    // GB/T 45251 citations name a clause from GUIDELINE.md; another regime's may say its article is unconfirmed.
+    // GB/T 45251 citations name a clause from docs/guideline.md; another regime's may say its article is unconfirmed.
     expect(rule?.clause.clause).toMatch(rule?.clause.standard === 'GB/T 45251—2025' ? /^(4|5\.[1-7])$/ : /^(\d+(\.\d+)*|unconfirmed)$/);
     expect(rule?.description.zh).toBeTruthy();
     expect(rule?.description.en).toBeTruthy();

@@ -17,7 +17,7 @@ import { checkAction } from '../src/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; dependencies: Record<string, string> };
-const DIST = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts'];
+const DIST = ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts', 'ledger.js', 'ledger.cjs', 'ledger.d.ts', 'ledger.d.cts'];
 
 // The README's example: a call at 23:00 in Shanghai (denied by collection-hours), and the same at 10:00.
 const actor = {
@@ -115,9 +115,41 @@ console.log(JSON.stringify({ late, day, version: VERSION, masked: maskPhone('138
     expect({ late: printed.late, day: printed.day }).toEqual(expected());
     expect(printed.version).toBe(JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8')).version);
   });
+
+  const ledgerScript = (load: string) => `${load}
+const example = ${JSON.stringify(example)};
+(async () => {
+  const ledger = createLedger({ store: memoryStore(), now: () => Date.parse(example.day.at) });
+  const outcomes = [];
+  for (let i = 0; i < 4; i += 1) outcomes.push((await ledger.reserve(example.context, example.day)).decision.outcome);
+  // pg is an optional peer dependency, absent here: the Postgres store fails closed, with its own rule.
+  const noPg = await createLedger({ store: postgresStore({ connectionString: 'postgres://u:p@127.0.0.1:1/x' }), now: () => Date.parse(example.day.at) }).reserve(example.context, example.day);
+  console.log(JSON.stringify({ outcomes, noPg: noPg.decision.violations.map((v) => v.rule + '/' + v.code) }));
+})();
+`;
+
+  it.each([
+    ['module', "import { createLedger, memoryStore, postgresStore } from 'cuishou-guard/ledger';"],
+    ['commonjs', "const { createLedger, memoryStore, postgresStore } = require('cuishou-guard/ledger');"],
+  ] as const)('cuishou-guard/ledger loads in a %s project without pg or redis installed, and holds the cap', (type, load) => {
+    const printed = JSON.parse(consumer(`ledger-${type}`, type, ledgerScript(load)));
+    expect(printed).toEqual({ outcomes: ['allow', 'allow', 'allow', 'deny'], noPg: ['ledger-unavailable/store-error'] });
+  });
 });
 
 describe('the core runs outside Node', () => {
+  it('the core entry does not import the ledger (nor its database clients)', () => {
+    const seen = new Set<string>();
+    const visit = (file: string): void => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const s of specifiers(readFileSync(file, 'utf8')).filter((x) => x.startsWith('.'))) visit(join(file, '..', s.replace(/\.js$/, '.ts')));
+    };
+    visit(join(root, 'src/index.ts'));
+    expect([...seen].filter((f) => f.includes(join('src', 'ledger')))).toEqual([]);
+    expect(seen.size).toBeGreaterThan(20);
+  });
+
   it('dist/index.js and dist/index.cjs import only the declared dependencies, nothing from node:', () => {
     for (const file of ['index.js', 'index.cjs']) {
       const imported = specifiers(readFileSync(join(root, 'dist', file), 'utf8'));

@@ -48,6 +48,10 @@ export interface AuditVerdict {
   readonly debtorId?: string;
   /** The action's instant as written in the record. */
   readonly at?: string;
+  /** The same instant on the debtor's clock (`debtor.timeZone`), with that zone's offset. */
+  readonly localAt?: string;
+  /** Whom the action was aimed at: `debtor`, `guarantor`, `contact` or `third_party`. */
+  readonly targetRole?: Action['target']['role'];
   readonly channel?: Channel;
   /** The acting organisation (`action.actor.organization.id`). */
   readonly organizationId?: string;
@@ -176,6 +180,8 @@ export function createAuditor(): Auditor {
         ...(id === undefined ? {} : { id }),
         debtorId: record.debtor.id,
         at: action.at,
+        localAt: formatInstant(atMs, zone),
+        targetRole: action.target.role,
         channel: action.channel,
         organizationId: actor.organization.id,
         ...(collectorId === undefined ? {} : { collectorId }),

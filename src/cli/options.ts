@@ -42,12 +42,15 @@ export async function readJsonFile(io: Io, path: string, what: string): Promise<
   }
 }
 
-/** Runs what builds a guard from command-line options: a bad configuration is a usage error (exit 2), with every problem. */
-export function configured<T>(build: () => T): T {
+/**
+ * Runs what builds a guard from command-line options: a bad configuration (a GuardConfigError, or an
+ * error `alsoUsage` accepts) is a usage error (exit 2), with every problem.
+ */
+export function configured<T>(build: () => T, alsoUsage: (error: unknown) => boolean = () => false): T {
   try {
     return build();
   } catch (error) {
-    if (error instanceof GuardConfigError) throw new UsageError(error.message);
+    if (error instanceof GuardConfigError || (alsoUsage(error) && error instanceof Error)) throw new UsageError(error.message);
     throw error;
   }
 }

@@ -12,7 +12,6 @@
  * the same verdicts as `audit`, which a test compares record by record.
  */
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
@@ -25,8 +24,6 @@ const BATCH = 256;
 /** Records handed to workers and not yet judged, at most: bounds the memory of the reorder buffer. */
 const MAX_IN_FLIGHT = 16 * BATCH;
 
-/** The default number of workers: the cores this process may use. */
-export const defaultWorkers = (): number => availableParallelism();
 
 /**
  * The worker script beside this module: the built audit-worker.js, or, when this module runs from its

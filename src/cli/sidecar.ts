@@ -19,7 +19,9 @@ import type { Decision } from '../schema/decision.js';
 import { invalidSchedule } from '../schedule.js';
 import { validate } from '../validate.js';
 import { VERSION } from '../version.js';
+import type { LedgerStore } from '../ledger/index.js';
 import { jsonErrorSummary } from './io.js';
+import { ledgerRoutes } from './ledger-routes.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8181;
@@ -35,7 +37,7 @@ export const DEFAULT_BATCH_LIMIT = 1000;
 
 const netClose = NetServer.prototype.close as (this: Server, callback?: (error?: Error) => void) => Server;
 
-export type Endpoint = 'check' | 'check-batch' | 'next-allowed' | 'quota' | 'ruleset' | 'healthz' | 'other';
+export type Endpoint = 'check' | 'check-batch' | 'next-allowed' | 'quota' | 'ruleset' | 'healthz' | 'reserve' | 'commit' | 'release' | 'other';
 
 /**
  * One log line. Only enumerated values, rule ids, numbers and ids the sidecar made itself: never a
@@ -75,6 +77,8 @@ export interface SidecarOptions {
   readonly batchLimit?: number;
   /** Receives one entry per decision (and per rejected request); null or absent: no logs. */
   readonly log?: ((entry: DecisionLogEntry) => void) | null;
+  /** A shared ledger store: adds POST /v1/reserve, /v1/commit, /v1/release (src/cli/ledger-routes.ts); closed by close(). */
+  readonly ledger?: LedgerStore;
 }
 
 export interface Sidecar {
@@ -231,14 +235,14 @@ function relabel(decision: Decision, locale: Locale): Decision {
 
 // ---------------------------------------------------------------------------------------------------
 
-interface Reply {
+export interface Reply {
   readonly status: number;
   readonly payload: unknown;
   /** Log entries (without time, requestId, endpoint, status, latency: added when sent). */
   readonly logs: readonly { outcome: string; rules: readonly string[]; latencyMs?: number; index?: number }[];
 }
 
-interface Route {
+export interface Route {
   readonly method: 'GET' | 'POST';
   readonly endpoint: Endpoint;
   readonly handle: (body: unknown) => Promise<Reply>;
@@ -324,7 +328,9 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
     return { status: result.ok ? 200 : 400, payload: result, logs: [result.ok ? { outcome: 'ok', rules: [] } : { outcome: INVALID_INPUT, rules: [INVALID_INPUT] }] };
   };
 
+  const ledger = options.ledger === undefined ? null : ledgerRoutes(options.ledger, guard, invalidBody);
   const routes: Readonly<Record<string, Route>> = {
+    ...ledger?.routes,
     '/v1/check': { method: 'POST', endpoint: 'check', handle: check },
     '/v1/check-batch': { method: 'POST', endpoint: 'check-batch', handle: checkBatch },
     '/v1/next-allowed': { method: 'POST', endpoint: 'next-allowed', handle: nextAllowed },
@@ -502,7 +508,7 @@ export function createSidecar(options: SidecarOptions = {}): Sidecar {
       }),
     counters,
     close: () => {
-      closing ??= drain();
+      closing ??= drain().then(() => (ledger === null ? undefined : ledger.close()));
       return closing;
     },
   };

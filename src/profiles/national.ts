@@ -1,6 +1,6 @@
 import type { Profile } from '../schema/profile.js';
 
-/** GB/T 45251—2025 as read in GUIDELINE.md: the floor every other profile builds on. */
+/** GB/T 45251—2025 as read in docs/guideline.md: the floor every other profile builds on. */
 export const nationalProfile: Profile = Object.freeze({
   id: 'gb-t-45251-2025',
   title: 'GB/T 45251—2025 互联网金融 个人网络消费信贷 贷后催收风控指引',

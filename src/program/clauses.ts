@@ -5,7 +5,7 @@
 import { ENGINE, STANDARD, clauses, type Clause } from '../clauses.js';
 import type { Message } from '../schema/decision.js';
 
-/** The clauses a program assessment covers (GUIDELINE.md, "Institution-level requirements"). */
+/** The clauses a program assessment covers (docs/guideline.md, "Institution-level requirements"). */
 export const PROGRAM_CLAUSES = ['5.1', '5.2', '5.4', '5.5', '5.6', '5.7'] as const;
 export type ProgramClause = (typeof PROGRAM_CLAUSES)[number];
 

@@ -23,7 +23,7 @@ export interface RuleResult {
 }
 
 export interface Rule {
-  /** The id of GUIDELINE.md's per-action table. */
+  /** The id of docs/guideline.md's per-action table. */
   readonly id: string;
   readonly clause: Clause;
   /** One line on what the rule checks. */

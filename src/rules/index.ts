@@ -22,7 +22,7 @@ import visitPremises from './visit-premises.js';
 import visitStaffing from './visit-staffing.js';
 import voiceDailyCap from './voice-daily-cap.js';
 
-/** Every built-in rule, in the order decisions list them (GUIDELINE.md's per-action table). */
+/** Every built-in rule, in the order decisions list them (docs/guideline.md's per-action table). */
 export const rules: readonly Rule[] = Object.freeze([
   collectionHours,
   agreedHours,

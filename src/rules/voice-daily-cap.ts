@@ -13,8 +13,8 @@ export default defineRule({
   },
   messages: {
     'cap-reached': {
-      zh: '债务人当地日期 {localDate} 已接通主动语音催收 {count} 次，已达每日上限 {cap} 次（{capReason}）。',
-      en: "{count} outbound voice calls have already connected with the debtor on local day {localDate}: the daily cap of {cap} is reached ({capReason}).",
+      zh: '债务人当地日期 {localDate} 全天已有 {count} 次接通的主动语音催收（当日较早或较晚的通话均计入），已达每日上限 {cap} 次（{capReason}）。',
+      en: "The debtor's local day {localDate} has {count} connected outbound voice calls (earlier or later that day alike): the daily cap of {cap} is reached ({capReason}).",
     },
   },
   limits: ['voiceDailyCap'],

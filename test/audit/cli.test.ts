@@ -91,10 +91,11 @@ describe('cuishou-guard (in process)', () => {
     const code = await run(['audit', 'mixed.jsonl', '--format', 'json'], m.io);
     expect(code).toBe(1);
     const errors = m.stderr().trimEnd().split('\n');
-    expect(errors).toHaveLength(3);
+    expect(errors).toHaveLength(4);
     expect(errors[0]).toMatch(/^line 2: invalid JSON: /);
     expect(errors[1]).toMatch(/^line 4: record\.outcome: expected one of "connected"/);
     expect(errors[2]).toMatch(/^line 6: record\.action\.at: out of order/);
+    expect(errors[3]).toMatch(/^hint: 1 record was out of time order and could not be judged; run again with --sort/);
     const summary = JSON.parse(m.stdout()) as AuditSummary;
     expect(summary).toMatchObject({ records: 6, allowed: 2, denied: 4, inputErrors: 3, violations: 1, byRule: { 'collection-hours': 1 } });
   });

@@ -77,8 +77,8 @@ describe('the parallel audit', () => {
     const input = () => ({ stream: Readable.from([text]), size: null, bytesRead: () => 0 });
     const ioOne = memoryIo(process.cwd());
     const ioTwo = memoryIo(process.cwd());
-    const one = await auditLog(ioOne.io, input(), {}, undefined, 1);
-    const two = await auditLog(ioTwo.io, input(), {}, undefined, 2);
+    const one = await auditLog(ioOne.io, input(), {}, { workers: 1 });
+    const two = await auditLog(ioTwo.io, input(), {}, { workers: 2 });
     expect(two).toEqual(one);
     expect(ioTwo.stderr()).toBe(ioOne.stderr());
   }, 120_000);

@@ -18,7 +18,7 @@ describe('assessProgram: the whole assessment', () => {
     expect(ProgramAssessmentSchema.safeParse(assess({ nope: true })).success).toBe(true);
   });
 
-  it('covers exactly the institution-level clauses of GUIDELINE.md', () => {
+  it('covers exactly the institution-level clauses of docs/guideline.md', () => {
     expect([...PROGRAM_CLAUSES]).toEqual(['5.1', '5.2', '5.4', '5.5', '5.6', '5.7']);
     for (const check of programChecks) expect(PROGRAM_CLAUSES).toContain(check.clause.clause);
   });

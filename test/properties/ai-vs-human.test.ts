@@ -1,5 +1,5 @@
 /**
- * "AI collection obeys every rule above, exactly as a human would" (GUIDELINE.md, ai-compliance): swapping
+ * "AI collection obeys every rule above, exactly as a human would" (docs/guideline.md, ai-compliance): swapping
  * a human collector for an AI system, or back, changes nothing but the actor rules' findings.
  */
 import fc from 'fast-check';

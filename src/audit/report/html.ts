@@ -1,7 +1,11 @@
 import { DEFAULT_LOCALE, type Locale } from '../../locale.js';
+import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
+import { findingsSection, FINDINGS_CSS } from './findings-html.js';
 import { labelsFor } from './labels.js';
+import { periodText, ruleCitations } from './meta.js';
 import { CHART_WIDTH, escape, horizontalBars, pageStart, table } from '../../html-kit.js';
+import { VERSION } from '../../version.js';
 
 export interface HtmlReportOptions {
   readonly locale?: Locale;
@@ -9,6 +13,14 @@ export interface HtmlReportOptions {
   readonly profile?: string;
   /** Bars in the organisation chart and rows in the offender tables (default 15). */
   readonly top?: number;
+  /** The zone the period and the generation time are shown in (default `Asia/Shanghai`, Beijing time). */
+  readonly timeZone?: string;
+  /** When the report was made (an ISO instant); shown when given. */
+  readonly generatedAt?: string;
+  /** The log's file name; shown when given. */
+  readonly source?: string;
+  /** Findings to list per rule (createFindingsSampler); the page then carries record and debtor ids. */
+  readonly findings?: FindingsSample;
 }
 
 /** 24 vertical bars, one per local hour. */
@@ -35,14 +47,30 @@ function hourBars(id: string, title: string, counts: readonly number[]): string 
   return `<svg id="${id}" class="chart" role="img" aria-label="${escape(title)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">${axis}${bars.join('')}</svg>`;
 }
 
+const META_CSS = `
+.meta { display: flex; flex-wrap: wrap; gap: 4px 28px; margin: 0 0 8px; }
+.meta div { display: flex; gap: 8px; }
+.meta dt { color: var(--muted); }
+.meta dd { margin: 0; }
+.explain { color: var(--muted); max-width: 760px; }
+`;
+
+function metaList(items: readonly [string, string][]): string {
+  if (items.length === 0) return '';
+  return `<dl class="meta">${items.map(([k, v]) => `<div><dt>${escape(k)}</dt><dd>${escape(v)}</dd></div>`).join('')}</dl>`;
+}
+
 const RANKED = [true, false, true, true];
 const COUNTED = [false, true];
 
 /**
- * The summary as one self-contained HTML page: inline CSS, charts drawn here as inline SVG (no script, no
- * network), and tables of the organisations and collectors with the most violations. It shows rule ids,
- * clauses, organisation and collector ids, channels, hours and counts only: the summary carries nothing
- * else from the log.
+ * The summary as one self-contained HTML page for a person: the period (in one zone, Beijing time by
+ * default), profile and ruleset, what "violations" and "denied" count, a chart of violations by the
+ * debtor's local hour, the rules broken by topic, clause and id, charts drawn as inline SVG, and tables of
+ * the organisations and collectors with the most violations. Without `findings` the page has no script
+ * and shows rule ids, clauses, organisation and collector ids, channels, hours and counts only; with
+ * them it adds a findings section (record, debtor, organisation and collector ids, messages) with a small
+ * inline script to sort, filter and page it. Nothing is fetched from the network either way.
  */
 export function renderHtml(summary: AuditSummary, options: HtmlReportOptions = {}): string {
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -59,15 +87,37 @@ export function renderHtml(summary: AuditSummary, options: HtmlReportOptions = {
     [t.inputErrors, summary.inputErrors],
     [t.violations, summary.violations],
   ] as const;
-  const heading = options.profile === undefined ? 'GB/T 45251—2025' : `GB/T 45251—2025 · ${t.profile} ${options.profile}`;
-  return `${pageStart(locale === 'zh-CN' ? 'zh-CN' : 'en', t.title, heading, totals)}
+  const zhFirst = locale === 'zh-CN';
+  const heading = [
+    'GB/T 45251—2025',
+    ...(options.profile === undefined ? [] : [`${t.profile} ${options.profile}`]),
+    `${t.ruleset} ${VERSION}`,
+  ].join(' · ');
+  const zone = options.timeZone ?? 'Asia/Shanghai';
+  const meta: [string, string][] = [];
+  if (summary.period !== null) meta.push([t.period, periodText(summary.period, zone, locale, t)]);
+  if (options.generatedAt !== undefined) meta.push([t.generatedAt, periodText({ from: options.generatedAt }, zone, locale, t)]);
+  if (options.source !== undefined) meta.push([t.source, options.source]);
+  const citations = ruleCitations(summary, options.findings);
+  const ruleRows = Object.entries(summary.byRule).map(([rule, count]) => {
+    const c = citations.get(rule);
+    return zhFirst ? [c?.topic ?? '—', c?.clause ?? '—', rule, count] : [rule, c?.clause ?? '—', c?.topic ?? '—', count];
+  });
+  const ruleHeaders = zhFirst ? [t.topic, t.clause, t.ruleId, t.violations] : [t.ruleId, t.clause, t.topic, t.violations];
+  const findings = options.findings === undefined ? '' : findingsSection(options.findings, t, zhFirst);
+  return `${pageStart(zhFirst ? 'zh-CN' : 'en', t.title, heading, totals)}
+${metaList(meta)}
+<p class="explain">${escape(t.violationsVsDenied.replace('{violations}', String(summary.violations)).replace('{denied}', String(summary.denied)))}</p>
+<style>${META_CSS}${findings === '' ? '' : FINDINGS_CSS}</style>
 ${summary.violations === 0 ? `<p class="none">${escape(t.noViolations)}</p>` : ''}
+<h2>${escape(t.byLocalHour)}</h2>
+${hourBars('chart-hour', t.byLocalHour, summary.byLocalHour)}
+<h2>${escape(t.rulesTable)}</h2>
+${table('by-rule', ruleHeaders, [false, false, false, true], ruleRows, t.none)}
 <h2>${escape(t.byRule)}</h2>
 ${horizontalBars('chart-rule', t.byRule, Object.entries(summary.byRule))}
 <h2>${escape(t.byOrganization)}</h2>
 ${horizontalBars('chart-organization', t.byOrganization, orgs.slice(0, top))}
-<h2>${escape(t.byLocalHour)}</h2>
-${hourBars('chart-hour', t.byLocalHour, summary.byLocalHour)}
 <div class="columns">
 <section><h2>${escape(t.worstOrganizations)}</h2>
 ${table('offenders-organization', [t.rank, t.organization, t.violations, t.share], RANKED, ranked(summary.byOrganization), t.none)}</section>
@@ -80,7 +130,8 @@ ${table('by-clause', [t.clause, t.count], COUNTED, Object.entries(summary.byClau
 <section><h2>${escape(t.byChannel)}</h2>
 ${table('by-channel', [t.channel, t.count], COUNTED, Object.entries(summary.byChannel), t.none)}</section>
 </div>
-<footer>${escape(t.generated)}</footer>
+${findings}
+<footer>${escape(findings === '' ? t.generated : t.generatedWithFindings)}</footer>
 </body>
 </html>
 `;

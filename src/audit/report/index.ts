@@ -1,4 +1,5 @@
 import type { Locale } from '../../locale.js';
+import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
 import { renderHtml } from './html.js';
 import { renderCsv, renderJson, renderTable } from './text.js';
@@ -13,6 +14,14 @@ export interface ReportOptions {
   readonly locale?: Locale;
   /** The profile the log was judged under, named in the table and html headings. */
   readonly profile?: string;
+  /** The zone the csv and html formats show the period in (default `Asia/Shanghai`, Beijing time). */
+  readonly timeZone?: string;
+  /** html: when the report was made (an ISO instant). */
+  readonly generatedAt?: string;
+  /** html: the log's file name. */
+  readonly source?: string;
+  /** html: findings to list per rule (createFindingsSampler); the page then carries record and debtor ids. */
+  readonly findings?: FindingsSample;
 }
 
 /** An audit summary as text in one of the report formats (docs/audit.md). */
@@ -21,7 +30,7 @@ export function renderSummary(summary: AuditSummary, options: ReportOptions = {}
   switch (format) {
     case 'table': return renderTable(summary, rest);
     case 'json': return renderJson(summary);
-    case 'csv': return renderCsv(summary);
+    case 'csv': return renderCsv(summary, rest);
     case 'html': return renderHtml(summary, rest);
     default: throw new TypeError(`unknown report format ${JSON.stringify(format)}; known: ${REPORT_FORMATS.join(', ')}`);
   }

@@ -3,6 +3,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../locale.js';
 import type { AuditSummary } from '../summary.js';
 import { printable, printableJson } from '../../printable.js';
 import { labelsFor } from './labels.js';
+import { periodInZone } from './meta.js';
 
 
 /** Display width of a string in a terminal: CJK characters take two columns. */
@@ -75,8 +76,12 @@ function csvField(raw: string): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The summary as CSV: `section,key,count`, one row per count (totals first, then every breakdown). */
-export function renderCsv(summary: AuditSummary): string {
+/**
+ * The summary as CSV: `section,key,count`, one row per count (totals first, then every breakdown), and
+ * the period as two `period` rows (`from`, `to`) whose third field is the instant in `timeZone`'s offset
+ * (default Asia/Shanghai, Beijing time).
+ */
+export function renderCsv(summary: AuditSummary, options: { readonly timeZone?: string } = {}): string {
   const rows: [string, string, number][] = [
     ['total', 'records', summary.records],
     ['total', 'allowed', summary.allowed],
@@ -84,6 +89,7 @@ export function renderCsv(summary: AuditSummary): string {
     ['total', 'inputErrors', summary.inputErrors],
     ['total', 'violations', summary.violations],
   ];
+  const period = summary.period === null ? [] : Object.entries(periodInZone(summary.period, options.timeZone ?? 'Asia/Shanghai')).map(([k, v]) => `period,${k},${v}`);
   const add = (name: string, counts: Readonly<Record<string, number>>): void => {
     for (const [key, count] of Object.entries(counts)) rows.push([name, key, count]);
   };
@@ -93,7 +99,7 @@ export function renderCsv(summary: AuditSummary): string {
   add('collector', summary.byCollector);
   add('channel', summary.byChannel);
   summary.byLocalHour.forEach((count, hour) => rows.push(['hour', String(hour), count]));
-  return `${['section,key,count', ...rows.map(([s, k, c]) => `${s},${csvField(k)},${c}`)].join('\n')}\n`;
+  return `${['section,key,count', ...period, ...rows.map(([s, k, c]) => `${s},${csvField(k)},${c}`)].join('\n')}\n`;
 }
 
 /** The summary as JSON text (two-space indent). */

@@ -8,17 +8,20 @@ import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
 import { createGuard } from '../../guard.js';
 import type { Command } from '../command.js';
 import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
-import { configured, guardFlags, guardOptions, helpFlag, parse, writeOutput } from '../options.js';
+import { configured, guardFlags, guardOptions, helpFlag, parse } from '../options.js';
 import { createProgress } from '../progress.js';
-import { auditInWorkers, defaultWorkers } from '../parallel-audit.js';
+import { auditInWorkers } from '../parallel-audit.js';
+import { auditExtras } from '../audit-extras.js';
+import { sortLog } from '../sort.js';
 
 const MAX_ISSUES_SHOWN = 3;
-/** Below this size a log is judged on one thread by default: starting workers would cost more than they save. */
-const SMALL_LOG_BYTES = 2 ** 20;
-
-/** --workers N: a whole number from 1 to 256; absent, the cores (one for a small file). */
-function workersOf(value: string | undefined, size: number | null): number {
-  if (value === undefined) return size !== null && size < SMALL_LOG_BYTES ? 1 : defaultWorkers();
+/**
+ * --workers N: a whole number from 1 to 256; absent, 1. Measured on the 2-core machine this project is
+ * built on, judging on workers was slower than one thread (the main thread parses, validates and clones
+ * every record: docs/benchmarks.md), so workers are opt-in until that changes.
+ */
+function workersOf(value: string | undefined): number {
+  if (value === undefined) return 1;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers ${JSON.stringify(value)}: expected a whole number from 1 to 256`);
   return n;
@@ -28,6 +31,14 @@ function problemText(verdict: AuditVerdict): string {
   const issues = verdict.inputError?.issues ?? [];
   const shown = issues.slice(0, MAX_ISSUES_SHOWN).map((i) => `${i.path}: ${i.message}`);
   return shown.join('; ') + (issues.length > MAX_ISSUES_SHOWN ? ` (+${issues.length - MAX_ISSUES_SHOWN} more)` : '');
+}
+
+/** What `audit` adds around the line loop: findings, and the original line numbers of a sorted log. */
+export interface AuditLogHooks {
+  /** The line of the log that the n-th line read came from (a sorted log); default: n. */
+  readonly originalLine?: (n: number) => number;
+  /** Called for every verdict with its line, in order; awaited. */
+  readonly onVerdict?: (verdict: AuditVerdict, line: number) => void | Promise<void>;
 }
 
 interface Input {
@@ -50,6 +61,13 @@ async function openInput(io: Io, path: string): Promise<Input> {
   return { stream, size: info.isFile() ? info.size : null, bytesRead: () => stream.bytesRead };
 }
 
+/** How auditLog reads and judges: the longest line, the worker threads, and the findings hooks. */
+export interface AuditLogSettings {
+  readonly maxLineBytes?: number;
+  readonly workers?: number;
+  readonly hooks?: AuditLogHooks;
+}
+
 /** What auditLog reads besides the summary: how many lines held records, and what the reader held at most. */
 export interface AuditLogResult {
   readonly summary: AuditSummary;
@@ -64,7 +82,8 @@ export interface AuditLogResult {
  * on stderr with their line number and counted as input errors; the audit goes on. A line over the limit
  * is skipped as it streams, never held in memory.
  */
-export async function auditLog(io: Io, input: Input, options: AuditOptions, maxLineBytes: number = DEFAULT_MAX_LINE_BYTES, workers = 1): Promise<AuditLogResult> {
+export async function auditLog(io: Io, input: Input, options: AuditOptions, settings: AuditLogSettings = {}): Promise<AuditLogResult> {
+  const { maxLineBytes = DEFAULT_MAX_LINE_BYTES, workers = 1, hooks = {} } = settings;
   const summary = createAuditSummary();
   const progress = createProgress(io, input.size);
   const stats: LineStats = { peakHeldBytes: 0 };
@@ -83,10 +102,11 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, maxL
   let lines = 0;
   async function* records(): AsyncGenerator<unknown> {
     for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+      const shownLine = hooks.originalLine === undefined ? line.number : hooks.originalLine(line.number);
       if ('error' in line) {
         lines += 1;
-        if (line.error === 'too-long') unreadable(line.number, `longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长');
-        else unreadable(line.number, 'not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8');
+        if (line.error === 'too-long') unreadable(shownLine, `longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长');
+        else unreadable(shownLine, 'not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8');
         continue;
       }
       // A byte-order mark, as some Windows tools write one, is not part of the first record.
@@ -97,10 +117,10 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, maxL
       try {
         value = JSON.parse(text);
       } catch (error) {
-        unreadable(line.number, `invalid JSON: ${jsonErrorSummary(error)}`, 'invalid JSON', '不是有效的 JSON');
+        unreadable(shownLine, `invalid JSON: ${jsonErrorSummary(error)}`, 'invalid JSON', '不是有效的 JSON');
         continue;
       }
-      lineOf.push(line.number);
+      lineOf.push(shownLine);
       yield value;
     }
   }
@@ -109,6 +129,7 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, maxL
     const line = lineOf.shift() ?? 0;
     if (verdict.inputError !== undefined) report(line, problemText(verdict));
     summary.add(verdict);
+    await hooks.onVerdict?.(verdict, line);
     done += 1;
     progress.update(done + badLines, input.bytesRead());
   }
@@ -127,26 +148,34 @@ export const auditCommand: Command = {
   name: 'audit',
   summary: 'replay a JSON Lines collection log and summarise its violations',
   usage: [
-    'cuishou-guard audit <log.jsonl | -> [--format table|json|csv|html] [--out FILE] [--profile ID] [--overlay FILE] [--locale zh-CN|en] [--workers N]',
+    'cuishou-guard audit <log.jsonl | -> [--format table|json|csv|html] [--out FILE] [--findings FILE.csv|FILE.jsonl] [--sort] [--time-zone ZONE] [--profile ID] [--overlay FILE] [--locale zh-CN|en] [--max-line-bytes N] [--workers N]',
     '',
     '  <log.jsonl | ->    one audit record per line (docs/audit.md); - reads standard input',
     '  --format FORMAT    table (default), json, csv or html (one self-contained page)',
     '  --out FILE         write the report to FILE instead of standard output',
     '  --profile ID       built-in profile: gb-t-45251-2025 (default) or cba-2026',
     '  --overlay FILE     JSON limits that tighten the profile (e.g. {"voiceDailyCap": 2})',
-    '  --locale LOCALE    language of the table and html labels: en (default) or zh-CN',
+    '  --locale LOCALE    language of the labels and finding messages: en (default) or zh-CN',
+    '  --findings FILE    also write one row per violation (record id, line, times, ids, rule, clause,',
+    '                     message) to FILE: .csv or .jsonl by its extension',
+    '  --sort             sort the log by time first (bounded memory: sorted runs in temporary files)',
+    '  --time-zone ZONE   zone of the period in the csv and html reports (default Asia/Shanghai)',
     `  --max-line-bytes N longest line read (default ${DEFAULT_MAX_LINE_BYTES}); a longer one is skipped unread`,
-    `  --workers N        judge on N threads, partitioned by debtor (same verdicts); default: the number of`,
-    `                     cores, one thread for a file under ${SMALL_LOG_BYTES / 2 ** 20} MiB`,
+    '  --workers N        judge on N threads, partitioned by debtor (same verdicts); default 1: on 2 cores',
+    '                     the workers were slower than one thread (docs/benchmarks.md)',
     '',
     'Bad lines (too long, not UTF-8, not JSON, not a valid record) are reported on stderr with their line',
-    'number and counted as input errors; every other record is judged.',
+    'number and counted as input errors; every other record is judged. --out and --findings are opened',
+    'before the log is read, so a bad path fails at once.',
     'Exit code: 0 no violation and no input error, 1 violations or input errors found, 2 usage error or',
     'unreadable file, 3 the log had no records, 4 internal error.',
   ].join('\n'),
 
   async run(args, io) {
-    const { values, positionals } = parse(args, { ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, 'max-line-bytes': { type: 'string' }, workers: { type: 'string' } });
+    const { values, positionals } = parse(args, {
+      ...helpFlag, ...guardFlags, format: { type: 'string' }, out: { type: 'string' }, findings: { type: 'string' }, sort: { type: 'boolean' },
+      'time-zone': { type: 'string' }, 'max-line-bytes': { type: 'string' }, workers: { type: 'string' },
+    });
     if (values.help === true) {
       io.stdout.write(`${auditCommand.usage}\n`);
       return EXIT_OK;
@@ -154,27 +183,41 @@ export const auditCommand: Command = {
     if (positionals.length !== 1) throw new UsageError(`expected one log file (or - for standard input); got ${positionals.length}`);
     const format = (values.format ?? 'table') as ReportFormat;
     if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format ${JSON.stringify(values.format)}: expected one of ${REPORT_FORMATS.join(', ')}`);
+    const extras = auditExtras(io, { log: positionals[0] as string, out: values.out, findings: values.findings, timeZone: values['time-zone'] });
     const maxLineBytes = maxLineBytesOf(values['max-line-bytes']);
     const options = await guardOptions(io, values);
     const profile = configured(() => createGuard(options).profile.id);
-    if (values.workers !== undefined) workersOf(values.workers, null); // a bad value is a usage error before any reading
+    if (values.workers !== undefined) workersOf(values.workers); // a bad value is a usage error before any reading
     const input = await openInput(io, positionals[0] as string);
+    const files = await extras.open();
     let result: AuditLogResult;
     try {
-      result = await auditLog(io, input, options, maxLineBytes, workersOf(values.workers, input.size));
-    } catch (error) {
-      // The log could not be read to its end (a read error): no report that would look complete.
-      const code = (error as { code?: unknown }).code;
-      if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot read the log ${positionals[0] as string} to its end (${code})`);
-      throw error;
+      const sorted = values.sort === true ? await sortLog(input.stream) : undefined;
+      try {
+        const source = sorted === undefined ? input : { ...input, stream: sorted.stream };
+        const hooks = files.hooks(options.locale, sorted?.originalLine);
+        try {
+          result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers), hooks });
+        } catch (error) {
+          // The log could not be read to its end (a read error): no report that would look complete.
+          const code = (error as { code?: unknown }).code;
+          if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) throw new UsageError(`cannot read the log ${positionals[0] as string} to its end (${code})`);
+          throw error;
+        }
+        extras.hintIfOutOfOrder(hooks, sorted !== undefined);
+      } finally {
+        await sorted?.cleanup();
+      }
+      const { summary } = result;
+      const text = renderSummary(summary, { format, locale: options.locale, profile, ...files.reportOptions(format) });
+      await files.writeReport(text);
+    } finally {
+      await files.close();
     }
-    const { summary } = result;
-    const text = renderSummary(summary, { format, locale: options.locale, profile });
-    await writeOutput(io, values.out, text);
     if (result.lines === 0) {
       io.stderr.write('cuishou-guard audit: the log had no records (an empty export is not a compliant one)\n');
       return EXIT_EMPTY;
     }
-    return summary.violations > 0 || summary.inputErrors > 0 ? EXIT_FOUND : EXIT_OK;
+    return result.summary.violations > 0 || result.summary.inputErrors > 0 ? EXIT_FOUND : EXIT_OK;
   },
 };

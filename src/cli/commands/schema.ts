@@ -7,6 +7,7 @@ import { Context } from '../../schema/context.js';
 import { Decision } from '../../schema/decision.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../io.js';
+import { openApiText } from '../openapi.js';
 import { helpFlag, parse } from '../options.js';
 
 const sources = [
@@ -34,11 +35,12 @@ export function jsonSchemas(): Record<string, string> {
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'write JSON Schema files for Context, Action, Decision and the audit record',
+  summary: 'write JSON Schema files for Context, Action, Decision and the audit record, and the sidecar\'s OpenAPI document',
   usage: [
     'cuishou-guard schema [--out DIR]',
     '',
-    `  --out DIR    write ${sources.map((s) => s.file).join(', ')} into DIR`,
+    `  --out DIR    write ${sources.map((s) => s.file).join(', ')} and openapi.json`,
+    '               (OpenAPI 3.1 of the HTTP sidecar, docs/sidecar.md) into DIR',
     '               (default: print them as one JSON object keyed by file name)',
   ].join('\n'),
 
@@ -49,7 +51,7 @@ export const schemaCommand: Command = {
       return EXIT_OK;
     }
     if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
-    const files = jsonSchemas();
+    const files: Record<string, string> = { ...jsonSchemas(), 'openapi.json': openApiText() };
     if (values.out === undefined) {
       io.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, JSON.parse(text) as unknown])), null, 2)}\n`);
       return EXIT_OK;

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, processIo, type Io } from '../io.js';
+import { storeFromUrl } from '../../ledger/index.js';
 import { configured, guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';
 import {
   DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS, DEFAULT_PORT,
@@ -57,7 +58,7 @@ export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the HTTP sidecar: the same decisions as JSON over HTTP (docs/sidecar.md)',
   usage: [
-    'cuishou-guard serve [--host 127.0.0.1] [--port 8181] [--profile ID] [--overlay FILE] [--house-rules FILE] [--token-file FILE] [--quiet]',
+    'cuishou-guard serve [--host 127.0.0.1] [--port 8181] [--profile ID] [--overlay FILE] [--house-rules FILE] [--token-file FILE] [--locale zh-CN|en] [--body-limit BYTES] [--batch-limit N] [--max-connections N] [--headers-timeout MS] [--drain-timeout MS] [--ledger URL] [--quiet]',
     '',
     `  --host HOST          address to bind (default ${DEFAULT_HOST}: this machine only)`,
     `  --port PORT          port (default ${DEFAULT_PORT}; 0 picks a free one)`,
@@ -65,6 +66,7 @@ export const serveCommand: Command = {
     '  --overlay FILE       JSON limits that tighten the profile (e.g. {"voiceDailyCap": 2})',
     '  --house-rules FILE   JSON array of house rules (docs/house-rules.md)',
     '  --token-file FILE    require Authorization: Bearer <the token in FILE> (all but GET /healthz)',
+    '  --ledger URL         share a ledger (docs/ledger.md): postgres://…, redis://… or memory; adds POST /v1/reserve, /v1/commit, /v1/release',
     '  --locale LOCALE      language listed first in messages: en (default) or zh-CN',
     `  --body-limit BYTES   largest request body (default ${DEFAULT_BODY_LIMIT_BYTES})`,
     `  --batch-limit N      most items in one /v1/check-batch (default ${DEFAULT_BATCH_LIMIT})`,
@@ -92,6 +94,7 @@ export const serveCommand: Command = {
       'headers-timeout': { type: 'string' },
       'drain-timeout': { type: 'string' },
       quiet: { type: 'boolean' },
+      ledger: { type: 'string' },
     });
     if (values.help === true) {
       io.stdout.write(`${serveCommand.usage}\n`);
@@ -113,9 +116,12 @@ export const serveCommand: Command = {
     const sidecar: Sidecar = configured(() =>
       createSidecar({
         host, port, bodyLimitBytes, batchLimit, token, maxConnections, headersTimeoutMs, drainTimeoutMs,
+        ...(values.ledger === undefined ? {} : { ledger: storeFromUrl(values.ledger) }),
         guard: { ...options, ...(houseRules === undefined ? {} : { houseRules: houseRules as unknown[] }) },
         log: values.quiet === true ? null : (entry) => io.stdout.write(`${JSON.stringify(entry)}\n`),
       }),
+      // A ledger URL that cannot be used is the caller's mistake too.
+      (error) => values.ledger !== undefined && error instanceof Error && error.message.startsWith('ledger:'),
     );
     let address: { host: string; port: number };
     try {
