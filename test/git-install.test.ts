@@ -5,7 +5,8 @@
  * repository at HEAD, and npm takes packages from its cache.
  *
  * To keep the run short, the clone's devDependencies are cut down to what `prepare` needs (tsup,
- * typescript, @types/node): npm installs a git dependency's devDependencies before preparing it, and the
+ * typescript, @types/node, and the database clients' types that the ledger's declarations are checked
+ * against: @types/pg, redis): npm installs a git dependency's devDependencies before preparing it, and the
  * full set (Stryker, Playwright, TypeDoc…) takes minutes to unpack. The build itself is the real one.
  */
 import { execFile } from 'node:child_process';
@@ -18,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PREPARE_NEEDS = ['tsup', 'typescript', '@types/node'];
+const PREPARE_NEEDS = ['tsup', 'typescript', '@types/node', '@types/pg', 'redis'];
 
 const lateCall = {
   context: { debtor: { id: 'D1', timeZone: 'Asia/Shanghai' }, debt: { id: 'L1', status: 'overdue' } },
