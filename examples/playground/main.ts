@@ -20,6 +20,7 @@ const TEXT = {
     decision: 'Decision', violations: 'Violations', noViolations: 'No violation.', obligations: 'Obligations', noObligations: 'None.',
     problems: 'Problems in the input', next: 'Next allowed moment', quota: 'Today’s quota', day: 'The debtor’s local day',
     now: 'now: the proposed time is allowed', none: 'none within the horizon (until {end})', never: 'never: waiting cannot help',
+    searchLimit: 'not found: the search reached its cap on work at {until}; search again from there',
     reasons: 'Standing in the way', calls: 'Connected calls', visits: 'Visits', window: 'Collection window', open: 'open', closed: 'closed',
     closes: 'closes {t}', opens: 'opens {t}', left: '{used} used of {cap}, {left} left', fromAgreement: 'agreed with the debtor',
     perNumber: 'Unanswered attempts on number {ref}', notJson: 'not valid JSON: {m}', nothingChecked: 'nothing was checked',
@@ -36,6 +37,7 @@ const TEXT = {
     decision: '结论', violations: '违规', noViolations: '无违规。', obligations: '义务', noObligations: '无。',
     problems: '输入问题', next: '最早允许时间', quota: '当日额度', day: '债务人当地的一天',
     now: '现在：拟定时间即被允许', none: '在查找范围内（至 {end}）没有允许的时间', never: '不会被允许：等待无济于事',
+    searchLimit: '未找到：查找已达单次工作上限（查至 {until}），可从该时间再次查找',
     reasons: '阻碍原因', calls: '已接通电话', visits: '上门', window: '催收时段', open: '开放', closed: '关闭',
     closes: '{t} 关闭', opens: '{t} 开放', left: '已用 {used}／上限 {cap}，剩余 {left}', fromAgreement: '与债务人约定',
     perNumber: '号码 {ref} 的未接通呼叫', notJson: '不是有效的 JSON：{m}', nothingChecked: '未进行任何检查',
@@ -194,7 +196,7 @@ function renderNext(schedule: ScheduleResult | null, actionAt: string | null): v
   }
   const head =
     schedule.at === null
-      ? h('p', { class: 'next-none' }, schedule.permanent ? t('never') : t('none', { end: schedule.horizonEnd ?? '—' }))
+      ? h('p', { class: 'next-none' }, schedule.permanent ? t('never') : schedule.status === 'search-limit' ? t('searchLimit', { until: schedule.searchedUntil ?? '—' }) : t('none', { end: schedule.horizonEnd ?? '—' }))
       : schedule.at === actionAt
         ? h('p', { class: 'next-now' }, h('time', {}, schedule.at), ' — ', t('now'))
         : h('p', { class: 'next-at' }, h('time', {}, schedule.at), ' — ', t('later'));

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
+import { DEFAULT_MAX_LINE_BYTES, readLines } from './io.js';
 
 /** Characters of log text held at once while sorting a run (default 32 Mi: about 64 MiB of memory). */
 export const DEFAULT_RUN_CHARS = 32 * 1024 * 1024;
@@ -135,7 +136,16 @@ export interface SortOptions {
   readonly runLines?: number;
   /** Where the temporary directory is made (default: the system's). */
   readonly tmp?: string;
+  /** The longest line read (default DEFAULT_MAX_LINE_BYTES): a longer one is never held, see UNREADABLE. */
+  readonly maxLineBytes?: number;
 }
+
+/**
+ * A line the sort could not read (longer than `maxLineBytes`, or not UTF-8) is passed on in its place as
+ * this prefix and the reason (`too-long:<bytes>` or `not-utf8`), so that the audit reports it at its
+ * original line as it would without --sort. No log line can start with NUL and be JSON.
+ */
+export const UNREADABLE = '\u0000cuishou-guard-unreadable:';
 
 export interface SortedLog {
   /** The log's non-blank lines in audit order, one per line. */
@@ -172,15 +182,16 @@ export async function sortLog(input: NodeJS.ReadableStream, options: SortOptions
   }
 
   async function* sorted(): AsyncGenerator<Keyed> {
-    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
     let run: Keyed[] = [];
     let chars = 0;
     let files: string[] = [];
-    let lineNumber = 0;
-    for await (const raw of lines) {
-      lineNumber += 1;
-      if (raw.trim() === '') continue;
-      const text = lineNumber === 1 && raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+    // The same bounded reader as the audit's: a huge line is counted as it streams, never held.
+    for await (const line of readLines(input as AsyncIterable<unknown>, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+      const lineNumber = line.number;
+      let text: string;
+      if ('error' in line) text = `${UNREADABLE}${line.error === 'too-long' ? `too-long:${line.bytes}` : 'not-utf8'}`;
+      else if (line.text.trim() === '') continue;
+      else text = line.text;
       run.push(keyOf(text, lineNumber));
       chars += text.length;
       if (chars >= runChars || run.length >= runLines) {

@@ -83,3 +83,30 @@ describe('audit --sort on an interleaved log', () => {
     for (const f of findings) expect(JSON.parse(interleaved[f.line - 1]!)).toMatchObject({ id: f.recordId });
   });
 });
+
+describe('audit --sort with unreadable lines', () => {
+  it('a line over --max-line-bytes and a line not in UTF-8 are input errors at their own lines, as without --sort', async () => {
+    const sub = mkdtempSync(join(tmpdir(), 'cuishou-guard-sort-bad-'));
+    const good = lines.slice(0, 3);
+    const huge = `{"pad":"${'x'.repeat(4096)}"}`;
+    const bytes = Buffer.concat([
+      Buffer.from(`${good[0]}\n${huge}\n${good[1]}\n`),
+      Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]),
+      Buffer.from(`${good[2]}\n`),
+    ]);
+    writeFileSync(join(sub, 'bad.jsonl'), bytes);
+    const results = [];
+    for (const extra of [[], ['--sort']]) {
+      const m = memoryIo(sub);
+      const code = await run(['audit', 'bad.jsonl', '--format', 'json', '--max-line-bytes', '1024', ...extra], m.io);
+      results.push({ code, summary: JSON.parse(m.stdout()) as AuditSummary, stderr: m.stderr() });
+    }
+    const [plain, sorted] = results as [(typeof results)[0], (typeof results)[0]];
+    expect(sorted.stderr).toMatch(/line 2: longer than 1024 bytes \(4106 bytes\): skipped unread/);
+    expect(sorted.stderr).toMatch(/line 4: not valid UTF-8/);
+    expect(sorted.summary.inputErrors).toBe(2);
+    expect(sorted.summary.records).toBe(plain.summary.records);
+    expect(sorted.summary.inputErrors).toBe(plain.summary.inputErrors);
+    expect(sorted.code).toBe(plain.code);
+  });
+});

@@ -12,7 +12,7 @@ import { configured, guardFlags, guardOptions, helpFlag, parse } from '../option
 import { createProgress } from '../progress.js';
 import { auditInWorkers } from '../parallel-audit.js';
 import { auditExtras } from '../audit-extras.js';
-import { sortLog } from '../sort.js';
+import { sortLog, UNREADABLE } from '../sort.js';
 
 const MAX_ISSUES_SHOWN = 3;
 /**
@@ -66,6 +66,8 @@ export interface AuditLogSettings {
   readonly maxLineBytes?: number;
   readonly workers?: number;
   readonly hooks?: AuditLogHooks;
+  /** The input comes from sortLog: its UNREADABLE lines stand for lines it could not read. */
+  readonly sorted?: boolean;
 }
 
 /** What auditLog reads besides the summary: how many lines held records, and what the reader held at most. */
@@ -113,6 +115,13 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
       const text = line.number === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text;
       if (text.trim() === '') continue;
       lines += 1;
+      if (settings.sorted === true && text.startsWith(UNREADABLE)) {
+        // A line that --sort could not read, passed on in its place (src/cli/sort.ts).
+        const reason = text.slice(UNREADABLE.length);
+        if (reason.startsWith('too-long:')) unreadable(shownLine, `longer than ${maxLineBytes} bytes (${reason.slice('too-long:'.length)} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长');
+        else unreadable(shownLine, 'not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8');
+        continue;
+      }
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -192,12 +201,12 @@ export const auditCommand: Command = {
     const files = await extras.open();
     let result: AuditLogResult;
     try {
-      const sorted = values.sort === true ? await sortLog(input.stream) : undefined;
+      const sorted = values.sort === true ? await sortLog(input.stream, { maxLineBytes }) : undefined;
       try {
         const source = sorted === undefined ? input : { ...input, stream: sorted.stream };
         const hooks = files.hooks(options.locale, sorted?.originalLine);
         try {
-          result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers), hooks });
+          result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers), hooks, sorted: sorted !== undefined });
         } catch (error) {
           // The log could not be read to its end (a read error): no report that would look complete.
           const code = (error as { code?: unknown }).code;
