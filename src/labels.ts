@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { Conduct, Disclosure, Purpose } from './schema/action.js';
+import type { VoiceCapReason } from './caps.js';
 import type { Message } from './schema/decision.js';
 import type { Channel, TargetRole } from './schema/primitives.js';
 
@@ -75,6 +76,15 @@ const channels: Complete<z.infer<typeof Channel>> = {
   visit: { zh: '上门', en: 'visit' },
 };
 
+/** Why a voice cap applies (src/caps.ts), as the voice-cap message names it. */
+const capReasons: Complete<VoiceCapReason> = {
+  profile: { zh: '配置的上限', en: "the profile's cap" },
+  'agreement-lower': { zh: '与债务人约定的较低上限', en: 'a lower cap agreed with the debtor' },
+  'agreement-not-higher': { zh: '约定的上限不高于配置，按配置上限', en: "an agreed cap cannot raise the profile's" },
+  'agreement-raised': { zh: '经配置允许、与债务人约定提高的上限', en: 'raised by agreement, as the profile allows' },
+  'agreement-raised-to-ceiling': { zh: '约定提高至配置允许的最高值', en: "raised by agreement to the profile's ceiling" },
+};
+
 /** The label tables of the built-in rules' facts. */
 export const RULE_FACT_LABELS: LabelsByFact = {
   role: roles,
@@ -88,6 +98,7 @@ export const RULE_FACT_LABELS: LabelsByFact = {
   standing,
   unattested: attestations,
   channel: channels,
+  capReason: capReasons,
 };
 
 /** The Chinese label of each value of the input's enumerations, for invalid-input messages. */

@@ -64,6 +64,12 @@ describe('renderSummary', () => {
     expect(renderSummary(summary, { locale: 'zh-CN' })).toContain('按规则统计的违规');
   });
 
+  it('table: the period in one zone, Beijing time by default, whatever offsets the records carry', () => {
+    const mixed = { ...summary, period: { from: '2026-11-30T07:14:49+08:00', to: '2026-12-01T22:42:23+00:00' } };
+    expect(renderSummary(mixed)).toMatch(/period +2026-11-30T07:14:49\+08:00 … 2026-12-02T06:42:23\+08:00\n/);
+    expect(renderSummary(mixed, { timeZone: 'UTC' })).toMatch(/period +2026-11-29T23:14:49\+00:00 … 2026-12-01T22:42:23\+00:00\n/);
+  });
+
   it('csv: section,key,count with every count, quoted and guarded against formulas', () => {
     const csv = renderSummary(summary, { format: 'csv' }).trimEnd().split('\n');
     expect(csv[0]).toBe('section,key,count');

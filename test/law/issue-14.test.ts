@@ -24,7 +24,8 @@ describe('item 1: an agreement can only lower the voice cap', () => {
     expect(d.outcome).toBe('deny');
     expect(codesOf(d, 'voice-daily-cap')).toEqual(['cap-reached']);
     expect(d.violations[0]?.facts).toMatchObject({ count: 3, cap: 3, capSource: 'profile', capReason: 'agreement-not-higher', profileCap: 3, agreedCap: 5 });
-    expect(d.violations[0]?.message.en).toContain('agreement-not-higher');
+    expect(d.violations[0]?.message.en).toContain("(an agreed cap cannot raise the profile's)");
+    expect(d.violations[0]?.message.zh).toContain('（约定的上限不高于配置，按配置上限）');
   });
 
   it('the same under cba-2026 and under a tightening overlay', () => {

@@ -12,6 +12,15 @@ const withHistory = (history: Entry[], overrides: Partial<ContextInput> = {}) =>
 const MORNING = ['2026-11-30T08:05:00+08:00', '2026-11-30T08:30:00+08:00', '2026-11-30T09:15:00+08:00'] as const;
 
 describe('voice-daily-cap', () => {
+  it('names why the cap applies in each language, never as a bare code in the Chinese message', () => {
+    const d = checkAction(withHistory(connected(...MORNING)), action());
+    expect(d.violations[0]?.facts).toMatchObject({ capReason: 'profile' });
+    expect(d.violations[0]?.message.zh).toContain('（配置的上限）');
+    expect(d.violations[0]?.message.en).toContain("(the profile's cap)");
+    const lower = checkAction(withHistory(connected(MORNING[0], MORNING[1]), { agreement: { ref: 'AGR-1', voiceDailyCap: 2 } }), action());
+    expect(lower.violations.find((v) => v.rule === 'voice-daily-cap')?.message.zh).toContain('（与债务人约定的较低上限）');
+  });
+
   it('allows a third call after 2 connected calls that local day', () => {
     const d = checkAction(withHistory(connected(MORNING[0], MORNING[1])), action());
     expect(codesOf(d, 'voice-daily-cap')).toEqual([]);

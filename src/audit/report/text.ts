@@ -31,6 +31,8 @@ export interface TextReportOptions {
   readonly locale?: Locale;
   /** The profile the log was judged under, named in the heading. */
   readonly profile?: string;
+  /** The zone the period is given in (default `Asia/Shanghai`, Beijing time), as in csv and html. */
+  readonly timeZone?: string;
 }
 
 /** The summary as plain-text tables for a terminal. */
@@ -43,7 +45,11 @@ export function renderTable(summary: AuditSummary, options: TextReportOptions = 
     [t.inputErrors, String(summary.inputErrors)],
     [t.violations, String(summary.violations)],
   ];
-  if (summary.period !== null) totals.push([t.period, printable(`${summary.period.from} … ${summary.period.to}`)]);
+  if (summary.period !== null) {
+    // In one zone, as the csv and html reports give it: records of mixed offsets read as one period.
+    const period = periodInZone(summary.period, options.timeZone ?? 'Asia/Shanghai');
+    totals.push([t.period, printable(`${period.from} … ${period.to}`)]);
+  }
   if (options.profile !== undefined) totals.push([t.profile, printable(options.profile)]);
   const labelWidth = Math.max(...totals.map(([k]) => width(k)));
   const max = Math.max(1, ...summary.byLocalHour);

@@ -168,7 +168,7 @@ export const auditCommand: Command = {
     '  --findings FILE    also write one row per violation (record id, line, times, ids, rule, clause,',
     '                     message) to FILE: .csv or .jsonl by its extension',
     '  --sort             sort the log by time first (bounded memory: sorted runs in temporary files)',
-    '  --time-zone ZONE   zone of the period in the csv and html reports (default Asia/Shanghai)',
+    '  --time-zone ZONE   zone of the period in the table, csv and html reports (default Asia/Shanghai)',
     `  --max-line-bytes N longest line read (default ${DEFAULT_MAX_LINE_BYTES}); a longer one is skipped unread`,
     '  --workers N        judge on N threads, partitioned by debtor (same verdicts); default 1: on 2 cores',
     '                     the workers were slower than one thread (docs/benchmarks.md)',
