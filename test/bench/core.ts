@@ -56,22 +56,23 @@ row('B3', 'json-rules-engine 7, 8 national rules, facts precomputed', b3, `ours 
 
 // The facts the 8 rules read, derived per call from the same raw context and action that B1 hands to
 // checkAction, as an integrator would write it: nothing cached across calls, no code of ours reused. The
-// local day and minute come from Intl.DateTimeFormat in the debtor's zone, one formatter per timestamp
-// (the action and each history entry); creating it is most of the cost (see docs/benchmarks.md).
+// local day and minute come from one Intl.DateTimeFormat per call in the debtor's zone, reused for the
+// action and each history entry of that call.
 type RawHistory = { channel: string; at: string; outcome: string; direction?: string; target: { role: string } };
-const localDayAndMinute = (at: string, timeZone: string) => {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at));
+const localDayAndMinute = (format: Intl.DateTimeFormat, at: string) => {
+  const parts = format.formatToParts(new Date(at));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return { day: `${get('year')}-${get('month')}-${get('day')}`, minute: Number(get('hour')) * 60 + Number(get('minute')) };
 };
 const perCallFacts = (ctx: typeof c20, act: typeof call) => {
   const zone = ctx.debtor.timeZone;
   if (zone === undefined) throw new Error('debtor.timeZone is required');
-  const now = localDayAndMinute(act.at, zone);
+  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const now = localDayAndMinute(format, act.at);
   let voiceConnectedToday = 0;
   let visitsToday = 0;
   for (const h of (ctx.history ?? []) as RawHistory[]) {
-    if (h.target.role !== 'debtor' || localDayAndMinute(h.at, zone).day !== now.day) continue;
+    if (h.target.role !== 'debtor' || localDayAndMinute(format, h.at).day !== now.day) continue;
     if (h.channel === 'voice' && h.outcome === 'connected' && (h.direction ?? 'outbound') === 'outbound') voiceConnectedToday += 1;
     if (h.channel === 'visit') visitsToday += 1;
   }
