@@ -16,7 +16,7 @@ const history = (n: number) =>
 const rows: string[][] = [];
 const row = (id: string, what: string, s: Stats, note = '') => {
   rows.push([id, what, fmt(s.median), fmt(s.p99), rate(s.perSecond), note]);
-  console.log(`${id.padEnd(4)} ${what.padEnd(58)} median ${fmt(s.median).padStart(8)} µs  p99 ${fmt(s.p99).padStart(8)} µs  ${rate(s.perSecond).padStart(8)}/s ${note}`);
+  console.log(`${id.padEnd(4)} ${what.padEnd(72)} median ${fmt(s.median).padStart(8)} µs  p99 ${fmt(s.p99).padStart(8)} µs  ${rate(s.perSecond).padStart(8)}/s ${note}`);
 };
 
 // B1 / B2: 20 history entries, an allowed call (every rule runs, the record-keeping obligation is built).
@@ -54,6 +54,43 @@ if ((await engine.run({ ...jreFacts, minuteOfDay: 1380 })).events[0]?.type !== '
 const b3 = await measureAsync(() => engine.run(jreFacts));
 row('B3', 'json-rules-engine 7, 8 national rules, facts precomputed', b3, `ours (B1) ${fmt(b3.median / b1.median, 1)}× faster; prepared (B2) ${fmt(b3.median / b2.median, 1)}×`);
 
+// The facts the 8 rules read, derived per call from the same raw context and action that B1 hands to
+// checkAction, as an integrator would write it: nothing cached across calls, no code of ours reused. The
+// local day and minute come from one Intl.DateTimeFormat per call in the debtor's zone, reused for the
+// action and each history entry of that call.
+type RawHistory = { channel: string; at: string; outcome: string; direction?: string; target: { role: string } };
+const localDayAndMinute = (format: Intl.DateTimeFormat, at: string) => {
+  const parts = format.formatToParts(new Date(at));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return { day: `${get('year')}-${get('month')}-${get('day')}`, minute: Number(get('hour')) * 60 + Number(get('minute')) };
+};
+const perCallFacts = (ctx: typeof c20, act: typeof call) => {
+  const zone = ctx.debtor.timeZone;
+  if (zone === undefined) throw new Error('debtor.timeZone is required');
+  const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const now = localDayAndMinute(format, act.at);
+  let voiceConnectedToday = 0;
+  let visitsToday = 0;
+  for (const h of (ctx.history ?? []) as RawHistory[]) {
+    if (h.target.role !== 'debtor' || localDayAndMinute(format, h.at).day !== now.day) continue;
+    if (h.channel === 'voice' && h.outcome === 'connected' && (h.direction ?? 'outbound') === 'outbound') voiceConnectedToday += 1;
+    if (h.channel === 'visit') visitsToday += 1;
+  }
+  const debtor = ctx.debtor as { reachable?: boolean; deceased?: boolean; legalCapacity?: string };
+  const visit = (act as { visit?: { staffCount: number; entersPrivateResidence: boolean; entersOfficeArea: boolean } }).visit;
+  return {
+    minuteOfDay: now.minute, channel: act.channel, targetRole: act.target.role, voiceConnectedToday, visitsToday,
+    staffCount: visit?.staffCount ?? 0, entersPrivateResidence: visit?.entersPrivateResidence ?? false, entersOfficeArea: visit?.entersOfficeArea ?? false,
+    debtorReachable: debtor.reachable ?? true, debtorDeceased: debtor.deceased ?? false, legalCapacity: debtor.legalCapacity ?? 'full',
+    purpose: act.purpose, disclosures: act.disclosures ?? [],
+  };
+};
+const late = action({ at: '2026-11-30T23:00:00+08:00' });
+if ((await engine.run(perCallFacts(c20, call))).events.length !== 0) throw new Error('json-rules-engine, facts per call, should allow the B1 input');
+if ((await engine.run(perCallFacts(c20, late))).events[0]?.type !== 'collection-hours') throw new Error('json-rules-engine, facts per call, should deny 23:00');
+const b3p = await measureAsync(() => engine.run(perCallFacts(c20, call)));
+row('B3p', 'json-rules-engine 7, 8 national rules, facts derived per call from B1\'s input', b3p, `ours (B1) ${fmt(b3p.median / b1.median, 1)}× faster; prepared (B2) ${fmt(b3p.median / b2.median, 1)}×`);
+
 // B4: hours and voice cap in Cedar, preparsed policy set, minute and today's count precomputed.
 const policies = `permit(principal, action == Action::"collect", resource) when {
   context.minuteOfDay >= 480 && context.minuteOfDay < 1320 && (context.channel != "voice" || context.voiceConnectedToday < 3)
@@ -70,6 +107,31 @@ const denied = cedarCall(1380, 1);
 if (allowed.type !== 'success' || allowed.response.decision !== 'allow' || denied.type !== 'success' || denied.response.decision !== 'deny') throw new Error('Cedar sanity check failed');
 const b4 = measure(() => cedarCall(600, 1), { warmup: 5_000, samples: 30_000 });
 row('B4', 'Cedar (cedar-wasm 4.13) hours + voice cap, preparsed, facts precomputed', b4, `ours (B1) ${fmt(b4.median / b1.median, 1)}× faster; prepared (B2) ${fmt(b4.median / b2.median, 1)}×`);
+
+// B4 per call: the same facts derived per call, then Cedar's entities (collector, organization, debtor),
+// context and request built per call from the raw input; the policy set stays preparsed.
+const cedarPerCall = (ctx: typeof c20, act: typeof call) => {
+  const f = perCallFacts(ctx, act);
+  const actor = act.actor as { kind: string; collector?: { id: string }; ai?: { id: string }; organization: { id: string; kind: string } };
+  const principal = { type: 'Collector', id: actor.collector?.id ?? actor.ai?.id ?? 'unknown' };
+  const organization = { type: 'Organization', id: actor.organization.id };
+  const resource = { type: 'Debtor', id: ctx.debtor.id };
+  const entities: cedar.EntityJson[] = [
+    { uid: principal, attrs: { kind: actor.kind }, parents: [organization] },
+    { uid: organization, attrs: { kind: actor.organization.kind }, parents: [] },
+    { uid: resource, attrs: { timeZone: ctx.debtor.timeZone ?? '', reachable: f.debtorReachable, deceased: f.debtorDeceased, legalCapacity: f.legalCapacity }, parents: [] },
+  ];
+  return cedar.statefulIsAuthorized({
+    principal, action: { type: 'Action', id: 'collect' }, resource,
+    context: { minuteOfDay: f.minuteOfDay, voiceConnectedToday: f.voiceConnectedToday, channel: f.channel, targetRole: f.targetRole, purpose: f.purpose ?? '' },
+    preparsedPolicySetId: 'national', entities,
+  });
+};
+const allowedPerCall = cedarPerCall(c20, call);
+const deniedPerCall = cedarPerCall(c20, late);
+if (allowedPerCall.type !== 'success' || allowedPerCall.response.decision !== 'allow' || deniedPerCall.type !== 'success' || deniedPerCall.response.decision !== 'deny') throw new Error(`Cedar per-call sanity check failed: ${JSON.stringify([allowedPerCall, deniedPerCall])}`);
+const b4p = measure(() => cedarPerCall(c20, call), { warmup: 5_000, samples: 30_000 });
+row('B4p', 'Cedar hours + voice cap, preparsed, facts and entities built per call', b4p, `ours (B1) ${fmt(b4p.median / b1.median, 1)}× faster; prepared (B2) ${fmt(b4p.median / b2.median, 1)}×`);
 
 // B5: cost against history length.
 const growth: string[][] = [];
