@@ -1,18 +1,29 @@
 import type { FactRecord, Message } from '../schema/decision.js';
 import type { MessageTemplates } from '../template.js';
 import { formatInstant, parseInstant } from '../time.js';
+import { nationalProfile } from '../profiles/national.js';
 import { monthsBefore } from './calendar.js';
 import type { ProgramCitation } from './clauses.js';
 import type { Severity, Subject, SubjectKind } from './result.js';
 import type { AssessOptions, Institution } from './schema.js';
+
+/** How often policies are reviewed and agencies inspected: the engine's interpretation (docs/guideline.md). */
+export const REVIEW_INTERVAL_MONTHS = 12;
 
 /** Everything a check needs besides the profile, derived once per assessment. */
 export interface AssessmentContext {
   readonly atMs: number;
   readonly zone: string;
   readonly options: AssessOptions;
-  /** `at` minus 12 calendar months: a yearly duty done at or after this instant is current. */
-  readonly yearAgoMs: number;
+  /** `at` minus the national training interval (12 months): a training assessed since then is current. */
+  readonly trainingDueSinceMs: number;
+  /** `at` minus the national agency evaluation interval (12 months): an evaluation since then is current. */
+  readonly evaluationDueSinceMs: number;
+  /**
+   * `at` minus REVIEW_INTERVAL_MONTHS: a policy reviewed, or an agency inspected, since then is current.
+   * The engine's own interval, not a number of the standard (docs/guideline.md, interpretations).
+   */
+  readonly reviewDueSinceMs: number;
   /** ISO text of an instant in the assessment zone. */
   readonly format: (ms: number) => string;
   /**
@@ -29,7 +40,9 @@ export function assessmentContext(options: AssessOptions): AssessmentContext {
     atMs,
     zone,
     options,
-    yearAgoMs: monthsBefore(atMs, 12, zone),
+    trainingDueSinceMs: monthsBefore(atMs, nationalProfile.limits.trainingIntervalMonths, zone),
+    evaluationDueSinceMs: monthsBefore(atMs, nationalProfile.limits.agencyEvaluationIntervalMonths, zone),
+    reviewDueSinceMs: monthsBefore(atMs, REVIEW_INTERVAL_MONTHS, zone),
     format: (ms) => formatInstant(ms, zone),
     happened: (instant) => {
       if (instant === undefined) return null;

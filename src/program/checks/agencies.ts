@@ -64,14 +64,14 @@ export const agencyEvaluation = defineCheck({
       const evaluations = evaluationsOf(agency, ctx);
       const evaluatedWithin = (fromMs: number, untilMs: number): boolean => evaluations.some((e) => e >= fromMs && e <= untilMs);
 
-      const overdue = engaged && !evaluatedWithin(ctx.yearAgoMs, ctx.atMs);
+      const overdue = engaged && !evaluatedWithin(ctx.evaluationDueSinceMs, ctx.atMs);
       if (overdue) {
         const last = latest(...evaluations);
         results.push(
           violation('evaluation-overdue', who, {
             agencyId: agency.id,
             lastEvaluatedAt: last === null ? null : ctx.format(last),
-            since: ctx.format(ctx.yearAgoMs),
+            since: ctx.format(ctx.evaluationDueSinceMs),
             at: ctx.format(ctx.atMs),
           }),
         );
@@ -83,7 +83,7 @@ export const agencyEvaluation = defineCheck({
         const span = spans[i] as AgreementSpan;
         const next = spans.slice(i + 1).find((s) => s.fromMs > span.fromMs && s.fromMs <= span.untilMs + DAY_MS);
         const endedMs = next === undefined ? span.untilMs : Math.min(span.untilMs, next.fromMs);
-        if (endedMs > ctx.atMs || endedMs < ctx.yearAgoMs) continue;
+        if (endedMs > ctx.atMs || endedMs < ctx.evaluationDueSinceMs) continue;
         const finalFrom = addZonedDays(endedMs, -finalDays, ctx.zone);
         if (evaluatedWithin(finalFrom, endedMs)) continue;
         results.push(
@@ -159,14 +159,14 @@ export const agencyInspection = defineCheck({
     for (const agency of inst.outsourcing?.agencies ?? []) {
       const { inForce, relationshipStartMs } = agreementsOf(agency, ctx);
       // A new agency gets its first 12 months to be inspected.
-      if (inForce === undefined || relationshipStartMs > ctx.yearAgoMs) continue;
+      if (inForce === undefined || relationshipStartMs > ctx.reviewDueSinceMs) continue;
       const last = ctx.happened(agency.lastInspectedAt);
-      if (last === null || last < ctx.yearAgoMs) {
+      if (last === null || last < ctx.reviewDueSinceMs) {
         results.push(
           warning('inspection-overdue', subject('agency', agency.id), {
             agencyId: agency.id,
             lastInspectedAt: last === null ? null : ctx.format(last),
-            since: ctx.format(ctx.yearAgoMs),
+            since: ctx.format(ctx.reviewDueSinceMs),
           }),
         );
       }

@@ -31,7 +31,7 @@ export const policies = defineCheck({
     }
     for (const p of inForce) {
       const last = latest(ctx.happened(p.adoptedAt), ctx.happened(p.lastReviewedAt)) as number;
-      if (last < ctx.yearAgoMs) {
+      if (last < ctx.reviewDueSinceMs) {
         results.push(
           warning('policy-stale', subject('policy', p.id), {
             policyId: p.id,

@@ -74,7 +74,7 @@ export const staffTraining = defineCheck({
       if (ctx.happened(s.confidentialityPledgeSignedAt) === null) results.push(violation('pledge-missing', who, { staffId: s.id }));
       // Passing the pre-job training is itself an assessment: the yearly clock starts there.
       const last = latest(preJob, ctx.happened(s.lastTrainingAssessedAt));
-      if (last !== null && last < ctx.yearAgoMs) {
+      if (last !== null && last < ctx.trainingDueSinceMs) {
         results.push(
           violation('training-overdue', who, {
             staffId: s.id,
