@@ -1,6 +1,6 @@
 import type { FactRecord, Message } from '../schema/decision.js';
-import type { MessageTemplates } from '../template.js';
-import { formatInstant, parseInstant } from '../time.js';
+import type { MessageTemplates } from '../core/template.js';
+import { formatInstant, parseInstant } from '../core/time.js';
 import { nationalProfile } from '../profiles/national.js';
 import { monthsBefore } from './calendar.js';
 import type { ProgramCitation } from './clauses.js';
@@ -60,7 +60,7 @@ export interface CheckResult {
   readonly facts: FactRecord;
 }
 
-/** An institution-level check, in the manner of a rule module (src/rules/define-rule.ts). */
+/** An institution-level check, in the manner of a rule module (src/core/define-rule.ts). */
 export interface ProgramCheck {
   readonly id: string;
   readonly clause: ProgramCitation;

@@ -1,5 +1,5 @@
-import { clauses } from '../clauses.js';
-import { defineRule, NONE, violation } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { defineRule, NONE, violation } from '../core/define-rule.js';
 
 // Facts name the target's role only: party ids are input strings and never leave the engine.
 export default defineRule({

@@ -10,7 +10,7 @@ import contactOptOut from './contact-opt-out.js';
 import contactPrecondition from './contact-precondition.js';
 import contactPurpose from './contact-purpose.js';
 import debtorOnly from './debtor-only.js';
-import type { Rule } from './define-rule.js';
+import type { Rule } from '../core/define-rule.js';
 import guarantorScope from './guarantor-scope.js';
 import lawfulConduct from './lawful-conduct.js';
 import recordKeeping from './record-keeping.js';
@@ -48,4 +48,4 @@ export const rules: readonly Rule[] = Object.freeze([
   aiFairness,
 ]);
 
-export type { Rule, RuleResult, RuleMessages } from './define-rule.js';
+export type { Rule, RuleResult, RuleMessages } from '../core/define-rule.js';

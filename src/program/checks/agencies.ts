@@ -1,5 +1,5 @@
 /** 5.4: evaluating, planning for and inspecting third-party collection agencies; in-house capability. */
-import { DAY_MS, parseInstant } from '../../time.js';
+import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, INSTITUTION, latest, subject, violation, warning, type AssessmentContext, type CheckResult } from '../define-check.js';

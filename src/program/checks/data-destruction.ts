@@ -1,4 +1,4 @@
-import { DAY_MS, parseInstant } from '../../time.js';
+import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, type CheckResult } from '../define-check.js';

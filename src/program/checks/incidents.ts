@@ -1,4 +1,4 @@
-import { parseInstant } from '../../time.js';
+import { parseInstant } from '../../core/time.js';
 import { formatInOffsetOf } from '../calendar.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, violation, warning, type CheckResult } from '../define-check.js';

@@ -1,4 +1,4 @@
-import { addZonedMonths } from '../../time.js';
+import { addZonedMonths } from '../../core/time.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, latest, subject, violation, warning, type CheckResult } from '../define-check.js';
 import { REQUIRED_POLICY_KINDS } from '../schema.js';

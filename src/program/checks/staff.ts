@@ -1,5 +1,5 @@
 /** 5.2: hiring screens, training and pledges, conduct monitoring of the institution's collection staff. */
-import { addZonedMonths } from '../../time.js';
+import { addZonedMonths } from '../../core/time.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, latest, subject, violation, type CheckResult } from '../define-check.js';
 

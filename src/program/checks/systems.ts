@@ -1,5 +1,5 @@
 import { nationalProfile } from '../../profiles/national.js';
-import { parseInstant } from '../../time.js';
+import { parseInstant } from '../../core/time.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, violation, type CheckResult } from '../define-check.js';
 

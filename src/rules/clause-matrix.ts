@@ -1,11 +1,11 @@
 /**
- * How sure we are of each requirement, beside the citations of src/clauses.ts: docs/guideline.md's confidence
+ * How sure we are of each requirement, beside the citations of src/core/clauses.ts: docs/guideline.md's confidence
  * column, per rule and per institution-level clause, with the interpretation each rule makes. docs/clauses.md
  * is generated from this table, the citations and the registries (npm run docs:clauses), and a test fails
  * when a rule or check has no row here, or the page is out of date.
  */
-import { INVALID_INPUT } from './decision.js';
-import { clauses, type Clause } from './clauses.js';
+import { INVALID_INPUT } from '../core/decision.js';
+import { clauses, type Clause } from '../core/clauses.js';
 
 /**
  * docs/guideline.md's levels: `seed` = stated in the guideline summary the project was founded on; `press` =

@@ -1,8 +1,8 @@
-import type { Clause } from '../clauses.js';
-import type { Facts } from '../facts.js';
+import type { Clause } from './clauses.js';
+import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, Message } from '../schema/decision.js';
-import type { MessageTemplates } from '../template.js';
+import type { MessageTemplates } from './template.js';
 import type { Limits } from '../schema/profile.js';
 
 /**
