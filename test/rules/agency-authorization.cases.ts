@@ -24,7 +24,7 @@ export default {
       action: by({ lastEvaluatedAt: '2025-11-30T10:00:00+08:00' }),
       outcome: 'allow',
       obligations: duties,
-      doc: 'Passes (an agreement in force, the agency evaluated exactly 12 months before)',
+      doc: 'an agreement in force, the agency evaluated exactly 12 months before',
     },
     { name: 'the lender itself: the rule does not apply', context: context(), action: action(), evaluated: false, obligations: [] },
     { name: 'an AI actor run by an agency', context: context(), action: action({ actor: aiActor({ organization: agencyOrganization() }) }), evaluated: true },
@@ -76,7 +76,7 @@ export default {
       context: context(),
       action: by({ outsourcingAgreement: undefined, lastEvaluatedAt: '2025-09-30T09:00:00+08:00' }),
       violations: [{ code: 'no-outsourcing-agreement' }, { code: 'evaluation-lapsed' }],
-      doc: 'Fails (no agreement, and the evaluation is 14 months old)',
+      doc: 'no agreement, and the evaluation is 14 months old',
     },
     {
       name: 'evaluated in May: lapsed under a 6-month interval (the interval comes from the limits)',

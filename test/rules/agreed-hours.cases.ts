@@ -70,7 +70,7 @@ export default {
       action: shanghai('2026-11-30', '12:00:00'),
       outcome: 'allow',
       evaluated: true,
-      doc: 'Passes (12:00 on Monday 2026-11-30 is inside the agreed 12:00–13:30 weekday window)',
+      doc: '12:00 on Monday 2026-11-30 is inside the agreed 12:00–13:30 weekday window',
     },
     { name: 'bounded agreement, validFrom written in UTC (15:00Z)', context: bounded, action: action({ at: '2026-11-30T15:00:00Z' }), outcome: 'allow', evaluated: true },
     { name: 'bounded agreement, one second before validFrom: not in force', context: bounded, action: shanghai('2026-11-30', '22:59:59'), evaluated: false },
@@ -113,7 +113,7 @@ export default {
       context: weekdays,
       action: shanghai('2026-11-30', '10:00:00'),
       violations: outside({ localTime: '10:00', localDate: '2026-11-30', weekday: 1, timeZone: 'Asia/Shanghai', windows: ['12:00–13:30 [1,2,3,4,5]'] }, true),
-      doc: 'Fails (10:00 is daytime, but outside the agreed window)',
+      doc: '10:00 is daytime, but outside the agreed window',
     },
     {
       name: 'weekday window, Saturday 12:00',

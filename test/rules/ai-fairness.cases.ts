@@ -17,7 +17,7 @@ const dated = [
 
 export default {
   valid: [
-    { name: 'a fully reviewed AI system with a path to a human', context: context(), action: by({}), outcome: 'allow', evaluated: true, doc: 'Passes (a reviewed AI system with a hand-off to a human)' },
+    { name: 'a fully reviewed AI system with a path to a human', context: context(), action: by({}), outcome: 'allow', evaluated: true, doc: 'a reviewed AI system with a hand-off to a human' },
     ...dated.map(([field]): ValidCase => ({ name: `${field} exactly at the instant`, context: context(), action: by({ [field]: AT }) })),
     { name: 'a human collector: the rule does not apply', context: context(), action: action(), evaluated: false },
   ],
@@ -28,7 +28,7 @@ export default {
     ]),
     { name: 'uses protected attributes', context: context(), action: by({ usesProtectedAttributes: true }), violations: [{ code: 'uses-protected-attributes' }] },
     { name: 'protected attributes not stated', context: context(), action: by({ usesProtectedAttributes: undefined }), violations: [{ code: 'protected-attributes-not-attested' }] },
-    { name: 'no hand-off to a human', context: context(), action: by({ humanHandoff: false }), violations: [{ code: 'no-human-handoff' }], doc: 'Fails (no hand-off to a human)' },
+    { name: 'no hand-off to a human', context: context(), action: by({ humanHandoff: false }), violations: [{ code: 'no-human-handoff' }], doc: 'no hand-off to a human' },
     { name: 'hand-off not stated', context: context(), action: by({ humanHandoff: undefined }), violations: [{ code: 'handoff-not-attested' }] },
     {
       name: 'every gap at once',

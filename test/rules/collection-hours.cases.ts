@@ -19,7 +19,7 @@ const night = (name: string, local: string): InvalidCase => ({ name, context: co
 export default {
   valid: [
     { name: 'Shanghai 08:00:00, the first minute of the window', context: context(), action: at('08:00:00'), outcome: 'allow', evaluated: true },
-    { name: 'Shanghai 21:59:59, the last second of the window', context: context(), action: at('21:59:59'), outcome: 'allow', evaluated: true, doc: 'Passes (21:59:59 in Shanghai is inside the window)' },
+    { name: 'Shanghai 21:59:59, the last second of the window', context: context(), action: at('21:59:59'), outcome: 'allow', evaluated: true, doc: '21:59:59 in Shanghai is inside the window' },
     { name: 'Shanghai 12:00:00', context: context(), action: at('12:00:00'), outcome: 'allow', evaluated: true },
     { name: "London debtor at 21:59:59 London time (05:59 in Shanghai): the debtor's zone counts", context: london, action: action({ at: '2026-11-30T21:59:59Z' }), outcome: 'allow' },
     { name: "contact in New York at 10:00 Shanghai (21:00 New York): the contact's own zone counts", context: newYorkContact, action: toContactAt('2026-11-30T10:00:00+08:00') },
@@ -37,7 +37,7 @@ export default {
     night('Shanghai 22:00:00, the first second of the ban', '22:00:00'),
     night('Shanghai 00:00:00', '00:00:00'),
     night('Shanghai 23:59:59', '23:59:59'),
-    { ...night('Shanghai 23:00 by voice, no agreement', '23:00:00'), doc: 'Fails (23:00 in Shanghai, no agreement)' },
+    { ...night('Shanghai 23:00 by voice, no agreement', '23:00:00'), doc: '23:00 in Shanghai, no agreement' },
     ...(['sms', 'im', 'email', 'letter'] as const).map((channel) => ({
       name: `Shanghai 23:00 by ${channel}: every channel`,
       context: context(),

@@ -10,7 +10,7 @@ const by = (fields: Record<string, unknown>) => action({ actor: withCollector(fi
 
 export default {
   valid: [
-    { name: 'a screened collector with neither record', context: context(), action: by({}), outcome: 'allow', evaluated: true, doc: 'Passes (a screened collector with neither record)' },
+    { name: 'a screened collector with neither record', context: context(), action: by({}), outcome: 'allow', evaluated: true, doc: 'a screened collector with neither record' },
     { name: 'an AI actor: the rule does not apply', context: context(), action: action({ actor: aiActor() }), evaluated: false },
   ],
   invalid: [
@@ -22,7 +22,7 @@ export default {
       context: context(),
       action: by({ violentCrimeRecord: undefined }),
       violations: [{ code: 'screening-not-attested', facts: { unattested: ['violentCrimeRecord'] }, exact: true }],
-      doc: 'Fails (screening not stated)',
+      doc: 'screening not stated',
     },
     {
       name: 'neither screening stated',

@@ -10,7 +10,7 @@ const by = (fields: Record<string, unknown>) => action({ actor: withCollector(fi
 
 export default {
   valid: [
-    { name: 'an active collector', context: context(), action: by({ standing: 'active' }), outcome: 'allow', evaluated: true, doc: 'Passes (an active collector)' },
+    { name: 'an active collector', context: context(), action: by({ standing: 'active' }), outcome: 'allow', evaluated: true, doc: 'an active collector' },
     { name: 'an AI actor: the rule does not apply', context: context(), action: action({ actor: aiActor() }), evaluated: false },
   ],
   invalid: [
@@ -19,7 +19,7 @@ export default {
       context: context(),
       action: by({ standing }),
       violations: [{ code: 'collector-not-active', facts: { standing }, exact: true }],
-      ...(standing === 'suspended' ? { doc: 'Fails (a suspended collector)' } : {}),
+      ...(standing === 'suspended' ? { doc: 'a suspended collector' } : {}),
     })),
     { name: 'standing not stated', context: context(), action: by({ standing: undefined }), violations: [{ code: 'standing-unknown' }], outcome: 'deny' },
   ],

@@ -19,7 +19,7 @@ export default {
       context: context(),
       action: by({ preJobTrainingPassedAt: '2025-01-05T09:00:00+08:00', confidentialityPledgeSignedAt: '2025-01-05T09:00:00+08:00', lastTrainingAssessedAt: '2025-11-30T10:00:00+08:00' }),
       outcome: 'allow',
-      doc: 'Passes (assessed exactly 12 months before the action)',
+      doc: 'assessed exactly 12 months before the action',
     },
     { name: "31 March 2027: an assessment on 31 March 2026 at the same time is in time (calendar months, the debtor's calendar)", context: context(), action: by({ lastTrainingAssessedAt: '2026-03-31T10:00:00+08:00' }, '2027-03-31T10:00:00+08:00') },
     { name: 'assessed in May: in time under the national 12 months', context: context(), action: by({ lastTrainingAssessedAt: '2026-05-01T09:00:00+08:00' }) },
@@ -37,7 +37,7 @@ export default {
       context: context(),
       action: by({ preJobTrainingPassedAt: '2025-01-05T09:00:00+08:00', confidentialityPledgeSignedAt: '2025-01-05T09:00:00+08:00', lastTrainingAssessedAt: '2025-11-30T09:59:59+08:00' }),
       violations: [{ code: 'training-assessment-lapsed', facts: { lastTrainingAssessedAt: '2025-11-30T09:59:59+08:00', cutoff: '2025-11-30T10:00:00+08:00', intervalMonths: 12 }, exact: true }],
-      doc: 'Fails (one second older)',
+      doc: 'one second older',
     },
     { name: '31 March 2027: an assessment one second before 31 March 2026 10:00 has lapsed', context: context(), action: by({ lastTrainingAssessedAt: '2026-03-31T09:59:59+08:00' }, '2027-03-31T10:00:00+08:00'), violations: [{ code: 'training-assessment-lapsed' }] },
     {

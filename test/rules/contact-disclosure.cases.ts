@@ -15,7 +15,7 @@ export default {
       outcome: 'allow',
       evaluated: true,
       obligations: [{ code: 'no-debt-disclosure', facts: {}, exact: true }],
-      doc: 'Passes (locating the debtor, nothing disclosed)',
+      doc: 'locating the debtor, nothing disclosed',
     },
     {
       name: 'a contact who volunteered exactly at the instant may be given repayment information',
@@ -49,7 +49,7 @@ export default {
       context: unreachableDebtorCase(),
       action: toContact({ channel: 'sms', purpose: 'relay_message', disclosures: ['debt_amount'] }),
       violations: [{ code: 'debt-disclosed', facts: { disclosures: ['debt_amount'] }, exact: true }],
-      doc: 'Fails (the amount told to a contact who has not offered to repay)',
+      doc: 'the amount told to a contact who has not offered to repay',
     },
     {
       name: 'every disclosed item listed once',

@@ -17,7 +17,7 @@ export default {
       action: toContact({ at: '2026-11-30T09:59:59+08:00' }),
       outcome: 'allow',
       evaluated: true,
-      doc: 'Passes (one second before the opt-out)',
+      doc: 'one second before the opt-out',
     },
     { name: 'the debtor: the rule does not apply', context: context(), action: action(), evaluated: false },
     { name: 'an unregistered contact: the rule does not apply', context: unreachableDebtorCase({ optedOutAt: AT }), action: toContact({ target: { role: 'contact', partyId: 'C9' } }), evaluated: false },
@@ -28,7 +28,7 @@ export default {
       context: unreachableDebtorCase({ optedOutAt: AT }),
       action: toContact(),
       violations: [{ code: 'contact-opted-out', facts: { optedOutAt: '2026-11-30T10:00:00+08:00' }, exact: true }],
-      doc: 'Fails (exactly at the opt-out)',
+      doc: 'exactly at the opt-out',
     },
     ...(['voice', 'sms', 'im', 'email', 'letter'] as const).flatMap((channel) =>
       (['locate_debtor', 'relay_message'] as const).map(

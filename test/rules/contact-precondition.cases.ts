@@ -27,7 +27,7 @@ export default {
       action: toContact(),
       outcome: 'allow',
       evaluated: true,
-      ...(label === 'unreachable' ? { doc: 'Passes (the debtor cannot be reached)' } : {}),
+      ...(label === 'unreachable' ? { doc: 'the debtor cannot be reached' } : {}),
     })),
     { name: 'cba-2026: three consecutive unanswered attempts show the debtor lost', guard: cba, context: lostWith(tries('not_connected', 'failed', 'not_connected')), action: toContact(), outcome: 'allow' },
     { name: 'the debtor: the rule does not apply', context: context(), action: action(), evaluated: false },
@@ -39,7 +39,7 @@ export default {
       context: context(),
       action: toContact(),
       violations: [{ code: 'debtor-reachable', facts: reachable, exact: true }],
-      doc: 'Fails (the same call while the debtor can be reached)',
+      doc: 'the same call while the debtor can be reached',
     },
     { name: 'an unregistered contact while the debtor can be reached (debtor-only denies it too)', context: context(), action: toContact({ target: { role: 'contact', partyId: 'C9' } }), violations: [{ code: 'debtor-reachable' }] },
     {

@@ -11,7 +11,7 @@ const volunteer = unreachableDebtorCase({ volunteeredToRepayAt: '2026-11-01T10:0
 
 export default {
   valid: [
-    { name: 'locate_debtor', context: unreachableDebtorCase(), action: toContact({ purpose: 'locate_debtor' }), outcome: 'allow', evaluated: true, doc: 'Passes (asking a contact to help locate the debtor)' },
+    { name: 'locate_debtor', context: unreachableDebtorCase(), action: toContact({ purpose: 'locate_debtor' }), outcome: 'allow', evaluated: true, doc: 'asking a contact to help locate the debtor' },
     { name: 'relay_message', context: unreachableDebtorCase(), action: toContact({ purpose: 'relay_message' }), outcome: 'allow', evaluated: true },
     { name: 'repayment_info to a contact who volunteered exactly at the instant', context: unreachableDebtorCase({ volunteeredToRepayAt: AT }), action: toContact({ purpose: 'repayment_info' }), outcome: 'allow' },
     { name: 'the debtor without a purpose: the rule does not apply', context: context(), action: action({ purpose: undefined }), evaluated: false },
@@ -26,7 +26,7 @@ export default {
         context: ctx as ReturnType<typeof unreachableDebtorCase>,
         action: toContact({ purpose }),
         violations: [{ code: 'purpose-not-allowed', facts: { purpose, allowed: ['locate_debtor', 'relay_message'] }, exact: true }],
-        ...(purpose === 'demand_payment' && suffix === '' ? { doc: 'Fails (a payment demand to the contact)' } : {}),
+        ...(purpose === 'demand_payment' && suffix === '' ? { doc: 'a payment demand to the contact' } : {}),
       })),
     ),
     { name: 'no purpose', context: unreachableDebtorCase(), action: toContact({ purpose: undefined }), violations: [{ code: 'purpose-missing' }], outcome: 'deny' },
