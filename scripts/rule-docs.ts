@@ -82,7 +82,9 @@ function example(rule: Rule, table: RuleTable, c: ValidCase): string {
   const decision = runCase(rule, table, c);
   const violations = ofRule(rule, decision.violations);
   const obligations = ofRule(rule, decision.obligations);
-  const lines: string[] = [`${violations.length > 0 ? 'Fails' : 'Passes'} (${c.doc ?? c.name}):`, ''];
+  // A caption gives the reason only; "Passes" or "Fails" comes from the decision (a caption that says it anyway is unwrapped).
+  const caption = (c.doc ?? c.name).replace(/^(?:Passes|Fails)\s*\((.*)\):?$/s, '$1');
+  const lines: string[] = [`${violations.length > 0 ? 'Fails' : 'Passes'} (${caption}):`, ''];
 
   const ctx = difference(context(), c.context);
   const act = difference(action(), c.action);

@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/index.js';
-import { END, START, difference, generatedPages, loadTable, pretty, withExamples } from '../scripts/rule-docs.js';
+import collectorStanding from '../src/rules/collector-standing.js';
+import { END, START, difference, examplesBlock, generatedPages, loadTable, pretty, withExamples } from '../scripts/rule-docs.js';
+import { action, context } from './support/fixtures.js';
+import { withCollector } from './support/who.js';
 
 const pages = await generatedPages();
 
@@ -43,6 +46,19 @@ describe('the generator', () => {
     expect(once).toBe(`# x\n\n## Examples\n\n${START}\nA\n${END}\n\n## Notes\n\nkept\n`);
     expect(withExamples(once, `${START}\nB\n${END}`)).toBe(once.replace('\nA\n', '\nB\n'));
     expect(() => withExamples('# x\n\n## Notes\n', 'block')).toThrow(/Examples/);
+  });
+
+  it('says Passes or Fails from the decision, shows only what differs from the base case, and skips a table without captions', () => {
+    const table = {
+      valid: [{ name: 'base', context: context(), action: action(), doc: 'Fails (the base case)' }],
+      invalid: [{ name: 'x', context: context(), action: action({ actor: withCollector({ standing: undefined }) }), violations: [{ code: 'standing-unknown' }], doc: 'no standing' }],
+    };
+    const block = examplesBlock(collectorStanding, table) ?? '';
+    expect(block).toContain('Passes (the base case):\n\nThe base case itself.\n\n→ `outcome: "allow"`, `evaluated` contains `collector-standing`.');
+    expect(block).toContain('Fails (no standing):\n\nWithout `action.actor.collector.standing`.');
+    expect(block).toContain('"code": "standing-unknown"');
+    expect(block.startsWith(START) && block.endsWith(END)).toBe(true);
+    expect(examplesBlock(collectorStanding, { valid: table.valid.map(({ doc: _doc, ...c }) => c), invalid: [] })).toBeNull();
   });
 
   it('writes JSON on one line when it fits, one member a line when not', () => {
