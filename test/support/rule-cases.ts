@@ -109,7 +109,10 @@ function factsAndLimits(options: GuardOptions, c: ValidCase) {
  */
 export function runCase(rule: Rule, table: RuleTable, c: ValidCase): Decision {
   const options = guardOf(table, c);
-  if (rules.some((r) => r === rule)) return guardFor(options).checkSync(c.context, c.action);
+  const registered = rules.find((r) => r.id === rule.id);
+  if (registered === rule) return guardFor(options).checkSync(c.context, c.action);
+  // A copy of a registered rule would be tested alone while the guard runs the original: refuse it.
+  if (registered !== undefined) throw new Error(`${rule.id} is not the registry's rule object: import it from src/rules/${rule.id}.ts`);
   const { facts, limits } = factsAndLimits(options, c);
   return evaluate([rule], facts, limits);
 }

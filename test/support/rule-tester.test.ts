@@ -136,6 +136,15 @@ describe('the RuleTester reports each fault of a table', () => {
   });
 });
 
+describe('running a case', () => {
+  it("refuses a copy of a registered rule (it would be tested alone while the guard runs the original)", () => {
+    const copy = { ...visitStaffing };
+    const table: RuleTable = { valid: [{ name: 'a visit', context: context(), action: visitAction() }], invalid: [] };
+    expect(() => runCase(copy, table, table.valid[0]!)).toThrow(/not the registry's rule object/);
+    expect(runCase(visitStaffing, table, table.valid[0]!).evaluated).toContain('visit-staffing');
+  });
+});
+
 describe('matchesSubset (toMatchObject without vitest)', () => {
   it.each([
     [{ a: 1 }, { a: 1, b: 2 }, true],
