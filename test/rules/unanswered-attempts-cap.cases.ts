@@ -37,6 +37,16 @@ export default {
       action: call,
     },
     {
+      name: "the debtor's missed call-back (inbound) on the number does not count",
+      context: withHistory([...attempts(5), { ...at('2026-11-30T14:15:00+08:00'), direction: 'inbound' } as Entry]),
+      action: call,
+    },
+    {
+      name: 'an attempt toward a contact on the same number does not count',
+      context: withHistory([...attempts(5), { ...past('voice', '2026-11-30T14:15:00+08:00', 'not_connected', 'contact', 'C1'), phoneRef: 'P1' } as Entry]),
+      action: call,
+    },
+    {
       name: 'the sixth attempt yesterday at 23:59:59 is another local day',
       context: withHistory([...attempts(5), at('2026-11-29T23:59:59+08:00')]),
       action: call,

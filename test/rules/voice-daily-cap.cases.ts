@@ -101,6 +101,16 @@ export default {
       action: action(),
     },
     {
+      name: "the debtor's call-backs (inbound) do not count",
+      context: withHistory([...TWO, { ...past('voice', MORNING[2], 'connected'), direction: 'inbound' } as Entry]),
+      action: action(),
+    },
+    {
+      name: 'entries naming another person as the debtor do not count',
+      context: withHistory(MORNING.map((at) => past('voice', at, 'connected', 'debtor', 'D2'))),
+      action: action(),
+    },
+    {
       name: 'calls on the previous local day do not count',
       context: withHistory(connected('2026-11-29T09:00:00+08:00', '2026-11-29T10:00:00+08:00', '2026-11-29T11:00:00+08:00', MORNING[0])),
       action: action(),
@@ -156,6 +166,12 @@ export default {
     {
       name: "entries naming the debtor's partyId count",
       context: withHistory(MORNING.map((at) => past('voice', at, 'connected', 'debtor', 'D1'))),
+      action: action(),
+      violations: national(3),
+    },
+    {
+      name: 'calls marked outbound count',
+      context: withHistory(THREE.map((e) => ({ ...e, direction: 'outbound' }) as Entry)),
       action: action(),
       violations: national(3),
     },
