@@ -84,5 +84,11 @@ export default {
       action: call,
       violations: reached(3, 3, 'agreement'),
     },
+    {
+      name: "an agreed cap of 8 does not raise the preset's 6",
+      context: context({ history: attempts(6), agreement: { ref: 'AGR-1', unansweredAttemptsDailyCap: 8 } }),
+      action: call,
+      violations: reached(6, 6, 'profile'),
+    },
   ],
 } satisfies RuleTable;

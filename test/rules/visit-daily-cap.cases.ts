@@ -26,6 +26,11 @@ export default {
     // 2026-11-30T04:00Z is 23:00 on 11-29 in New York: the previous local day.
     { name: "New York debtor: 23:00 the day before in the debtor's zone, though the same UTC day", context: newYork('2026-11-30T04:00:00Z'), action: visitNewYork },
     {
+      name: 'a debtor recorded in Urumqi is judged at Beijing time: 23:59:59 Beijing is the day before',
+      context: withHistory([past('visit', '2026-11-29T15:59:59Z', 'completed')], { debtor: { id: 'D1', timeZone: 'Asia/Urumqi' } }),
+      action: visitAction(),
+    },
+    {
       name: 'only visits to the debtor count',
       context: withHistory([
         past('visit', EARLIER, 'completed', 'guarantor', 'G1'),
@@ -66,6 +71,12 @@ export default {
       context: newYork('2026-11-30T05:00:00Z'),
       action: visitNewYork,
       violations: [{ code: 'cap-reached', facts: { count: 1, cap: 1, localDate: '2026-11-30', timeZone: 'America/New_York' } }],
+    },
+    {
+      name: 'a debtor recorded in Urumqi is judged at Beijing time: 00:30 Beijing is the same day',
+      context: withHistory([past('visit', '2026-11-29T16:30:00Z', 'completed')], { debtor: { id: 'D1', timeZone: 'Asia/Urumqi' } }),
+      action: visitAction(),
+      violations: SHANGHAI_REACHED,
     },
     {
       name: 'a visit by another organisation counts',

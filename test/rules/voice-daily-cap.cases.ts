@@ -46,6 +46,13 @@ const londonWinter = (at: string, sameDay: boolean, note: string): ValidCase | I
   action: action({ at: '2026-11-30T10:00:00Z' }),
   ...(sameDay ? { violations: reached(3, 3, { localDate: '2026-11-30', timeZone: 'Europe/London' }) } : {}),
 });
+/** A mainland debtor recorded in Urumqi (UTC+6) is judged at Beijing time (GUIDELINE: Beijing time for mainland debtors). */
+const urumqi = (at: string, sameDay: boolean, note: string): ValidCase | InvalidCase => ({
+  name: `Urumqi debtor, judged at Beijing time: a third call at ${at} (${note}) ${sameDay ? 'counts' : 'does not count'}`,
+  context: withHistory([...TWO, ...connected(at)], { debtor: { id: 'D1', timeZone: 'Asia/Urumqi' } }),
+  action: action(),
+  ...(sameDay ? { violations: national(3) } : {}),
+});
 const EDGES = [
   shanghaiThird('2026-11-29T15:59:59Z', false, '23:59:59 the day before in Shanghai'),
   shanghaiThird('2026-11-29T16:00:00Z', true, '00:00:00 in Shanghai'),
@@ -58,6 +65,8 @@ const EDGES = [
   londonSummer('2026-07-14T23:30:00Z', true, '00:30 BST'),
   londonWinter('2026-11-29T23:59:59Z', false, 'GMT: the local day is the UTC day'),
   londonWinter('2026-11-30T00:00:00Z', true, 'GMT: midnight'),
+  urumqi('2026-11-29T15:59:59Z', false, '23:59:59 the day before in Beijing'),
+  urumqi('2026-11-29T16:30:00Z', true, '00:30 in Beijing, 22:30 the day before on the Urumqi clock'),
 ];
 const isInvalid = (c: ValidCase | InvalidCase): c is InvalidCase => 'violations' in c;
 
