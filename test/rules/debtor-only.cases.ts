@@ -5,7 +5,7 @@ import { toContact, toGuarantor, unreachableDebtorCase } from '../support/who.js
 
 export default {
   valid: [
-    { name: 'the debtor, by id', doc: 'Passes (the debtor of the case)', context: context(), action: action({ target: { role: 'debtor', partyId: 'D1' } }) },
+    { name: 'the debtor, by id', doc: 'the debtor of the case', context: context(), action: action({ target: { role: 'debtor', partyId: 'D1' } }) },
     { name: 'the debtor, without an id', context: context(), action: action({ target: { role: 'debtor' } }) },
     { name: 'a registered contact, the debtor unreachable', context: unreachableDebtorCase(), action: toContact() },
     { name: 'a registered guarantor', context: context(), action: toGuarantor() },
@@ -25,7 +25,7 @@ export default {
     },
     {
       name: 'a contact the case does not register',
-      doc: 'Fails (a contact the case does not register)',
+      doc: 'a contact the case does not register',
       context: unreachableDebtorCase(),
       action: toContact({ target: { role: 'contact', partyId: 'C9' } }),
       violations: [{ code: 'unregistered-contact', facts: { role: 'contact' } }],

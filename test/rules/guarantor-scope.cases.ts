@@ -13,7 +13,7 @@ export default {
     },
     {
       name: 'ending exactly at the action, demanding exactly the cap',
-      doc: 'Passes',
+      doc: 'the guarantee ends exactly at the action, and the amount is exactly the cap',
       context: guarantorCase({ validUntil: AT, liabilityCap: 5000 }),
       action: toGuarantor({ amountDemanded: 5000 }),
     },
@@ -57,7 +57,7 @@ export default {
     },
     {
       name: 'ended one second before, and above the cap',
-      doc: 'Fails (the guarantee ended one second before, and the amount is above the cap)',
+      doc: 'the guarantee ended one second before, and the amount is above the cap',
       context: guarantorCase({ validUntil: '2026-11-30T09:59:59+08:00', liabilityCap: 5000 }),
       action: toGuarantor({ amountDemanded: 6000 }),
       violations: [

@@ -18,7 +18,7 @@ const denied = (name: string, act: ActionInput, conduct: Conduct[]): InvalidCase
 
 export default {
   valid: [
-    { name: 'nothing flagged', doc: 'Passes (nothing flagged)', context: context(), action: action({ conduct: [] }) },
+    { name: 'nothing flagged', doc: 'nothing flagged', context: context(), action: action({ conduct: [] }) },
     { name: 'conduct omitted defaults to none', context: context(), action: withoutConduct as ActionInput },
     { name: 'a letter with nothing flagged', context: context(), action: action({ channel: 'letter', conduct: [] }) },
   ],
@@ -26,7 +26,7 @@ export default {
     ...ALL.map((value) => denied(`${value} alone`, action({ conduct: [value] }), [value])),
     {
       ...denied('a threat and an impersonation give one violation listing both', action({ conduct: ['threat', 'impersonation'] }), ['threat', 'impersonation']),
-      doc: 'Fails (a script that threatens and claims to speak for a court)',
+      doc: 'a script that threatens and claims to speak for a court',
     },
     denied('a repeated value is listed once', action({ conduct: ['insult', 'insult', 'harassment'] }), ['insult', 'harassment']),
     denied('all eight values give one violation listing all eight', action({ conduct: ALL }), ALL),

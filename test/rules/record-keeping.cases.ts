@@ -27,7 +27,7 @@ export default {
   valid: [
     {
       name: 'an allowed action at 10:00 Shanghai: kept 2 years',
-      doc: 'Passes (an allowed action, with its obligation)',
+      doc: 'an allowed action, with its obligation',
       context: context(),
       action: action({ at: '2026-11-30T10:00:00+08:00' }),
       obligations: retain('2028-11-30T10:00:00+08:00'),
@@ -62,7 +62,7 @@ export default {
     },
     {
       name: 'denied by collection-hours at 23:00: no obligation',
-      doc: '"Fails": the rule itself never denies; when another rule denies (here collection-hours at 23:00) the decision carries no retain-records obligation',
+      doc: 'collection-hours denies at 23:00, so the decision carries no retain-records obligation',
       context: context(),
       action: action({ at: '2026-11-30T23:00:00+08:00' }),
       obligations: [],

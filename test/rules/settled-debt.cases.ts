@@ -10,7 +10,7 @@ const LONG_AGO = settled('2026-11-01T00:00:00+08:00');
 // The action is at AT = 2026-11-30T10:00:00+08:00.
 export default {
   valid: [
-    { name: 'an overdue debt, by sms', doc: 'Passes (the debt is overdue)', context: context(), action: action({ channel: 'sms' }), obligations: [] },
+    { name: 'an overdue debt, by sms', doc: 'the debt is overdue', context: context(), action: action({ channel: 'sms' }), obligations: [] },
     { name: 'an overdue debt, by voice', context: context(), action: action(), obligations: [] },
     {
       name: 'settled one second after the action (a valid input: not yet settled then)',
@@ -20,7 +20,7 @@ export default {
     },
   ],
   invalid: [
-    { name: 'settled the evening before, by sms', doc: 'Fails (settled the evening before)', context: settled('2026-11-29T15:00:00+08:00'), action: action({ channel: 'sms' }), ...DENIED },
+    { name: 'settled the evening before, by sms', doc: 'settled the evening before', context: settled('2026-11-29T15:00:00+08:00'), action: action({ channel: 'sms' }), ...DENIED },
     { name: 'settled the evening before, by voice', context: settled('2026-11-29T15:00:00+08:00'), action: action(), ...DENIED },
     { name: 'settled exactly at the action instant', context: settled(AT), action: action(), ...DENIED },
     { name: 'settled at the same instant written in another offset', context: settled('2026-11-30T02:00:00Z'), action: action(), ...DENIED },

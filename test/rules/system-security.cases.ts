@@ -12,7 +12,7 @@ export default {
     { name: 'exactly the minimum level (2)', context: context(), action: by({ mlpsLevel: 2 }) },
     {
       name: 'an AI actor on a level-2 system',
-      doc: 'Passes',
+      doc: 'an AI actor on a level-2 system, masking and encrypting',
       context: context(),
       action: action({ actor: aiActor({ system: { mlpsLevel: 2, piiMasked: true, encryptedInTransit: true } }) }),
     },
@@ -35,7 +35,7 @@ export default {
     },
     {
       name: 'level 1 and unencrypted: one violation each',
-      doc: 'Fails',
+      doc: 'a level-1 system that does not encrypt in transit',
       context: context(),
       action: by({ mlpsLevel: 1, encryptedInTransit: false }),
       violations: [

@@ -26,7 +26,7 @@ export default {
     { name: 'the national profile sets no such cap: the rule does not apply', guard: {}, context: withHistory(attempts(10)), action: call },
     {
       name: 'five unanswered attempts on P1 today: the sixth is allowed',
-      doc: 'Passes under cba-2026 (five unanswered attempts on P1 today)',
+      doc: 'five unanswered attempts on P1 today',
       context: withHistory(attempts(5)),
       action: action({ phoneRef: 'P1', at: '2026-11-30T14:00:00+08:00' }),
     },
@@ -58,7 +58,7 @@ export default {
   invalid: [
     {
       name: 'six unanswered attempts on P1 today: the seventh is denied',
-      doc: 'Fails under cba-2026 with cap-reached (six unanswered attempts on P1 that day)',
+      doc: 'six unanswered attempts on P1 that day',
       context: withHistory(attempts(6)),
       action: action({ phoneRef: 'P1', at: '2026-11-30T14:00:00+08:00' }),
       violations: reached(6, 6),

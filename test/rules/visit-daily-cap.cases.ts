@@ -18,7 +18,7 @@ export default {
     { name: 'an earlier visit yesterday afternoon', context: visitedAt('2026-11-29T15:00:00+08:00'), action: visitAction() },
     {
       name: 'an earlier visit at 23:59:59 yesterday',
-      doc: 'Passes (the earlier visit was on the previous local day)',
+      doc: 'the earlier visit was on the previous local day',
       context: visitedAt('2026-11-29T23:59:59+08:00'),
       action: visitAction(),
     },
@@ -52,7 +52,7 @@ export default {
     })),
     {
       name: 'an earlier visit that day with outcome not_connected',
-      doc: 'Fails (an earlier visit the same local day, even though nobody was met)',
+      doc: 'an earlier visit the same local day, even though nobody was met',
       context: visitedAt(EARLIER, 'not_connected'),
       action: visitAction(),
       violations: SHANGHAI_REACHED,

@@ -4,12 +4,12 @@ import type { RuleTable } from '../support/rule-tester.js';
 
 type Target = { role: 'debtor' | 'guarantor'; partyId: string };
 const visiting = (entersPrivateResidence: boolean, entersOfficeArea: boolean, target: Target = { role: 'debtor', partyId: 'D1' }) =>
-  visitAction({ at: '2026-11-30T15:00:00+08:00', target, visit: { staffCount: 2, entersPrivateResidence, entersOfficeArea } });
+  visitAction({ target, visit: { staffCount: 2, entersPrivateResidence, entersOfficeArea } });
 const GUARANTOR: Target = { role: 'guarantor', partyId: 'G1' };
 
 export default {
   valid: [
-    { name: 'a visit that enters neither', doc: 'Passes (the visit stays outside both)', context: context(), action: visiting(false, false) },
+    { name: 'a visit that enters neither', doc: 'the visit stays outside both', context: context(), action: visiting(false, false) },
     { name: 'a visit to a guarantor that enters neither', context: context(), action: visiting(false, false, GUARANTOR) },
     { name: 'not a visit: the rule does not apply', context: context(), action: action() },
   ],
@@ -18,7 +18,7 @@ export default {
     { name: 'enters an office area', context: context(), action: visiting(false, true), violations: [{ code: 'enters-office-area', facts: {} }] },
     {
       name: 'enters both: two violations',
-      doc: 'Fails (the visit would enter both a residence and an office area)',
+      doc: 'the visit would enter both a residence and an office area',
       context: context(),
       action: visiting(true, true),
       violations: [

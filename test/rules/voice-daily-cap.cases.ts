@@ -75,7 +75,7 @@ export default {
     { name: 'two connected calls earlier that day: the third is allowed', context: withHistory(TWO), action: action() },
     {
       name: 'two connected calls and one unanswered attempt, by the lender and an agency',
-      doc: 'Passes (2 connected calls and 1 unanswered attempt earlier that day)',
+      doc: '2 connected calls and 1 unanswered attempt earlier that day',
       context: withHistory([
         byOrganization('2026-11-30T08:05:00+08:00', 'connected', 'ORG1'),
         byOrganization('2026-11-30T08:30:00+08:00', 'not_connected', 'AG1'),
@@ -148,7 +148,7 @@ export default {
     { name: 'three connected calls earlier that day: the fourth is denied', context: withHistory(THREE), action: action(), violations: national(3) },
     {
       name: 'three connected calls by the lender and two agencies, the first at 00:30 Shanghai time',
-      doc: 'Fails (3 calls connected that local day, by the lender and two agencies; the first at 00:30 Shanghai time, which is still 29 November in UTC)',
+      doc: '3 calls connected that local day, by the lender and two agencies; the first at 00:30 Shanghai time, which is still 29 November in UTC',
       context: withHistory([
         byOrganization('2026-11-29T16:30:00Z', 'connected', 'ORG1'),
         byOrganization('2026-11-30T08:30:00+08:00', 'connected', 'AG1'),
