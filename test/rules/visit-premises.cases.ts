@@ -1,6 +1,7 @@
 /** visit-premises: a visit (to anyone) must not enter a private residence or an office area. */
 import { action, context, visitAction } from '../support/fixtures.js';
 import type { RuleTable } from '../support/rule-tester.js';
+import { unreachableDebtorCase } from '../support/who.js';
 
 type Target = { role: 'debtor' | 'guarantor'; partyId: string };
 const visiting = (entersPrivateResidence: boolean, entersOfficeArea: boolean, target: Target = { role: 'debtor', partyId: 'D1' }) =>
@@ -25,6 +26,12 @@ export default {
         { code: 'enters-private-residence', facts: {} },
         { code: 'enters-office-area', facts: {} },
       ],
+    },
+    {
+      name: "a visit to a registered contact entering the contact's office area",
+      context: unreachableDebtorCase(),
+      action: visitAction({ target: { role: 'contact', partyId: 'C1' }, purpose: 'locate_debtor', visit: { staffCount: 2, entersPrivateResidence: false, entersOfficeArea: true } }),
+      violations: [{ code: 'enters-office-area', facts: {} }],
     },
     { name: "a visit to a guarantor entering the guarantor's residence", context: context(), action: visiting(true, false, GUARANTOR), violations: [{ code: 'enters-private-residence', facts: {} }] },
   ],
