@@ -1,41 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { checkAction, createGuard, CBA_GUIDELINE } from '../../src/index.js';
-import { action, codesOf, context, past } from '../support/fixtures.js';
+import { CBA_GUIDELINE, createGuard } from '../../src/index.js';
+import rule from '../../src/rules/unanswered-attempts-cap.js';
+import { runRuleTester } from '../support/rule-tester.js';
+import table from './unanswered-attempts-cap.cases.js';
 
-const attempts = (n: number, phoneRef = 'P1', outcome = 'not_connected', day = '2026-11-30') =>
-  Array.from({ length: n }, (_, i) => ({ ...past('voice', `${day}T${String(8 + i).padStart(2, '0')}:15:00+08:00`, outcome), phoneRef }));
-const call = action({ phoneRef: 'P1' });
+runRuleTester(rule, table);
 
-describe('unanswered-attempts-cap (cba-2026)', () => {
-  it('does not apply under the national profile', () => {
-    const d = checkAction(context({ history: attempts(10) }), call);
-    expect(d.outcome).toBe('allow');
-    expect(d.evaluated).not.toContain('unanswered-attempts-cap');
+const find = (name: string) => {
+  const c = [...table.valid, ...table.invalid].find((x) => x.name === name);
+  if (c === undefined) throw new Error(`no case named ${name}`);
+  return c;
+};
+const decide = (name: string) => {
+  const c = find(name);
+  return createGuard(c.guard ?? table.guard).checkSync(c.context, c.action);
+};
+
+describe('unanswered-attempts-cap (beyond the table)', () => {
+  const NOT_APPLYING = new Set(['the national profile sets no such cap: the rule does not apply', 'an sms is not concerned, even after eight attempts on its number']);
+
+  it('its valid cases are allowed as a whole, and it applies unless named; its denies are its own alone', () => {
+    for (const c of table.valid) {
+      const d = decide(c.name);
+      expect(d.outcome, c.name).toBe('allow');
+      expect(d.evaluated.includes(rule.id), c.name).toBe(!NOT_APPLYING.has(c.name));
+    }
+    for (const c of table.invalid) expect(decide(c.name).violations.map((v) => v.rule), c.name).toEqual([rule.id]);
   });
 
-  it('allows the sixth attempt and denies the seventh on one number', () => {
-    expect(checkAction(context({ history: attempts(5) }), call, { profile: 'cba-2026' }).outcome).toBe('allow');
-    const d = checkAction(context({ history: attempts(6) }), call, { profile: 'cba-2026' });
-    expect(d.outcome).toBe('deny');
-    expect(d.violations).toEqual([
-      expect.objectContaining({ rule: 'unanswered-attempts-cap', code: 'cap-reached', clause: expect.objectContaining({ standard: CBA_GUIDELINE }), facts: expect.objectContaining({ count: 6, cap: 6 }) }),
-    ]);
-  });
-
-  it('counts failed attempts too, but not connected calls, other numbers or other days', () => {
-    const history = [...attempts(3), ...attempts(3, 'P1', 'failed'), ...attempts(2, 'P2'), ...attempts(4, 'P1', 'not_connected', '2026-11-29')];
-    expect(codesOf(checkAction(context({ history }), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['cap-reached']);
-    const fewer = [...attempts(5), ...attempts(2, 'P1', 'connected').map((h) => ({ ...h, at: h.at.replace('T08', 'T20').replace('T09', 'T21') })), ...attempts(6, 'P2')];
-    expect(codesOf(checkAction(context({ history: fewer }), call, { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual([]);
-  });
-
-  it('denies a voice action without phoneRef under the preset; other channels are not concerned', () => {
-    expect(codesOf(checkAction(context(), action(), { profile: 'cba-2026' }), 'unanswered-attempts-cap')).toEqual(['phone-ref-missing']);
-    expect(checkAction(context({ history: attempts(8) }), action({ channel: 'sms', phoneRef: 'P1' }), { profile: 'cba-2026' }).outcome).toBe('allow');
-  });
-
-  it('marks its findings as the preset profile, building on GB/T 45251 5.3', () => {
-    const d = createGuard({ profile: 'cba-2026' }).checkSync(context({ history: attempts(6) }), call);
+  it('marks its findings as the preset profile, citing the CBA guideline and building on GB/T 45251 5.3', () => {
+    const d = decide('six unanswered attempts that day, some after the action: denied');
+    expect(d.violations[0]?.clause).toMatchObject({ standard: CBA_GUIDELINE });
     expect(d.violations[0]?.source).toEqual({
       kind: 'profile',
       profile: 'cba-2026',
@@ -44,9 +39,8 @@ describe('unanswered-attempts-cap (cba-2026)', () => {
     });
   });
 
-  it('an overlay can tighten it further but not loosen it', () => {
-    const guard = createGuard({ profile: 'cba-2026', overlay: { unansweredAttemptsPerNumberDailyCap: 4 } });
-    expect(guard.checkSync(context({ history: attempts(4) }), call).violations[0]?.source?.kind).toBe('overlay');
+  it('an overlay can tighten it further (its finding says so) but not loosen it', () => {
+    expect(decide('an overlay tightening the cap to 4: the fifth attempt is denied').violations[0]?.source?.kind).toBe('overlay');
     expect(() => createGuard({ profile: 'cba-2026', overlay: { unansweredAttemptsPerNumberDailyCap: 8 } })).toThrow(/looser than the base profile's 6/);
     expect(() => createGuard({ profile: 'cba-2026', overlay: { unansweredAttemptsPerNumberDailyCap: null } })).toThrow(/looser/);
   });

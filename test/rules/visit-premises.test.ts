@@ -1,44 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { checkAction } from '../../src/index.js';
-import { action, codesOf, context, visitAction } from '../support/fixtures.js';
+import rule from '../../src/rules/visit-premises.js';
+import { runRuleTester } from '../support/rule-tester.js';
+import table from './visit-premises.cases.js';
 
-const visiting = (entersPrivateResidence: boolean, entersOfficeArea: boolean, target: { role: 'debtor' | 'guarantor'; partyId: string } = { role: 'debtor', partyId: 'D1' }) =>
-  visitAction({ target, visit: { staffCount: 2, entersPrivateResidence, entersOfficeArea } });
+runRuleTester(rule, table);
 
-describe('visit-premises', () => {
-  it('allows a visit that enters neither', () => {
-    const d = checkAction(context(), visiting(false, false));
-    expect(codesOf(d, 'visit-premises')).toEqual([]);
-    expect(d.outcome).toBe('allow');
-    expect(d.evaluated).toContain('visit-premises');
+describe('visit-premises (beyond the table)', () => {
+  const NOT_APPLYING = new Set(['not a visit: the rule does not apply']);
+
+  it('its valid cases are allowed as a whole, and it applies unless named; its denies are its own alone, with no facts', () => {
+    for (const c of table.valid) {
+      const d = checkAction(c.context, c.action);
+      expect(d.outcome, c.name).toBe('allow');
+      expect(d.evaluated.includes(rule.id), c.name).toBe(!NOT_APPLYING.has(c.name));
+    }
+    for (const c of table.invalid) {
+      const d = checkAction(c.context, c.action);
+      expect(d.violations.map((v) => [v.rule, v.facts]), c.name).toEqual(c.violations.map(() => [rule.id, {}]));
+    }
   });
 
-  it.each([
-    [true, false, 'enters-private-residence'],
-    [false, true, 'enters-office-area'],
-  ])('residence=%s office=%s is denied with %s', (residence, office, code) => {
-    const d = checkAction(context(), visiting(residence, office));
-    expect(codesOf(d, 'visit-premises')).toEqual([code]);
-    expect(d.outcome).toBe('deny');
-    expect(d.violations[0]).toMatchObject({
-      rule: 'visit-premises',
-      clause: { standard: 'GB/T 45251—2025', clause: '5.3', topic: '上门催收场所' },
-      code,
-    });
-    expect(d.violations[0]?.message.zh).not.toBe('');
-  });
-
-  it('both flags give two violations of this rule', () => {
-    const d = checkAction(context(), visiting(true, true));
-    expect(codesOf(d, 'visit-premises')).toEqual(['enters-private-residence', 'enters-office-area']);
-    expect(d.violations.filter((v) => v.rule === 'visit-premises')).toHaveLength(2);
-  });
-
-  it('applies to a visit to a guarantor too', () => {
-    expect(codesOf(checkAction(context(), visiting(true, false, { role: 'guarantor', partyId: 'G1' })), 'visit-premises')).toEqual(['enters-private-residence']);
-  });
-
-  it('does not apply to other channels', () => {
-    expect(checkAction(context(), action()).evaluated).not.toContain('visit-premises');
+  it('cites 5.3, topic 上门催收场所, with a message in each language', () => {
+    for (const c of table.invalid) {
+      for (const v of checkAction(c.context, c.action).violations) {
+        expect(v.clause).toMatchObject({ standard: 'GB/T 45251—2025', clause: '5.3', topic: '上门催收场所' });
+        expect(v.message.zh).not.toBe('');
+        expect(v.message.en).not.toBe('');
+      }
+    }
   });
 });
