@@ -13,7 +13,7 @@ export default defineConfig([
   },
   // `cuishou-guard/sidecar`: createSidecar for a Node host. Node only, ESM and CJS.
   {
-    entry: { sidecar: 'src/sidecar.ts' },
+    entry: { sidecar: 'src/cli/sidecar/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSidecar } from '../src/cli/sidecar.js';
+import { createSidecar } from '../src/cli/sidecar/server.js';
 
 export const DOCS = ['docs/cli.md', 'docs/sidecar.md'] as const;
 const root = fileURLToPath(new URL('..', import.meta.url));

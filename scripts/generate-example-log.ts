@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { AuditRecordInput } from '../src/index.js';
-import { formatInstant, judgingTimeZone, wallToInstant } from '../src/time.js';
+import { formatInstant, judgingTimeZone, wallToInstant } from '../src/core/time.js';
 
 export const LOG_URL = new URL('../examples/data/collection-log.jsonl', import.meta.url);
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkAction, ContextSchema, quota, scheduleAction } from '../src/index.js';
-import { boundsProblem, INPUT_BOUNDS, MAX_PROBLEMS, validate } from '../src/validate.js';
+import { boundsProblem, INPUT_BOUNDS, MAX_PROBLEMS, validate } from '../src/core/validate.js';
 import { action, context } from './support/fixtures.js';
 
 const issuesOf = (d: ReturnType<typeof checkAction>): { path: string; message: string }[] => {
@@ -119,7 +119,7 @@ describe('input bounds', () => {
 
 describe('jsonNestingBeyond (for readers of JSON text)', () => {
   it('finds where JSON text nests too deep, skipping strings, in one linear scan', async () => {
-    const { jsonNestingBeyond } = await import('../src/validate.js');
+    const { jsonNestingBeyond } = await import('../src/core/validate.js');
     expect(jsonNestingBeyond('{"a":[1,{"b":2}]}', 3)).toBeNull();
     expect(jsonNestingBeyond('{"a":[1,{"b":[2]}]}', 3)).toBe(13);
     expect(jsonNestingBeyond('{"a":"[[[[[[\\"[[[["}', 2)).toBeNull();

@@ -1,13 +1,13 @@
 /**
- * The facts the rules read (src/facts.ts, src/caps.ts, src/windows.ts), at their edges: which history
+ * The facts the rules read (src/core/facts.ts, src/core/caps.ts, src/core/windows.ts), at their edges: which history
  * entries count, in whose day, in any order; whose record a target is; the agreed cap under a tightened
  * profile; windows that wrap midnight on named days. Written from mutation testing (docs/testing.md).
  */
 import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, type ContextInput, type Decision } from '../src/index.js';
-import { voiceCap } from '../src/caps.js';
+import { voiceCap } from '../src/core/caps.js';
 import { nationalLimits } from '../src/profiles/compile.js';
-import { inWindow } from '../src/windows.js';
+import { inWindow } from '../src/core/windows.js';
 import { action, context, past, visitAction } from './support/fixtures.js';
 import { toContact, toGuarantor, unreachableDebtorCase } from './support/who.js';
 
@@ -121,7 +121,7 @@ describe('whose record a target is', () => {
   });
 });
 
-describe('the voice cap with an agreement (src/caps.ts)', () => {
+describe('the voice cap with an agreement (src/core/caps.ts)', () => {
   it('an agreed cap only lowers the cap (issue 14): a tightened profile cap still binds, a higher agreed cap never raises it', () => {
     expect(voiceCap(null, nationalLimits)).toMatchObject({ cap: 3, source: 'profile', reason: 'profile' });
     expect(voiceCap(5, nationalLimits)).toMatchObject({ cap: 3, source: 'profile', reason: 'agreement-not-higher', agreedCap: 5, profileCap: 3 });
@@ -154,7 +154,7 @@ describe('the voice cap with an agreement (src/caps.ts)', () => {
   });
 });
 
-describe('windows that wrap midnight (src/windows.ts)', () => {
+describe('windows that wrap midnight (src/core/windows.ts)', () => {
   const sundayNight = { startMinute: 22 * 60, endMinute: 2 * 60, days: [7] };
   it("belong to the weekday they start on: Sunday 22:00–02:00 covers Monday 01:00, not Sunday 01:00", () => {
     expect(inWindow(sundayNight, 1, 60)).toBe(true);

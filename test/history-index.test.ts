@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addToHistoryIndex, emptyHistoryIndex, forgetHistoryBefore, indexHistory } from '../src/facts.js';
+import { addToHistoryIndex, emptyHistoryIndex, forgetHistoryBefore, indexHistory } from '../src/core/facts.js';
 import type { Context } from '../src/schema/context.js';
 import { iso } from './support/arbitraries.js';
 

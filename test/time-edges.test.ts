@@ -1,11 +1,11 @@
 /**
- * src/time.ts at its edges: every malformed character position of an instant, the ranges of each field,
+ * src/core/time.ts at its edges: every malformed character position of an instant, the ranges of each field,
  * leap years of every century rule, calendar dates across four centuries against Date, zone names Intl
  * knows but the contract does not take, clock times with trailing text. Written from mutation testing
  * (docs/testing.md); test/time.test.ts has the properties and the DST cases.
  */
 import { describe, expect, it } from 'vitest';
-import { canonicalTimeZone, isValidTimeZone, judgingTimeZone, parseClock, parseInstant, wallDate } from '../src/time.js';
+import { canonicalTimeZone, isValidTimeZone, judgingTimeZone, parseClock, parseInstant, wallDate } from '../src/core/time.js';
 
 describe('parseInstant refuses', () => {
   it.each([

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addZonedMonths, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant,
-} from '../src/time.js';
+} from '../src/core/time.js';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago'];
 

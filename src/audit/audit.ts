@@ -1,5 +1,5 @@
-import { GuardConfigError } from '../errors.js';
-import { compileGuard, type CompiledGuard, type GuardOptions } from '../guard.js';
+import { GuardConfigError } from '../core/errors.js';
+import { compileGuard, type CompiledGuard, type GuardOptions } from '../guard/guard.js';
 import { createAuditor, type Auditor, type AuditStats, type AuditVerdict } from './auditor.js';
 
 /**

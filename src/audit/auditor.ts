@@ -3,15 +3,15 @@
  * hands the case (with the history built from the debtor's earlier records) to a checker, and records the
  * action in that debtor's history. The two entry points differ only in whether the checker is awaited.
  */
-import { isInvalidInput, type InputProblem } from '../decision.js';
+import { isInvalidInput, type InputProblem } from '../core/decision.js';
 import type { Action } from '../schema/action.js';
-import { addToHistoryIndex, emptyHistoryIndex, forgetHistoryBefore, type GrowingHistoryIndex, type HistoryIndex } from '../facts.js';
+import { addToHistoryIndex, emptyHistoryIndex, forgetHistoryBefore, type GrowingHistoryIndex, type HistoryIndex } from '../core/facts.js';
 import type { Context } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import type { Channel } from '../schema/primitives.js';
-import { formatInstant, HOUR_MS, localParts, parseInstant } from '../time.js';
-import { validate } from '../validate.js';
-import { AuditRecord } from './schema.js';
+import { formatInstant, HOUR_MS, localParts, parseInstant } from '../core/time.js';
+import { validate } from '../core/validate.js';
+import { AuditRecord } from '../schema/audit-record.js';
 
 
 /**

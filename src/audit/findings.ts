@@ -2,7 +2,7 @@
  * Findings: one row per violation of an audited log, naming the record it came from, so that a compliance
  * officer told "voice-daily-cap 27" can find the 27 calls. The summary counts; findings point.
  */
-import type { Locale } from '../explain.js';
+import type { Locale } from '../core/explain.js';
 import type { AuditVerdict } from './auditor.js';
 
 /** The columns of a findings file, in order (CSV header, JSON Lines keys). */

@@ -1,4 +1,4 @@
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../core/time.js';
 import type { AuditVerdict } from './auditor.js';
 
 /** Counts over a whole audit. Every `by…` count is of violations (findings), not of records. */

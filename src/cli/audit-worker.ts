@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
 import { createAuditor, type AuditVerdict } from '../audit/auditor.js';
-import { compileGuard } from '../guard.js';
+import { compileGuard } from '../guard/guard.js';
 
 /** A batch from the main thread: records with their 0-based position in the whole log; `end` closes the stream. */
 export type ToWorker = { readonly records: readonly (readonly [index: number, raw: unknown])[] } | { readonly end: true };

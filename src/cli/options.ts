@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { GuardConfigError } from '../errors.js';
-import type { GuardOptions } from '../guard.js';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../locale.js';
+import { GuardConfigError } from '../core/errors.js';
+import type { GuardOptions } from '../guard/guard.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../core/locale.js';
 import { jsonErrorSummary, UsageError, type Io } from './io.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;

@@ -1,4 +1,4 @@
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { commands } from './commands/index.js';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io.js';
 

@@ -1,5 +1,5 @@
 import type { Limits, Profile } from '../schema/profile.js';
-import { parseClock } from '../time.js';
+import { parseClock } from '../core/time.js';
 import { nationalProfile } from './national.js';
 
 /** A profile's limits, with clock times turned into minutes of the day once. */

@@ -1,5 +1,5 @@
-import { GuardConfigError } from '../errors.js';
-import { boundedMemo } from '../memo.js';
+import { GuardConfigError } from '../core/errors.js';
+import { boundedMemo } from '../core/memo.js';
 import type { Profile } from '../schema/profile.js';
 import { compileProfile, type CompiledLimits } from './compile.js';
 import { presets } from './presets.js';

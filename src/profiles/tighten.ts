@@ -1,7 +1,7 @@
-import { GuardConfigError, type ConfigProblem } from '../errors.js';
+import { GuardConfigError, type ConfigProblem } from '../core/errors.js';
 import { Limits, Profile, type Profile as ProfileType } from '../schema/profile.js';
-import { parseClock } from '../time.js';
-import { validate } from '../validate.js';
+import { parseClock } from '../core/time.js';
+import { validate } from '../core/validate.js';
 import { nationalProfile } from './national.js';
 
 type LimitName = keyof Limits;

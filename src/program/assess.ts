@@ -3,12 +3,12 @@
  * validate ▶ derive the assessment context once ▶ run every check (no short-circuit) ▶ tabulate per clause.
  * Pure and synchronous; never throws.
  */
-import { INTERNAL_ERROR, INVALID_INPUT } from '../decision.js';
-import { STANDARD } from '../clauses.js';
-import type { InputProblem } from '../decision.js';
+import { INTERNAL_ERROR, INVALID_INPUT } from '../core/decision.js';
+import { STANDARD } from '../core/clauses.js';
+import type { InputProblem } from '../core/decision.js';
 import type { FactRecord } from '../schema/decision.js';
-import { validate } from '../validate.js';
-import { VERSION } from '../version.js';
+import { validate } from '../core/validate.js';
+import { VERSION } from '../core/version.js';
 import { programChecks } from './checks/index.js';
 import { PROGRAM_CLAUSES, clauseHeadings, inputUnverifiable } from './clauses.js';
 import { assessmentContext, INSTITUTION, type ProgramCheck } from './define-check.js';

@@ -1,8 +1,8 @@
 /**
- * Calendar math of the program assessment, on top of src/time.ts: months and days are counted on the
+ * Calendar math of the program assessment, on top of src/core/time.ts: months and days are counted on the
  * assessment's zone calendar, hours (the 48-hour deadline) are exact elapsed time.
  */
-import { DAY_MS, HOUR_MS, addZonedMonths, localParts, pad2, wallToInstant } from '../time.js';
+import { DAY_MS, HOUR_MS, addZonedMonths, localParts, pad2, wallToInstant } from '../core/time.js';
 
 export { HOUR_MS };
 

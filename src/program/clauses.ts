@@ -1,8 +1,8 @@
 /**
- * Citations of the institution-level checks. They reuse the per-action table (src/clauses.ts) where a
+ * Citations of the institution-level checks. They reuse the per-action table (src/core/clauses.ts) where a
  * topic is shared, so that refining a topic to a sub-clause there refines it here too.
  */
-import { ENGINE, STANDARD, clauses, type Clause } from '../clauses.js';
+import { ENGINE, STANDARD, clauses, type Clause } from '../core/clauses.js';
 import type { Message } from '../schema/decision.js';
 
 /** The clauses a program assessment covers (docs/guideline.md, "Institution-level requirements"). */

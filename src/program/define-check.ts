@@ -1,7 +1,7 @@
-import { messageProblems, RuleDefinitionError, type DefinitionProblem, type Evidence, type FactsArg } from '../rules/define-rule.js';
+import { messageProblems, RuleDefinitionError, type DefinitionProblem, type Evidence, type FactsArg } from '../core/define-rule.js';
 import type { FactRecord, Message } from '../schema/decision.js';
-import type { MessageTemplates } from '../template.js';
-import { formatInstant, parseInstant } from '../time.js';
+import type { MessageTemplates } from '../core/template.js';
+import { formatInstant, parseInstant } from '../core/time.js';
 import { nationalProfile } from '../profiles/national.js';
 import { monthsBefore } from './calendar.js';
 import type { ProgramCitation } from './clauses.js';

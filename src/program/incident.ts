@@ -7,12 +7,12 @@
  * computes a deadline must not go on with a made-up one.
  */
 import { z } from 'zod';
-import type { Clause } from '../clauses.js';
-import type { InputProblem } from '../decision.js';
+import type { Clause } from '../core/clauses.js';
+import type { InputProblem } from '../core/decision.js';
 import type { Message } from '../schema/decision.js';
 import { Instant } from '../schema/primitives.js';
-import { parseInstant } from '../time.js';
-import { validate } from '../validate.js';
+import { parseInstant } from '../core/time.js';
+import { validate } from '../core/validate.js';
 import { HOUR_MS, formatInOffsetOf } from './calendar.js';
 import { programClauses } from './clauses.js';
 import { incidentTypeLabels, reportFieldLabels } from './labels.js';

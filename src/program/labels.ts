@@ -2,9 +2,9 @@
  * Human labels of the enumerated values that findings carry as facts. Facts stay language-neutral codes
  * (`collection_management`); messages show the label in the message's language.
  */
-import type { Labels, LabelsByFact } from '../labels.js';
+import type { Labels, LabelsByFact } from '../core/labels.js';
 import type { FactRecord, Message } from '../schema/decision.js';
-import { renderPair } from '../template.js';
+import { renderPair } from '../core/template.js';
 
 const policyKinds: Labels = {
   collection_management: { zh: '贷后催收管理制度', en: 'collection management policy' },

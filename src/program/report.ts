@@ -1,6 +1,6 @@
-import type { Locale } from '../locale.js';
-import { escape, horizontalBars, pageStart, table } from '../html-kit.js';
-import { printable, printableJson } from '../printable.js';
+import type { Locale } from '../core/locale.js';
+import { escape, horizontalBars, pageStart, table } from '../report-kit/html-kit.js';
+import { printable, printableJson } from '../report-kit/printable.js';
 import type { ProgramAssessment } from './result.js';
 
 export type AssessmentFormat = 'table' | 'json' | 'html';

@@ -8,7 +8,7 @@
  * means "no data": the clauses it feeds are reported as not assessed. An absent date means "not done".
  */
 import { z } from 'zod';
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../core/time.js';
 import { CollectorStanding, DEFAULT_TIME_ZONE, Id, Instant, TimeZone } from '../schema/primitives.js';
 
 const MAX_RECORDS = 100_000;

@@ -1,6 +1,6 @@
-import { clauses } from '../clauses.js';
-import { evaluationCutoffMs } from '../limits-at.js';
-import { DAY_MS, formatInstant } from '../time.js';
+import { clauses } from '../core/clauses.js';
+import { evaluationCutoffMs } from '../core/limits-at.js';
+import { DAY_MS, formatInstant } from '../core/time.js';
 
 /**
  * The pre-expiry evaluation (委托协议到期前也需开展1次): work under an agreement in its final
@@ -9,7 +9,7 @@ import { DAY_MS, formatInstant } from '../time.js';
  */
 export const PRE_EXPIRY_NOTICE_DAYS = 30;
 export const PRE_EXPIRY_PERIOD_DAYS = 90;
-import { defineRule, evidence, type RuleResult } from './define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'agency-authorization',

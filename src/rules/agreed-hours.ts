@@ -1,7 +1,7 @@
-import { clauses } from '../clauses.js';
-import { formatMinuteOfDay } from '../time.js';
-import { agreedWindowsGovern, inAnyWindow } from '../windows.js';
-import { defineRule, evidence } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { formatMinuteOfDay } from '../core/time.js';
+import { agreedWindowsGovern, inAnyWindow } from '../core/windows.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'agreed-hours',

@@ -1,7 +1,7 @@
-import { clauses } from '../clauses.js';
-import { inDefaultWindow } from '../limits-at.js';
-import { agreedWindowsGovern } from '../windows.js';
-import { defineRule, evidence } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { inDefaultWindow } from '../core/limits-at.js';
+import { agreedWindowsGovern } from '../core/windows.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'collection-hours',

@@ -1,7 +1,7 @@
-import { clauses } from '../clauses.js';
-import { trainingCutoffMs } from '../limits-at.js';
-import { formatInstant } from '../time.js';
-import { defineRule, evidence, type RuleResult } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { trainingCutoffMs } from '../core/limits-at.js';
+import { formatInstant } from '../core/time.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'collector-training',

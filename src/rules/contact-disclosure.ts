@@ -1,5 +1,5 @@
-import { clauses } from '../clauses.js';
-import { defineRule, evidence } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'contact-disclosure',

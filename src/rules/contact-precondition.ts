@@ -1,6 +1,6 @@
-import { clauses } from '../clauses.js';
-import { debtorLostByHistory } from '../limits-at.js';
-import { defineRule, evidence, NONE } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { debtorLostByHistory } from '../core/limits-at.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'contact-precondition',

@@ -1,5 +1,5 @@
-import { clauses } from '../clauses.js';
-import { defineRule, evidence, NONE } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 const ALWAYS_ALLOWED: readonly string[] = ['locate_debtor', 'relay_message'];
 

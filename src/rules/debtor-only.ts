@@ -1,5 +1,5 @@
-import { clauses } from '../clauses.js';
-import { defineRule, evidence, NONE } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 // Facts name the target's role only: party ids are input strings and never leave the engine.
 export default defineRule({

@@ -1,6 +1,6 @@
-import { clauses } from '../clauses.js';
-import { formatInstant } from '../time.js';
-import { defineRule, evidence, type RuleResult } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { formatInstant } from '../core/time.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'guarantor-scope',

@@ -10,7 +10,7 @@ import contactOptOut from './contact-opt-out.js';
 import contactPrecondition from './contact-precondition.js';
 import contactPurpose from './contact-purpose.js';
 import debtorOnly from './debtor-only.js';
-import { assertRule, RuleDefinitionError, type Rule } from './define-rule.js';
+import { assertRule, RuleDefinitionError, type Rule } from '../core/define-rule.js';
 import guarantorScope from './guarantor-scope.js';
 import lawfulConduct from './lawful-conduct.js';
 import recordKeeping from './record-keeping.js';
@@ -64,5 +64,5 @@ export const rules: readonly Rule[] = registry([
   aiFairness,
 ]);
 
-export { RuleDefinitionError } from './define-rule.js';
-export type { Rule, RuleResult, RuleMessages, RuleMeta, RuleModule, Report, DatedField, Evidence, Confidence } from './define-rule.js';
+export { RuleDefinitionError } from '../core/define-rule.js';
+export type { Rule, RuleResult, RuleMessages, RuleMeta, RuleModule, Report, DatedField, Evidence, Confidence } from '../core/define-rule.js';

@@ -1,7 +1,7 @@
-import { clauses } from '../clauses.js';
-import { retainUntilMs } from '../limits-at.js';
-import { formatInstant } from '../time.js';
-import { defineRule, evidence } from './define-rule.js';
+import { clauses } from '../core/clauses.js';
+import { retainUntilMs } from '../core/limits-at.js';
+import { formatInstant } from '../core/time.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'record-keeping',

@@ -1,6 +1,6 @@
-import { voiceCap } from '../caps.js';
-import { clauses } from '../clauses.js';
-import { defineRule, evidence, NONE } from './define-rule.js';
+import { voiceCap } from '../core/caps.js';
+import { clauses } from '../core/clauses.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'voice-daily-cap',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInstant } from '../time.js';
+import { parseInstant } from '../core/time.js';
 import { Channel, ClockTime, DEFAULT_TIME_ZONE, Id, Instant, Target, TimeZone } from './primitives.js';
 
 export const Debtor = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidTimeZone, judgingTimeZone, parseClock, parseInstant } from '../time.js';
+import { isValidTimeZone, judgingTimeZone, parseClock, parseInstant } from '../core/time.js';
 
 /** An ISO 8601 instant with an offset or `Z`; a local time without an offset is refused. */
 export const Instant = z

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { audit, auditSync, AuditRecordSchema, checkAction, type ActionInput, type AuditRecordInput, type AuditVerdict, type ContextInput } from '../../src/index.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/core/time.js';
 import { action as actionArb, context as contextArb, iso } from '../support/arbitraries.js';
 import { asyncFrom } from './support.js';
 

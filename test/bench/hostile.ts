@@ -3,9 +3,9 @@
  * scheduling requests, and memory after 100,000 spellings of one zone. A measuring script, not a test.
  *   npx tsx --expose-gc test/bench/hostile.ts
  */
-import { memoSizes } from '../../src/memo.js';
+import { memoSizes } from '../../src/core/memo.js';
 import { scheduleAction } from '../../src/index.js';
-import { isValidTimeZone, localParts, parseInstant } from '../../src/time.js';
+import { isValidTimeZone, localParts, parseInstant } from '../../src/core/time.js';
 import { ODD_ZONES, SAME_OFFSET_ZONES, worstScheduleCase } from '../hostile/cases.js';
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);

@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import autocannon, { type Result } from 'autocannon';
-import { createSidecar } from '../../src/cli/sidecar.js';
+import { createSidecar } from '../../src/cli/sidecar/server.js';
 import { checkAction, createGuard } from '../../src/index.js';
 import { fmt, machine, measureAsync, replaceSection } from './lib.js';
 import { action, context, past } from '../support/fixtures.js';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { ActionSchema, ContextSchema } from '../../src/index.js';
-import { createSidecar } from '../../src/cli/sidecar.js';
+import { createSidecar } from '../../src/cli/sidecar/server.js';
 import { action as validAction, context as validContext, instant } from '../support/arbitraries.js';
 import { actionInput, contextInput, huge, junk, withProtoKey } from './targets.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ActionSchema, checkAction, ContextSchema, createGuard, GuardConfigError, HOUSE_FACTS } from '../../src/index.js';
-import { deriveFacts } from '../../src/facts.js';
-import { houseFactsOf } from '../../src/house-rules.js';
+import { deriveFacts } from '../../src/core/facts.js';
+import { houseFactsOf } from '../../src/guard/house-rules.js';
 import { action, aiActor, context } from '../support/fixtures.js';
 
 const houseRules = JSON.parse(readFileSync(new URL('../../examples/house-rules.json', import.meta.url), 'utf8')) as unknown[];

@@ -1,14 +1,14 @@
 /**
  * Issue 15, breakage 2: Intl accepts a zone in any letter case, and the formatter cache kept one formatter
  * per spelling for ever (100,000 spellings added 2.6 GB). Every cache of the core is now a bounded memo
- * (src/memo.ts); these tests feed many spellings and distinct inputs and assert each cache's size against
+ * (src/core/memo.ts); these tests feed many spellings and distinct inputs and assert each cache's size against
  * its bound — a count, not a heap reading.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAction } from '../../src/index.js';
-import { boundedMemo, memoSizes } from '../../src/memo.js';
-import { formatInstant, isValidTimeZone, localParts, parseInstant } from '../../src/time.js';
+import { boundedMemo, memoSizes } from '../../src/core/memo.js';
+import { formatInstant, isValidTimeZone, localParts, parseInstant } from '../../src/core/time.js';
 import { action, context } from '../support/fixtures.js';
 
 const ZONE = 'america/argentina/comodrivadavia'; // 30 letters: 2^30 spellings, every one accepted by Intl

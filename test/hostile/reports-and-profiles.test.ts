@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createGuard, GuardConfigError } from '../../src/index.js';
 import { auditSync, renderSummary, summarize } from '../../src/audit/index.js';
 import { renderAssessment } from '../../src/program/index.js';
-import { printable, printableJson } from '../../src/printable.js';
+import { printable, printableJson } from '../../src/report-kit/printable.js';
 import { Limits } from '../../src/schema/profile.js';
 import { nationalProfile } from '../../src/profiles/national.js';
 import { record } from '../audit/support.js';

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, MAX_SCHEDULE_CANDIDATES, MAX_SCHEDULE_CHECKS, scheduleAction, type ActionInput, type ContextInput } from '../../src/index.js';
-import { DAY_MS, localParts, parseInstant, wallToInstant, formatInstant } from '../../src/time.js';
+import { DAY_MS, localParts, parseInstant, wallToInstant, formatInstant } from '../../src/core/time.js';
 import { action, context } from '../support/fixtures.js';
 import { ODD_ZONES, SAME_OFFSET_ZONES, oneMinuteWindows, worstScheduleCase } from './cases.js';
 

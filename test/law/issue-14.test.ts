@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, engineRequirements, nationalProfile, quota, type ContextInput } from '../../src/index.js';
-import { internalError } from '../../src/evaluate.js';
+import { internalError } from '../../src/core/evaluate.js';
 import { assessProgram } from '../../src/program/index.js';
 import { institution as programInstitution, staffMember } from '../program/support.js';
 import { action, codesOf, context, humanActor, past } from '../support/fixtures.js';

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessProgram, ProgramAssessmentSchema, type InstitutionInput, type ProgramAssessment } from '../../src/program/index.js';
-import { formatInstant, parseInstant } from '../../src/time.js';
+import { formatInstant, parseInstant } from '../../src/core/time.js';
 import { AT, YEAR_AGO, YEAR_AND_A_DAY_AGO, agency, complaints as complaintsSection, incident, policy, staffMember, system } from './support.js';
 
 const AT_MS = parseInstant(AT);

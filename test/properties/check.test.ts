@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ActionSchema, checkAction, ContextSchema } from '../../src/index.js';
-import { localParts, parseInstant } from '../../src/time.js';
+import { localParts, parseInstant } from '../../src/core/time.js';
 import { MAINLAND_ZONES, action, context, historyEntry } from '../support/arbitraries.js';
 
 const runs = { numRuns: 400 };

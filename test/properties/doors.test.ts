@@ -8,8 +8,8 @@ import {
   ActionSchema, auditSync, checkAction, ContextSchema, createGuard, prepareCase, scheduleAction,
   type ActionInput, type ContextInput, type Decision, type GuardOptions,
 } from '../../src/index.js';
-import { compileGuard } from '../../src/guard.js';
-import { formatInstant, parseInstant } from '../../src/time.js';
+import { compileGuard } from '../../src/guard/guard.js';
+import { formatInstant, parseInstant } from '../../src/core/time.js';
 import { action, context } from '../support/arbitraries.js';
 import { post, start, type Running } from '../sidecar/support.js';
 

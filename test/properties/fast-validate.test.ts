@@ -1,5 +1,5 @@
 /**
- * The fast validator (src/fast-validate.ts) against zod, the single source of truth: on valid inputs and
+ * The fast validator (src/core/fast-validate.ts) against zod, the single source of truth: on valid inputs and
  * on valid inputs mutated one field at a time, both accept and refuse the same inputs, and on acceptance
  * the fast output is zod's output (defaults, key order, keys present as undefined). A field added to a
  * schema, or a refinement changed, shows up here as soon as the arbitraries produce it.
@@ -8,15 +8,15 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AuditRecord } from '../../src/audit/schema.js';
-import { fastValidator } from '../../src/fast-validate.js';
-import { generateValidators } from '../../src/validators/codegen.js';
-import { FAIL, type ZodInternals } from '../../src/validators/runtime.js';
-import { VALIDATOR_SOURCES } from '../../src/validators/sources.js';
-import { compileSchema } from '../../src/validators/walker.js';
+import { AuditRecord } from '../../src/schema/audit-record.js';
+import { fastValidator } from '../../src/core/fast-validate.js';
+import { generateValidators } from '../../src/core/validators/codegen.js';
+import { FAIL, type ZodInternals } from '../../src/core/validators/runtime.js';
+import { VALIDATOR_SOURCES } from '../../src/core/validators/sources.js';
+import { compileSchema } from '../../src/core/validators/walker.js';
 import { Action } from '../../src/schema/action.js';
 import { Context } from '../../src/schema/context.js';
-import { boundsProblem, INPUT_BOUNDS, validate } from '../../src/validate.js';
+import { boundsProblem, INPUT_BOUNDS, validate } from '../../src/core/validate.js';
 
 const validateContext = (input: unknown) => validate(Context, input, 'context');
 import { action, context, historyEntry } from '../support/arbitraries.js';
@@ -158,8 +158,8 @@ describe('the fast validator accepts exactly what zod accepts, with the same out
 });
 
 describe('the fast path at the validation entry points', () => {
-  it('src/validators/generated.ts matches the schemas (else run npm run validators)', () => {
-    const committed = readFileSync(new URL('../../src/validators/generated.ts', import.meta.url), 'utf8');
+  it('src/core/validators/generated.ts matches the schemas (else run npm run validators)', () => {
+    const committed = readFileSync(new URL('../../src/core/validators/generated.ts', import.meta.url), 'utf8');
     expect(committed).toBe(generateValidators(VALIDATOR_SOURCES, INPUT_BOUNDS));
   });
 

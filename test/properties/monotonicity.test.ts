@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAction, createGuard, nationalProfile, type Limits } from '../../src/index.js';
 import { presets } from '../../src/profiles/presets.js';
 import { action, agreedVoiceCap, context, instant, iso } from '../support/arbitraries.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/core/time.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const clock = (minute: number) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;

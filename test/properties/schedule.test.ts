@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkAction, quota, scheduleAction, TIME_INDEPENDENT_RULES } from '../../src/index.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/core/time.js';
 import { action, context, iso } from '../support/arbitraries.js';
 
 const HORIZON_DAYS = 3;

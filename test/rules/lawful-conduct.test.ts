@@ -1,4 +1,4 @@
-import { RULE_FACT_LABELS } from '../../src/labels.js';
+import { RULE_FACT_LABELS } from '../../src/core/labels.js';
 import { describe, expect, it } from 'vitest';
 import { checkAction } from '../../src/index.js';
 import type { ActionInput } from '../../src/index.js';

@@ -1,6 +1,6 @@
 /** Hardening: the bearer token, the body limit, timeouts, headers, graceful shutdown and PII-free logs. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSidecar } from '../../src/cli/sidecar.js';
+import { createSidecar } from '../../src/cli/sidecar/server.js';
 import { checkAction, createGuard, type Decision } from '../../src/index.js';
 import { action, context, past } from '../support/fixtures.js';
 import { get, post, rawExchange, start, type Running } from './support.js';

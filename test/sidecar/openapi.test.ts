@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiText } from '../../src/cli/openapi.js';
+import { openApiText } from '../../src/cli/sidecar/openapi.js';
 import { checkAction, createGuard } from '../../src/index.js';
 import { action, context } from '../support/fixtures.js';
 import { get, post, start, type JsonResponse, type Running } from './support.js';

@@ -1,6 +1,6 @@
 /** Helpers for the sidecar tests: a sidecar on an ephemeral loopback port, and JSON requests to it. */
 import { connect, type Socket } from 'node:net';
-import { createSidecar, type DecisionLogEntry, type Sidecar, type SidecarOptions } from '../../src/cli/sidecar.js';
+import { createSidecar, type DecisionLogEntry, type Sidecar, type SidecarOptions } from '../../src/cli/sidecar/server.js';
 
 export interface Running {
   readonly sidecar: Sidecar;

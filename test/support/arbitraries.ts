@@ -1,7 +1,7 @@
 /** fast-check arbitraries for valid cases and actions across the whole domain. */
 import fc from 'fast-check';
 import type { ActionInput, ContextInput } from '../../src/index.js';
-import { parseInstant } from '../../src/time.js';
+import { parseInstant } from '../../src/core/time.js';
 import { aiActor, agencyOrganization, humanActor } from './fixtures.js';
 
 /** Zones of the generated cases: mainland China zones and aliases (judged at Beijing time) among others. */

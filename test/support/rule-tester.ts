@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ActionSchema, ContextSchema, createGuard, type ActionInput, type ContextInput, type Decision, type GuardOptions, type Rule } from '../../src/index.js';
-import { deriveFacts } from '../../src/facts.js';
+import { deriveFacts } from '../../src/core/facts.js';
 import { compileProfile } from '../../src/profiles/compile.js';
 
 /** A finding a case expects: its code, and (as a subset) its facts. */

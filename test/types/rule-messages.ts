@@ -5,10 +5,10 @@
  * without evidence does not compile. Each `@ts-expect-error` fails the typecheck if the line below it
  * ever compiles.
  */
-import { clauses } from '../../src/clauses.js';
+import { clauses } from '../../src/core/clauses.js';
 import { defineCheck, INSTITUTION } from '../../src/program/define-check.js';
 import { programClauses } from '../../src/program/clauses.js';
-import { defineRule, evidence, NONE } from '../../src/rules/define-rule.js';
+import { defineRule, evidence, NONE } from '../../src/core/define-rule.js';
 
 const meta = {
   id: 'type-test',

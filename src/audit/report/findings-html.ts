@@ -3,7 +3,7 @@
  * sort (click a heading), filter (type in the box) and page through, by a small inline script that needs
  * no server and no network. Without the script the rows are all there, unsorted and unpaged.
  */
-import { escape } from '../../html-kit.js';
+import { escape } from '../../report-kit/html-kit.js';
 import type { FindingsSample } from '../findings.js';
 import type { Labels } from './labels.js';
 

@@ -1,11 +1,11 @@
-import { DEFAULT_LOCALE, type Locale } from '../../locale.js';
+import { DEFAULT_LOCALE, type Locale } from '../../core/locale.js';
 import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
 import { findingsSection, FINDINGS_CSS } from './findings-html.js';
 import { labelsFor } from './labels.js';
 import { periodText, ruleCitations } from './meta.js';
-import { CHART_WIDTH, escape, horizontalBars, pageStart, table } from '../../html-kit.js';
-import { VERSION } from '../../version.js';
+import { CHART_WIDTH, escape, horizontalBars, pageStart, table } from '../../report-kit/html-kit.js';
+import { VERSION } from '../../core/version.js';
 
 export interface HtmlReportOptions {
   readonly locale?: Locale;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../locale.js';
+import type { Locale } from '../../core/locale.js';
 import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
 import { renderHtml } from './html.js';

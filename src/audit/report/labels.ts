@@ -1,4 +1,4 @@
-import type { Locale } from '../../locale.js';
+import type { Locale } from '../../core/locale.js';
 
 const en = {
   title: 'Collection log audit',

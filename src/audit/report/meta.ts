@@ -1,7 +1,7 @@
 /** What a report says about itself: the period in one zone, and each rule's clause and topic. */
-import type { Locale } from '../../explain.js';
+import type { Locale } from '../../core/explain.js';
 import { rules } from '../../rules/index.js';
-import { formatInstant, parseInstant } from '../../time.js';
+import { formatInstant, parseInstant } from '../../core/time.js';
 import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
 import type { Labels } from './labels.js';

@@ -1,7 +1,7 @@
-import { pad2 } from '../../time.js';
-import { DEFAULT_LOCALE, type Locale } from '../../locale.js';
+import { pad2 } from '../../core/time.js';
+import { DEFAULT_LOCALE, type Locale } from '../../core/locale.js';
 import type { AuditSummary } from '../summary.js';
-import { printable, printableJson } from '../../printable.js';
+import { printable, printableJson } from '../../report-kit/printable.js';
 import { labelsFor } from './labels.js';
 import { periodInZone } from './meta.js';
 

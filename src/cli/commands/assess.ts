@@ -1,4 +1,4 @@
-import { INVALID_INPUT } from '../../decision.js';
+import { INVALID_INPUT } from '../../core/decision.js';
 import { assessProgram } from '../../program/assess.js';
 import { ASSESSMENT_FORMATS, renderAssessment, type AssessmentFormat } from '../../program/report.js';
 import type { Command } from '../command.js';

@@ -5,7 +5,7 @@ import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
 import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/report/index.js';
 import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
-import { createGuard } from '../../guard.js';
+import { createGuard } from '../../guard/guard.js';
 import type { Command } from '../command.js';
 import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
 import { configured, guardFlags, guardOptions, helpFlag, parse } from '../options.js';

@@ -1,7 +1,7 @@
 import type { ActionInput } from '../../schema/action.js';
 import type { ContextInput } from '../../schema/context.js';
-import { isInvalidInput } from '../../decision.js';
-import { createGuard } from '../../guard.js';
+import { isInvalidInput } from '../../core/decision.js';
+import { createGuard } from '../../guard/guard.js';
 import type { Command } from '../command.js';
 import { EXIT_FOUND, EXIT_OK, EXIT_USAGE, UsageError } from '../io.js';
 import { configured, guardFlags, guardOptions, helpFlag, parse, readJsonFile } from '../options.js';

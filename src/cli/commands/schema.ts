@@ -1,13 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { AuditRecord } from '../../audit/schema.js';
+import { AuditRecord } from '../../schema/audit-record.js';
 import { Action } from '../../schema/action.js';
 import { Context } from '../../schema/context.js';
 import { Decision } from '../../schema/decision.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError } from '../io.js';
-import { openApiText } from '../openapi.js';
+import { openApiText } from '../sidecar/openapi.js';
 import { helpFlag, parse } from '../options.js';
 
 const sources = [

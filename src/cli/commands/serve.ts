@@ -8,7 +8,7 @@ import { configured, guardFlags, guardOptions, helpFlag, parse, readJsonFile } f
 import {
   DEFAULT_BATCH_LIMIT, DEFAULT_BODY_LIMIT_BYTES, DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_HEADERS_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_MAX_CONNECTIONS, DEFAULT_PORT,
   createSidecar, type Sidecar,
-} from '../sidecar.js';
+} from '../sidecar/server.js';
 
 function integerFlag(name: string, text: string | undefined, fallback: number, min: number, max: number): number {
   if (text === undefined) return fallback;

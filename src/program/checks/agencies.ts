@@ -1,7 +1,7 @@
 /** 5.4: evaluating, planning for and inspecting third-party collection agencies; in-house capability. */
-import { DAY_MS, parseInstant } from '../../time.js';
+import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
-import { evidence } from '../../rules/define-rule.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, INSTITUTION, latest, subject, type AssessmentContext, type CheckResult } from '../define-check.js';
 import type { Agency } from '../schema.js';

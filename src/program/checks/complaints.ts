@@ -1,7 +1,7 @@
 /** 5.6: a complaint channel exists, and complaints are handled within the institution's own target. */
-import { DAY_MS, parseInstant } from '../../time.js';
+import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
-import { evidence } from '../../rules/define-rule.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, INSTITUTION, subject, type CheckResult } from '../define-check.js';
 

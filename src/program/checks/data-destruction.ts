@@ -1,6 +1,6 @@
-import { DAY_MS, parseInstant } from '../../time.js';
+import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
-import { evidence } from '../../rules/define-rule.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, type CheckResult } from '../define-check.js';
 

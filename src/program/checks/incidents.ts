@@ -1,6 +1,6 @@
-import { parseInstant } from '../../time.js';
+import { parseInstant } from '../../core/time.js';
 import { formatInOffsetOf } from '../calendar.js';
-import { evidence } from '../../rules/define-rule.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, type CheckResult } from '../define-check.js';
 import { REQUIRED_REPORT_FIELDS, reportDeadlineMs } from '../incident.js';

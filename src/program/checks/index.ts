@@ -1,5 +1,5 @@
 /** The ordered registry of institution-level checks: output follows this order. */
-import { evidence, RuleDefinitionError, type Evidence } from '../../rules/define-rule.js';
+import { evidence, RuleDefinitionError, type Evidence } from '../../core/define-rule.js';
 import type { ProgramCheck } from '../define-check.js';
 import { agencyEvaluation, agencyInspection, agencyPlans, inHouseCapability } from './agencies.js';
 import { complaintChannel, complaintHandling } from './complaints.js';

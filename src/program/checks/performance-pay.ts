@@ -1,4 +1,4 @@
-import { evidence } from '../../rules/define-rule.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, INSTITUTION, type CheckResult } from '../define-check.js';
 

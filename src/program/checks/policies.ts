@@ -1,5 +1,5 @@
-import { addZonedMonths } from '../../time.js';
-import { evidence } from '../../rules/define-rule.js';
+import { addZonedMonths } from '../../core/time.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, latest, subject, type CheckResult } from '../define-check.js';
 import { REQUIRED_POLICY_KINDS } from '../schema.js';

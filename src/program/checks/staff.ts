@@ -1,6 +1,6 @@
 /** 5.2: hiring screens, training and pledges, conduct monitoring of the institution's collection staff. */
-import { addZonedMonths } from '../../time.js';
-import { evidence } from '../../rules/define-rule.js';
+import { addZonedMonths } from '../../core/time.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, latest, subject, type CheckResult } from '../define-check.js';
 

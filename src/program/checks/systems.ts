@@ -1,6 +1,6 @@
 import { nationalProfile } from '../../profiles/national.js';
-import { parseInstant } from '../../time.js';
-import { evidence } from '../../rules/define-rule.js';
+import { parseInstant } from '../../core/time.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
 import { defineCheck, subject, type CheckResult } from '../define-check.js';
 

@@ -5,7 +5,7 @@
 
 import { printable } from './printable.js';
 
-/** HTML-escaped text, with control and bidi characters shown as `\uXXXX` (src/printable.ts). */
+/** HTML-escaped text, with control and bidi characters shown as `\uXXXX` (src/report-kit/printable.ts). */
 export const escape = (text: string): string =>
   printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 

@@ -1,14 +1,14 @@
 /**
  * The plain functions of the public API: each is a thin door over the guard of a built-in profile
- * (src/guard.ts, memoized per profile), so that `checkAction`, `prepareCase`, `scheduleAction`,
+ * (src/guard/guard.ts, memoized per profile), so that `checkAction`, `prepareCase`, `scheduleAction`,
  * `nextAllowedAt` and `quota` give exactly what `createGuard({ profile })` gives. Overlays, house rules and
  * a locale: `createGuard`.
  */
 import { builtInGuard, type PreparedCase } from './guard.js';
-import type { ActionInput } from './schema/action.js';
-import type { ContextInput } from './schema/context.js';
-import type { Decision } from './schema/decision.js';
-import type { QuotaResult, ScheduleOptions, ScheduleResult } from './schedule.js';
+import type { ActionInput } from '../schema/action.js';
+import type { ContextInput } from '../schema/context.js';
+import type { Decision } from '../schema/decision.js';
+import type { QuotaResult, ScheduleOptions, ScheduleResult } from '../schedule/schedule.js';
 
 /** Options of `checkAction` and the other plain functions. */
 export interface CheckOptions {

@@ -4,23 +4,23 @@
  * default, an optional bearer token, a body size limit, request timeouts, graceful shutdown) and one
  * structured log line per decision that never carries input strings. See docs/sidecar.md.
  */
-import type { ActionInput } from '../schema/action.js';
-import type { ContextInput } from '../schema/context.js';
+import type { ActionInput } from '../../schema/action.js';
+import type { ContextInput } from '../../schema/context.js';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
 import { z } from 'zod';
-import { STANDARD } from '../clauses.js';
-import { INTERNAL_ERROR, INVALID_INPUT, invalidInputDecision, isInvalidInput, type InputProblem } from '../decision.js';
-import type { Locale } from '../locale.js';
-import { createGuard, type Guard, type GuardOptions } from '../guard.js';
-import { rules as builtInRules } from '../rules/index.js';
-import type { Decision } from '../schema/decision.js';
-import { invalidSchedule } from '../schedule.js';
-import { validate } from '../validate.js';
-import { VERSION } from '../version.js';
-import type { LedgerStore } from '../ledger/index.js';
-import { jsonErrorSummary } from './io.js';
+import { STANDARD } from '../../core/clauses.js';
+import { INTERNAL_ERROR, INVALID_INPUT, invalidInputDecision, isInvalidInput, type InputProblem } from '../../core/decision.js';
+import type { Locale } from '../../core/locale.js';
+import { createGuard, type Guard, type GuardOptions } from '../../guard/guard.js';
+import { rules as builtInRules } from '../../rules/index.js';
+import type { Decision } from '../../schema/decision.js';
+import { invalidSchedule } from '../../schedule/schedule.js';
+import { validate } from '../../core/validate.js';
+import { VERSION } from '../../core/version.js';
+import type { LedgerStore } from '../../ledger/index.js';
+import { jsonErrorSummary } from '../io.js';
 import { ledgerRoutes } from './ledger-routes.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -77,7 +77,7 @@ export interface SidecarOptions {
   readonly batchLimit?: number;
   /** Receives one entry per decision (and per rejected request); null or absent: no logs. */
   readonly log?: ((entry: DecisionLogEntry) => void) | null;
-  /** A shared ledger store: adds POST /v1/reserve, /v1/commit, /v1/release (src/cli/ledger-routes.ts); closed by close(). */
+  /** A shared ledger store: adds POST /v1/reserve, /v1/commit, /v1/release (src/cli/sidecar/ledger-routes.ts); closed by close(). */
   readonly ledger?: LedgerStore;
 }
 

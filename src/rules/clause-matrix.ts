@@ -1,16 +1,16 @@
 /**
- * How sure we are of each requirement, beside the citations of src/clauses.ts: docs/guideline.md's confidence
+ * How sure we are of each requirement, beside the citations of src/core/clauses.ts: docs/guideline.md's confidence
  * column, with the interpretation each rule makes. Each rule declares its own evidence in its module
  * (`evidence`, required by the type), and each program check in its own (src/program/checks/); this module
  * gathers the rules' and adds the requirements met by the engine as a whole. docs/clauses.md is generated
  * from the registries and these (npm run docs:clauses), and a test fails when the page is out of date.
  */
-import { INVALID_INPUT } from './decision.js';
-import { clauses, type Clause } from './clauses.js';
-import { evidence, type Evidence } from './rules/define-rule.js';
-import { rules } from './rules/index.js';
+import { INVALID_INPUT } from '../core/decision.js';
+import { clauses, type Clause } from '../core/clauses.js';
+import { evidence, type Evidence } from '../core/define-rule.js';
+import { rules } from './index.js';
 
-export type { Confidence, Evidence } from './rules/define-rule.js';
+export type { Confidence, Evidence } from '../core/define-rule.js';
 
 /** Per built-in rule, keyed by rule id: each rule's own `evidence`, gathered from the registry. */
 export const ruleEvidence: Readonly<Record<string, Evidence>> = Object.freeze(Object.fromEntries(rules.map((r) => [r.id, r.evidence])));

@@ -1,4 +1,4 @@
-import type { CompiledLimits } from './profiles/compile.js';
+import type { CompiledLimits } from '../profiles/compile.js';
 
 /**
  * Why a voice cap applies:

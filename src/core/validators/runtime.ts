@@ -1,5 +1,5 @@
 /**
- * What the fast validators share (src/fast-validate.ts): the refusal marker, zod's checks run as zod runs
+ * What the fast validators share (src/core/fast-validate.ts): the refusal marker, zod's checks run as zod runs
  * them, and a node parsed by zod itself. Reads zod's internals (`_zod`, zod/v4/core), stable within the
  * pinned zod version; the differential test (test/properties/fast-validate.test.ts) notices any change.
  */

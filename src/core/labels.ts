@@ -4,10 +4,10 @@
  * Chinese message reads `民事行为能力：完全民事行为能力`, not `民事行为能力：full`.
  */
 import type { z } from 'zod';
-import type { Conduct, Disclosure, Purpose } from './schema/action.js';
+import type { Conduct, Disclosure, Purpose } from '../schema/action.js';
 import type { VoiceCapReason } from './caps.js';
-import type { Message } from './schema/decision.js';
-import type { Channel, TargetRole } from './schema/primitives.js';
+import type { Message } from '../schema/decision.js';
+import type { Channel, TargetRole } from '../schema/primitives.js';
 
 /** A label for every value of an enumeration: a value added to the schema without a label fails to compile. */
 type Complete<E extends string> = Readonly<Record<E, Message>>;
@@ -76,7 +76,7 @@ const channels: Complete<z.infer<typeof Channel>> = {
   visit: { zh: '上门', en: 'visit' },
 };
 
-/** Why a voice cap applies (src/caps.ts), as the voice-cap message names it. */
+/** Why a voice cap applies (src/core/caps.ts), as the voice-cap message names it. */
 const capReasons: Complete<VoiceCapReason> = {
   profile: { zh: '配置的上限', en: "the profile's cap" },
   'agreement-lower': { zh: '与债务人约定的较低上限', en: 'a lower cap agreed with the debtor' },

@@ -3,13 +3,13 @@
  * of facts (docs/house-rules.md). A house rule that fires is a violation; house rules can only add
  * violations, so they never turn a deny into an allow.
  */
-import { INVALID_INPUT } from './decision.js';
+import { INVALID_INPUT } from '../core/decision.js';
 import { Engine, Rule as EngineRule } from 'json-rules-engine';
 import { z } from 'zod';
-import { GuardConfigError, type ConfigProblem } from './errors.js';
-import type { Facts } from './facts.js';
-import type { FactRecord, FactValue, Finding } from './schema/decision.js';
-import { validate } from './validate.js';
+import { GuardConfigError, type ConfigProblem } from '../core/errors.js';
+import type { Facts } from '../core/facts.js';
+import type { FactRecord, FactValue, Finding } from '../schema/decision.js';
+import { validate } from '../core/validate.js';
 
 /** The facts a house rule may test, with their types; all derived from the same Facts as the built-in rules. */
 export const HOUSE_FACTS = {

@@ -1,11 +1,11 @@
 /**
  * What depends on a limit, computed from the facts and the limits in one place: the facts say what the
- * input says (src/facts.ts, no limit involved), and the rules, `quota` and the schedule search read the
+ * input says (src/core/facts.ts, no limit involved), and the rules, `quota` and the schedule search read the
  * limit-dependent values here. Provenance can then compare a profile with the national one on the same
  * facts.
  */
 import type { Facts } from './facts.js';
-import type { CompiledLimits } from './profiles/compile.js';
+import type { CompiledLimits } from '../profiles/compile.js';
 import { addZonedMonths } from './time.js';
 import { inAnyWindow } from './windows.js';
 import type { CompiledWindow } from './facts.js';

@@ -1,9 +1,9 @@
 import { clauses } from './clauses.js';
 import { findingOf, INTERNAL_ERROR, ruleset } from './decision.js';
 import type { Facts } from './facts.js';
-import type { CompiledLimits } from './profiles/compile.js';
-import type { Rule } from './rules/define-rule.js';
-import type { Decision, Finding } from './schema/decision.js';
+import type { CompiledLimits } from '../profiles/compile.js';
+import type { Rule } from './define-rule.js';
+import type { Decision, Finding } from '../schema/decision.js';
 import { renderMessage, type MessageTemplates } from './template.js';
 
 const internalErrorMessages: MessageTemplates = {

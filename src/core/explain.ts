@@ -1,4 +1,4 @@
-import type { Decision } from './schema/decision.js';
+import type { Decision } from '../schema/decision.js';
 
 import { DEFAULT_LOCALE, type Locale } from './locale.js';
 

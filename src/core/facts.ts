@@ -1,5 +1,5 @@
-import type { Action } from './schema/action.js';
-import type { Context } from './schema/context.js';
+import type { Action } from '../schema/action.js';
+import type { Context } from '../schema/context.js';
 import { formatMinuteOfDay, localDayBounds, localParts, parseClock, parseInstant } from './time.js';
 
 /** A collection window compiled to minutes of the day. */
@@ -24,7 +24,7 @@ export interface LocalReading {
 
 /**
  * Everything the rules need, derived once per check: what the input says, and nothing that depends on a
- * profile's limits (those are computed from the facts by src/limits-at.ts). Instants are epoch milliseconds.
+ * profile's limits (those are computed from the facts by src/core/limits-at.ts). Instants are epoch milliseconds.
  */
 export interface Facts {
   readonly atMs: number;
@@ -64,7 +64,7 @@ export interface Facts {
   /**
    * How many outbound voice attempts toward the debtor, just before the action, went unanswered in a row
    * (counted up to MAX_TRAILING_ATTEMPTS). A profile's `debtorLostAfterFailedAttempts` reads it through
-   * `debtorLostByHistory` (src/limits-at.ts).
+   * `debtorLostByHistory` (src/core/limits-at.ts).
    */
   readonly trailingUnansweredAttempts: number;
   /** Unanswered (`not_connected` or `failed`) outbound voice attempts toward the debtor on the action's phoneRef on the target's local day, any target; null without phoneRef. */

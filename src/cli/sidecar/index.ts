@@ -14,4 +14,4 @@ export {
   type Endpoint,
   type Sidecar,
   type SidecarOptions,
-} from './cli/sidecar.js';
+} from './server.js';

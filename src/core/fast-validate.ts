@@ -1,6 +1,6 @@
 /**
  * Validate fast, explain slow: the hot path validates with code generated from the zod schemas
- * (src/validators/generated.ts, by src/validators/codegen.ts), which accepts exactly what the input-bounds
+ * (src/core/validators/generated.ts, by src/core/validators/codegen.ts), which accepts exactly what the input-bounds
  * walk and zod together accept and returns zod's output (defaults filled in, keys in the schema's order).
  * It says nothing about why an input is refused: on a refusal the caller parses with zod, which names every
  * problem. The schemas stay the single source of truth: the generated code copies lengths and ranges from
@@ -9,7 +9,7 @@
  *
  * No code is generated at run time (no `new Function`, no eval), so the core runs under a strict CSP and
  * on edge runtimes. A schema without generated code (a test's, or one added before `npm run validators`)
- * gets the same logic as a tree of closures (src/validators/walker.ts): slower, never different.
+ * gets the same logic as a tree of closures (src/core/validators/walker.ts): slower, never different.
  *
  * The input bounds (validate.ts, INPUT_BOUNDS) are folded in: for a schema whose accepted values provably
  * stay within the bounds (fixed depth, arrays with a maximum, strict objects), only each string's length

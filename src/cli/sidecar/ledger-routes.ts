@@ -3,14 +3,14 @@
  * dialers in any language share one ledger through the sidecar. No rule logic here: the ledger decides.
  */
 import { z } from 'zod';
-import type { InputProblem } from '../decision.js';
-import type { Guard } from '../guard.js';
-import { createLedger, LedgerInputError, LedgerUnavailableError, type LedgerStore } from '../ledger/index.js';
-import { HistoryOutcome } from '../schema/context.js';
-import type { Decision } from '../schema/decision.js';
-import { INVALID_INPUT, isInvalidInput } from '../decision.js';
-import { validate } from '../validate.js';
-import type { Reply, Route } from './sidecar.js';
+import type { InputProblem } from '../../core/decision.js';
+import type { Guard } from '../../guard/guard.js';
+import { createLedger, LedgerInputError, LedgerUnavailableError, type LedgerStore } from '../../ledger/index.js';
+import { HistoryOutcome } from '../../schema/context.js';
+import type { Decision } from '../../schema/decision.js';
+import { INVALID_INPUT, isInvalidInput } from '../../core/decision.js';
+import { validate } from '../../core/validate.js';
+import type { Reply, Route } from './server.js';
 
 const present = z.custom<unknown>((value) => value !== undefined, { error: 'required field is missing', params: { zh: '缺少必填字段' } });
 const ReserveBody = z.strictObject({ context: present, action: present });

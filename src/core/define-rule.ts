@@ -7,11 +7,11 @@
  * otherwise). `defineRule` checks the templates themselves when the module loads (`RuleDefinitionError`).
  * The program checks (src/program/define-check.ts) use the same machinery.
  */
-import type { Clause } from '../clauses.js';
-import type { Facts } from '../facts.js';
+import type { Clause } from './clauses.js';
+import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, FactValue, Message } from '../schema/decision.js';
-import { placeholders, type MessageTemplates } from '../template.js';
+import { placeholders, type MessageTemplates } from './template.js';
 import type { Limits } from '../schema/profile.js';
 
 /**

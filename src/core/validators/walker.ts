@@ -1,7 +1,7 @@
 /**
  * The fast validator as a tree of closures compiled from a zod schema's definition (`_zod.def`): the
- * reference form of src/fast-validate.ts, used for any schema without generated code
- * (src/validators/generated.ts), and the analysis that proves a schema's accepted values stay within the
+ * reference form of src/core/fast-validate.ts, used for any schema without generated code
+ * (src/core/validators/generated.ts), and the analysis that proves a schema's accepted values stay within the
  * input bounds. Slower than the generated code (every property access is a shared, megamorphic site),
  * never different: both follow zod's object parser field by field.
  */

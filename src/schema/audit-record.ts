@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Action } from '../schema/action.js';
-import { Context, Direction, HistoryOutcome } from '../schema/context.js';
-import { Id } from '../schema/primitives.js';
+import { Action } from './action.js';
+import { Context, Direction, HistoryOutcome } from './context.js';
+import { Id } from './primitives.js';
 
 // The case snapshot of a record is the Context of docs/contract.md without `history`: the audit builds the
 // history itself from the earlier records of the same debtor. Taken from Context's own shape, so that a

@@ -2,13 +2,13 @@
  * The one validation entry point: `validate(schema, input, root)` for every input the engine reads (a
  * check's context and action, an audit record, a profile, an overlay, house rules, an institution, a
  * sidecar body). It never throws; it measures the input against INPUT_BOUNDS first, and it reports
- * problems in one vocabulary (src/problems.ts) with English and Chinese texts of our own.
+ * problems in one vocabulary (src/core/problems.ts) with English and Chinese texts of our own.
  */
 import type { z } from 'zod';
 import type { InputProblem } from './decision.js';
 import { fastValidator } from './fast-validate.js';
 import { ENUM_VALUE_ZH } from './labels.js';
-import { Context, HistoryEntry, MAX_HISTORY } from './schema/context.js';
+import { Context, HistoryEntry, MAX_HISTORY } from '../schema/context.js';
 
 /**
  * Size bounds every input meets before zod sees it (docs/contract.md, "Input bounds"). Far above any real
@@ -282,7 +282,7 @@ export function boundsProblem(input: unknown, root: string, bounds: InputBounds 
 }
 
 /**
- * Validate fast, explain slow (src/fast-validate.ts): the schema's compiled validator, which accepts
+ * Validate fast, explain slow (src/core/fast-validate.ts): the schema's compiled validator, which accepts
  * exactly what the bounds walk and zod together accept, with zod's output; undefined when it refuses, and
  * zod then names the problems.
  */

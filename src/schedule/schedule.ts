@@ -2,20 +2,20 @@
  * When may the same action happen, and how much is left today. Built on the same facts and rules as
  * checkAction: a candidate instant is allowed exactly when checkAction would allow the action moved there.
  */
-import { INVALID_INPUT } from './decision.js';
-import { voiceCap, type VoiceCapReason } from './caps.js';
-import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type CompiledWindow, type Facts, type HistoryIndex } from './facts.js';
-import { defaultWindowEdges, windowOpenAt } from './limits-at.js';
-import type { CompiledLimits } from './profiles/compile.js';
-import { rules as builtInRules } from './rules/index.js';
-import type { Action } from './schema/action.js';
-import type { Context } from './schema/context.js';
-import type { Decision, Finding } from './schema/decision.js';
-import { Instant } from './schema/primitives.js';
-import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from './time.js';
-import { Context as ContextSchema } from './schema/context.js';
-import { validate } from './validate.js';
-import { inAnyWindow } from './windows.js';
+import { INVALID_INPUT } from '../core/decision.js';
+import { voiceCap, type VoiceCapReason } from '../core/caps.js';
+import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type CompiledWindow, type Facts, type HistoryIndex } from '../core/facts.js';
+import { defaultWindowEdges, windowOpenAt } from '../core/limits-at.js';
+import type { CompiledLimits } from '../profiles/compile.js';
+import { rules as builtInRules } from '../rules/index.js';
+import type { Action } from '../schema/action.js';
+import type { Context } from '../schema/context.js';
+import type { Decision, Finding } from '../schema/decision.js';
+import { Instant } from '../schema/primitives.js';
+import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from '../core/time.js';
+import { Context as ContextSchema } from '../schema/context.js';
+import { validate } from '../core/validate.js';
+import { inAnyWindow } from '../core/windows.js';
 
 /**
  * Rules whose violations waiting cannot cure, read from each rule module's `timeDependent: false`, plus
@@ -368,7 +368,7 @@ export interface Quota {
   readonly localDate: string;
   readonly timeZone: string;
   /**
-   * `capSource` is whose number the cap is; `capReason` says why it applies (src/caps.ts: an agreed cap
+   * `capSource` is whose number the cap is; `capReason` says why it applies (src/core/caps.ts: an agreed cap
    * only lowers it unless a custom profile opted in to raising), with the profile's and the agreed caps.
    */
   readonly voice: {

@@ -6,14 +6,14 @@
  * made by the sidecar: a request valid against the document may still be answered 400.
  */
 import { z } from 'zod';
-import type { VoiceCapReason } from '../caps.js';
-import type { QuotaResult, ScheduleResult, ScheduleStatus } from '../schedule.js';
-import { Action } from '../schema/action.js';
-import { Context } from '../schema/context.js';
-import { ClauseRef, Decision, FactValue, Finding } from '../schema/decision.js';
-import { Limits } from '../schema/profile.js';
-import { VERSION } from '../version.js';
-import { DEFAULT_PORT } from './sidecar.js';
+import type { VoiceCapReason } from '../../core/caps.js';
+import type { QuotaResult, ScheduleResult, ScheduleStatus } from '../../schedule/schedule.js';
+import { Action } from '../../schema/action.js';
+import { Context } from '../../schema/context.js';
+import { ClauseRef, Decision, FactValue, Finding } from '../../schema/decision.js';
+import { Limits } from '../../schema/profile.js';
+import { VERSION } from '../../core/version.js';
+import { DEFAULT_PORT } from './server.js';
 
 const Instant = z.string().describe('ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00');
 const Problem = z.strictObject({ path: z.string(), message: z.string(), zh: z.string().optional().describe('the same problem in Chinese') });

@@ -1,29 +1,29 @@
 /**
  * The one composition root: the only place where the check pipeline (validate → facts → rules →
  * provenance → decision → locale) is assembled. `checkAction`, `prepareCase`, `scheduleAction`,
- * `nextAllowedAt`, `quota` (src/doors.ts), the audit and the sidecar are thin doors over a guard, so the
+ * `nextAllowedAt`, `quota` (src/guard/doors.ts), the audit and the sidecar are thin doors over a guard, so the
  * same input gets the same decision through every door.
  */
-import { INTERNAL_ERROR, invalidInputDecision } from './decision.js';
-import { GuardConfigError } from './errors.js';
-import { decide, internalError, runRules, type Evaluation } from './evaluate.js';
-import { explain } from './explain.js';
-import { DEFAULT_LOCALE, isLocale, type Locale } from './locale.js';
-import { deriveFacts, indexHistory, type Facts, type HistoryIndex } from './facts.js';
+import { INTERNAL_ERROR, invalidInputDecision } from '../core/decision.js';
+import { GuardConfigError } from '../core/errors.js';
+import { decide, internalError, runRules, type Evaluation } from '../core/evaluate.js';
+import { explain } from '../core/explain.js';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../core/locale.js';
+import { deriveFacts, indexHistory, type Facts, type HistoryIndex } from '../core/facts.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
-import { compileProfile, nationalLimits, type CompiledLimits } from './profiles/compile.js';
-import { resolveProfile } from './profiles/resolve.js';
-import { applyOverlay } from './profiles/tighten.js';
-import { rules as builtInRules } from './rules/index.js';
-import type { Action, ActionInput } from './schema/action.js';
-import type { Context, ContextInput } from './schema/context.js';
-import type { Decision, Finding, FindingSource, Message } from './schema/decision.js';
-import type { Limits, Profile } from './schema/profile.js';
-import { horizonOf, invalidSchedule, quotaOf, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from './schedule.js';
-import { Action as ActionSchema } from './schema/action.js';
-import { Context as ContextSchema } from './schema/context.js';
-import { validate } from './validate.js';
-import type { InputProblem } from './decision.js';
+import { compileProfile, nationalLimits, type CompiledLimits } from '../profiles/compile.js';
+import { resolveProfile } from '../profiles/resolve.js';
+import { applyOverlay } from '../profiles/tighten.js';
+import { rules as builtInRules } from '../rules/index.js';
+import type { Action, ActionInput } from '../schema/action.js';
+import type { Context, ContextInput } from '../schema/context.js';
+import type { Decision, Finding, FindingSource, Message } from '../schema/decision.js';
+import type { Limits, Profile } from '../schema/profile.js';
+import { horizonOf, invalidSchedule, quotaOf, searchFrom, type QuotaResult, type ScheduleOptions, type ScheduleResult } from '../schedule/schedule.js';
+import { Action as ActionSchema } from '../schema/action.js';
+import { Context as ContextSchema } from '../schema/context.js';
+import { validate } from '../core/validate.js';
+import type { InputProblem } from '../core/decision.js';
 
 export interface GuardOptions {
   /** A built-in profile id (`gb-t-45251-2025`, `cba-2026`) or a whole profile; default national. */

@@ -1,11 +1,11 @@
 /**
  * The one template renderer: `{fact}` in a message is replaced by the finding's fact of that name, an
- * enumerated value by its label in the message's language (src/labels.ts), a list joined the way the
+ * enumerated value by its label in the message's language (src/core/labels.ts), a list joined the way the
  * language joins lists. Rules, program checks and invalid input all render through it.
  */
 import { RULE_FACT_LABELS, type Labels, type LabelsByFact } from './labels.js';
 import { boundedMemo } from './memo.js';
-import type { FactRecord, FactValue, Message } from './schema/decision.js';
+import type { FactRecord, FactValue, Message } from '../schema/decision.js';
 
 /** Message templates per finding code (zh and en). */
 export type MessageTemplates = Readonly<Record<string, Message>>;
