@@ -13,6 +13,8 @@ import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, FactValue, Message } from '../schema/decision.js';
 import { placeholders, type MessageTemplates } from './template.js';
 import type { Limits } from '../schema/profile.js';
+import type { Action } from '../schema/action.js';
+import type { Context } from '../schema/context.js';
 
 /**
  * Message templates per finding code. `{name}` is replaced by the finding's fact of that name. Messages
@@ -92,29 +94,43 @@ export interface Report<M extends RuleMessages> {
 /* ------------------------------------------------------------------------------------------------ */
 /* Dated attestations read by rules (the scheduler's candidate instants)                              */
 
+type DatedInstants = (context: Context, action: Action) => readonly (string | undefined)[];
+
 /**
  * The dated fields of the input a rule may read whose instant can turn a deny into an allow (a validity
- * period starts or an attestation is made) or end a validity period. The scheduler tries the instant of
- * every such field that a rule of the registry declares in `dated` (src/schedule.ts). Paths name the
- * input: `context.` for the case, `action.` for the action; `[]` for every element of a list.
+ * period starts or an attestation is made) or end a validity period, each with how to read it. The
+ * scheduler tries the instants of the fields that the rules of the registry declare in `dated`
+ * (src/schedule/schedule.ts). Paths name the input: `context.` for the case, `action.` for the action,
+ * `[]` for every element of a list.
  */
-export const DATED_FIELDS = [
-  'context.agreement.validFrom',
-  'context.agreement.validUntil',
-  'context.guarantors[].validFrom',
-  'context.guarantors[].validUntil',
-  'context.contacts[].volunteeredToRepayAt',
-  'action.actor.organization.outsourcingAgreement.validFrom',
-  'action.actor.organization.outsourcingAgreement.validUntil',
-  'action.actor.organization.lastEvaluatedAt',
-  'action.actor.collector.preJobTrainingPassedAt',
-  'action.actor.collector.lastTrainingAssessedAt',
-  'action.actor.collector.confidentialityPledgeSignedAt',
-  'action.actor.ai.fairnessReviewedAt',
-  'action.actor.ai.reliabilityValidatedAt',
-  'action.actor.ai.securityAssessedAt',
-] as const;
-export type DatedField = (typeof DATED_FIELDS)[number];
+export const DATED_FIELDS = {
+  'context.agreement.validFrom': (c) => [c.agreement?.validFrom],
+  'context.agreement.validUntil': (c) => [c.agreement?.validUntil],
+  'context.guarantors[].validFrom': (c) => (c.guarantors ?? []).map((g) => g.validFrom),
+  'context.guarantors[].validUntil': (c) => (c.guarantors ?? []).map((g) => g.validUntil),
+  'context.contacts[].volunteeredToRepayAt': (c) => (c.contacts ?? []).map((k) => k.volunteeredToRepayAt),
+  'action.actor.organization.outsourcingAgreement.validFrom': (_, a) => [a.actor.organization.outsourcingAgreement?.validFrom],
+  'action.actor.organization.outsourcingAgreement.validUntil': (_, a) => [a.actor.organization.outsourcingAgreement?.validUntil],
+  'action.actor.organization.lastEvaluatedAt': (_, a) => [a.actor.organization.lastEvaluatedAt],
+  'action.actor.collector.preJobTrainingPassedAt': (_, a) => [a.actor.collector?.preJobTrainingPassedAt],
+  'action.actor.collector.lastTrainingAssessedAt': (_, a) => [a.actor.collector?.lastTrainingAssessedAt],
+  'action.actor.collector.confidentialityPledgeSignedAt': (_, a) => [a.actor.collector?.confidentialityPledgeSignedAt],
+  'action.actor.ai.fairnessReviewedAt': (_, a) => [a.actor.ai?.fairnessReviewedAt],
+  'action.actor.ai.reliabilityValidatedAt': (_, a) => [a.actor.ai?.reliabilityValidatedAt],
+  'action.actor.ai.securityAssessedAt': (_, a) => [a.actor.ai?.securityAssessedAt],
+} as const satisfies Record<string, DatedInstants>;
+export type DatedField = keyof typeof DATED_FIELDS;
+
+/** The dated fields that some rule of a registry reads, in DATED_FIELDS' order. */
+export function datedFieldsOf(rules: readonly Pick<RuleMeta, 'dated'>[]): DatedField[] {
+  const read = new Set(rules.flatMap((r) => r.dated ?? []));
+  return (Object.keys(DATED_FIELDS) as DatedField[]).filter((field) => read.has(field));
+}
+
+/** The instants (as given, undefined when absent) of some dated fields of a case and an action. */
+export function datedInstants(fields: readonly DatedField[], context: Context, action: Action): (string | undefined)[] {
+  return fields.flatMap((field) => (DATED_FIELDS[field] as DatedInstants)(context, action));
+}
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Rule modules                                                                                       */
@@ -226,7 +242,7 @@ export function ruleProblems(rule: RuleMeta): DefinitionProblem[] {
   if (rule.evidence === undefined || rule.evidence.confidence.length === 0) problems.push({ path: 'evidence', message: 'names no confidence level (seed, press or interp)' });
   else if (rule.evidence.interpretation.trim() === '') problems.push({ path: 'evidence.interpretation', message: 'is empty' });
   for (const field of rule.dated ?? []) {
-    if (!(DATED_FIELDS as readonly string[]).includes(field)) problems.push({ path: 'dated', message: `${field} is not a dated field of the input` });
+    if (!Object.hasOwn(DATED_FIELDS, field)) problems.push({ path: 'dated', message: `${field} is not a dated field of the input` });
   }
   return problems;
 }

@@ -19,6 +19,7 @@ export default defineRule({
       en: "The debtor's local time {localTime} ({timeZone}, ISO weekday {weekday}) is outside the agreed windows: {windows}.",
     },
   },
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   appliesTo: agreedWindowsGovern,
   // Every candidate zone of the debtor must be inside an agreed window: one violation per zone outside.
   check: (f, _limits, report) =>

@@ -42,6 +42,7 @@ export default defineRule({
       en: "The AI system's algorithms and data had no security assessment before this action.",
     },
   },
+  dated: ['action.actor.ai.fairnessReviewedAt', 'action.actor.ai.reliabilityValidatedAt', 'action.actor.ai.securityAssessedAt'],
   appliesTo: (f) => f.actorKind === 'ai',
   check: (f, _limits, report) => {
     const ai = f.ai;

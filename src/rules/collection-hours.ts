@@ -20,6 +20,7 @@ export default defineRule({
     },
   },
   limits: ['windowStart', 'windowEnd'],
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   appliesTo: (f) => !agreedWindowsGovern(f),
   // Every candidate zone must be inside the window (debtor.timeZones): one violation per zone outside it.
   check: (f, limits, report) =>

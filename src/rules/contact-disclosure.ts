@@ -25,6 +25,7 @@ export default defineRule({
       en: 'The contact volunteered to repay: give only the information needed to repay, nothing else about the debt.',
     },
   },
+  dated: ['context.contacts[].volunteeredToRepayAt'],
   appliesTo: (f) => f.targetRole === 'contact',
   check: (f, _limits, report) => {
     const volunteeredAtMs = f.contact?.volunteeredToRepayAtMs ?? null;

@@ -27,6 +27,7 @@ export default defineRule({
       en: 'The contact had not volunteered to repay by the time of this action: "{purpose}" is not allowed.',
     },
   },
+  dated: ['context.contacts[].volunteeredToRepayAt'],
   appliesTo: (f) => f.targetRole === 'contact',
   check: (f, _limits, report) => {
     const allowed = [...ALWAYS_ALLOWED];

@@ -31,6 +31,7 @@ export default defineRule({
     },
   },
   // An unregistered guarantor has no guarantee to check: debtor-only denies it.
+  dated: ['context.guarantors[].validFrom', 'context.guarantors[].validUntil'],
   appliesTo: (f) => f.targetRole === 'guarantor' && f.guarantor !== null,
   check: (f, _limits, report) => {
     const g = f.guarantor;

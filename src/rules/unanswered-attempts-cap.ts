@@ -22,6 +22,7 @@ export default defineRule({
     },
   },
   limits: ['unansweredAttemptsPerNumberDailyCap'],
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   basis: clauses.voiceFrequency,
   appliesTo: (f, limits) => f.channel === 'voice' && f.targetRole === 'debtor' && limits.unansweredAttemptsPerNumberDailyCap !== null,
   check: (f, limits, report) => {

@@ -19,6 +19,7 @@ export default defineRule({
     },
   },
   limits: ['voiceDailyCap'],
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   appliesTo: (f) => f.channel === 'voice' && f.targetRole === 'debtor',
   check: (f, limits, report) => {
     const { cap, source, reason, profileCap, agreedCap } = voiceCap(f.agreedVoiceDailyCap, limits);
