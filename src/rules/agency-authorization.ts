@@ -51,6 +51,7 @@ export default defineRule({
       en: 'The lender stays the party responsible for this collection; the agency hands the complete records of this action to the lender.',
     },
   },
+  limits: ['agencyEvaluationIntervalMonths'],
   dated: ['action.actor.organization.outsourcingAgreement.validFrom', 'action.actor.organization.outsourcingAgreement.validUntil', 'action.actor.organization.lastEvaluatedAt'],
   appliesTo: (f) => f.organizationKind === 'agency',
   check: (f, limits, report) => {

@@ -31,6 +31,7 @@ export default defineRule({
       en: "The collector's last training assessment, at {lastTrainingAssessedAt}, is before the cutoff {cutoff}: training and assessment are due at least every {intervalMonths} months.",
     },
   },
+  limits: ['trainingIntervalMonths'],
   dated: ['action.actor.collector.preJobTrainingPassedAt', 'action.actor.collector.lastTrainingAssessedAt', 'action.actor.collector.confidentialityPledgeSignedAt'],
   appliesTo: (f) => f.actorKind === 'human',
   check: (f, limits, report) => {

@@ -29,6 +29,7 @@ export default defineRule({
       en: 'The collection system does not encrypt personal information in transit.',
     },
   },
+  limits: ['minMlpsLevel'],
   appliesTo: () => true,
   check: (f, limits, report) => {
     const s = f.system ?? null;
