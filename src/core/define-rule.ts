@@ -11,6 +11,7 @@ import type { Clause } from './clauses.js';
 import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, FactValue, Message } from '../schema/decision.js';
+import { listProblems, type Problem } from './problems.js';
 import { placeholders, type MessageTemplates } from './template.js';
 import type { Limits } from '../schema/profile.js';
 import type { Action } from '../schema/action.js';
@@ -175,13 +176,6 @@ export interface Rule extends RuleMeta {
   readonly check: (facts: Facts, limits: CompiledLimits) => readonly RuleResult[];
 }
 
-/** One problem of a rule module's (or program check's) declaration: which message, and what is wrong. */
-export interface DefinitionProblem {
-  /** Where, e.g. `messages.cap-reached.en`. */
-  readonly path: string;
-  readonly message: string;
-}
-
 /**
  * Thrown when a rule module or program check is defined or registered with templates that cannot be
  * rendered (a malformed placeholder, zh and en naming different facts, a placeholder in the description),
@@ -192,10 +186,10 @@ export class RuleDefinitionError extends Error {
   readonly code = 'ERR_RULE_DEFINITION';
   /** The rule's (or check's) id. */
   readonly rule: string;
-  readonly problems: readonly DefinitionProblem[];
+  readonly problems: readonly Problem[];
 
-  constructor(rule: string, problems: readonly DefinitionProblem[]) {
-    super(`Rule ${rule} is malformed:\n${problems.map((p) => `- ${p.path}: ${p.message}`).join('\n')}`);
+  constructor(rule: string, problems: readonly Problem[]) {
+    super(`Rule ${rule} is malformed:\n${listProblems(problems)}`);
     this.rule = rule;
     this.problems = problems;
   }
@@ -204,7 +198,7 @@ export class RuleDefinitionError extends Error {
 /** A placeholder is `{` word characters `}`; any other brace is a typo (`{ name }`, `{name`, `name}`). */
 const STRAY_BRACE = /[{}]/;
 
-function templateProblems(template: string, path: string): DefinitionProblem[] {
+function templateProblems(template: string, path: string): Problem[] {
   const literal = template.split(/\{\w+\}/);
   return literal.some((part) => STRAY_BRACE.test(part)) ? [{ path, message: `has a brace that is not a {placeholder}: "${template}"` }] : [];
 }
@@ -213,8 +207,8 @@ function templateProblems(template: string, path: string): DefinitionProblem[] {
  * The problems of a set of message templates: each template's syntax, zh and en naming the same facts,
  * and a description without placeholders (it is never rendered with facts). Shared by rules and checks.
  */
-export function messageProblems(messages: MessageTemplates, description?: Message): DefinitionProblem[] {
-  const problems: DefinitionProblem[] = [];
+export function messageProblems(messages: MessageTemplates, description?: Message): Problem[] {
+  const problems: Problem[] = [];
   const codes = Object.keys(messages);
   if (codes.length === 0) problems.push({ path: 'messages', message: 'declares no code' });
   for (const code of codes) {
@@ -237,7 +231,7 @@ export function messageProblems(messages: MessageTemplates, description?: Messag
 }
 
 /** The problems of a rule module's declaration (its templates, its evidence, its dated fields). */
-export function ruleProblems(rule: RuleMeta): DefinitionProblem[] {
+export function ruleProblems(rule: RuleMeta): Problem[] {
   const problems = messageProblems(rule.messages, rule.description);
   if (rule.evidence === undefined || rule.evidence.confidence.length === 0) problems.push({ path: 'evidence', message: 'names no confidence level (seed, press or interp)' });
   else if (rule.evidence.interpretation.trim() === '') problems.push({ path: 'evidence.interpretation', message: 'is empty' });

@@ -1,4 +1,5 @@
-import { messageProblems, RuleDefinitionError, type DefinitionProblem, type Evidence, type FactsArg } from '../core/define-rule.js';
+import { messageProblems, RuleDefinitionError, type Evidence, type FactsArg } from '../core/define-rule.js';
+import type { Problem } from '../core/problems.js';
 import type { FactRecord, Message } from '../schema/decision.js';
 import type { MessageTemplates } from '../core/template.js';
 import { formatInstant, parseInstant } from '../core/time.js';
@@ -103,7 +104,7 @@ const REPORT = {
 };
 
 /** The problems of a check's declaration: its templates (as a rule's) and its evidence. */
-export function checkProblems(check: CheckMeta): DefinitionProblem[] {
+export function checkProblems(check: CheckMeta): Problem[] {
   const problems = messageProblems(check.messages, check.description);
   if (check.evidence === undefined || check.evidence.confidence.length === 0) problems.push({ path: 'evidence', message: 'names no confidence level (seed, press or interp)' });
   else if (check.evidence.interpretation.trim() === '') problems.push({ path: 'evidence.interpretation', message: 'is empty' });
