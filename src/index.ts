@@ -5,7 +5,7 @@ export { explain, type Locale } from './core/explain.js';
 export { rules } from './rules/index.js';
 export type { Rule, RuleResult, RuleMessages } from './rules/index.js';
 export { clauses, STANDARD, CBA_GUIDELINE, type Clause } from './core/clauses.js';
-export { ruleEvidence, programEvidence, engineRequirements, type Evidence, type Confidence, type EngineRequirement } from './rules/clause-matrix.js';
+export { ruleEvidence, engineRequirements, type Evidence, type Confidence, type EngineRequirement } from './rules/clause-matrix.js';
 export { nationalProfile } from './profiles/national.js';
 export { cba2026Profile, presets } from './profiles/presets.js';
 export { HOUSE_FACTS, HouseRule as HouseRuleSchema, type HouseFactName } from './guard/house-rules.js';
@@ -28,7 +28,7 @@ export type { InputProblem, InvalidInputFinding, InvalidInputDecision } from './
 export { summarizeProblems, type Problem } from './core/problems.js';
 export { TIME_INDEPENDENT_RULES, MAX_SCHEDULE_CHECKS, MAX_SCHEDULE_CANDIDATES, type ScheduleOptions, type ScheduleResult, type ScheduleStatus, type ScheduleWork, type Quota, type QuotaResult } from './schedule/schedule.js';
 export {
-  assessProgram, incidentDeadline, IncidentInputError, programChecks, programClauses, PROGRAM_CLAUSES,
+  assessProgram, incidentDeadline, IncidentInputError, programChecks, programEvidence, programClauses, PROGRAM_CLAUSES,
   INCIDENT_REPORT_HOURS, INCIDENT_RECIPIENT, REQUIRED_REPORT_FIELDS,
   InstitutionSchema, AssessOptionsSchema, ProgramAssessmentSchema,
 } from './program/index.js';

@@ -25,9 +25,16 @@ describe('the clause matrix cannot drift', () => {
     }
   });
 
-  it('has the confidence of every clause a program check cites, and a test file for every check', () => {
+  it("gathers each rule's own evidence (declared in its module)", () => {
+    for (const r of rules) expect(ruleEvidence[r.id], r.id).toBe(r.evidence);
+  });
+
+  it('has the confidence of every clause a program check cites, the same for every check of a clause, and a test file for every check', () => {
     for (const check of programChecks) {
-      expect(programEvidence[check.clause.clause], check.id).toBeDefined();
+      expect(check.evidence.confidence.length, check.id).toBeGreaterThan(0);
+      expect(check.evidence.interpretation.trim(), check.id).not.toBe('');
+      expect(programEvidence[check.clause.clause]?.note, check.id).toBe(check.evidence.note);
+      expect(programEvidence[check.clause.clause]?.interpretation, check.id).toContain(check.evidence.interpretation);
       expect(programTestsOf(check.id), check.id).not.toEqual([]);
     }
   });

@@ -1,3 +1,5 @@
+import { messageProblems, RuleDefinitionError, type Evidence, type FactsArg } from '../core/define-rule.js';
+import type { Problem } from '../core/problems.js';
 import type { FactRecord, Message } from '../schema/decision.js';
 import type { MessageTemplates } from '../core/template.js';
 import { formatInstant, parseInstant } from '../core/time.js';
@@ -53,36 +55,72 @@ export function assessmentContext(options: AssessOptions): AssessmentContext {
 }
 
 /** One problem a check found. */
-export interface CheckResult {
+export interface CheckResult<C extends string = string> {
   readonly severity: Severity;
-  readonly code: string;
+  readonly code: C;
   readonly subject: Subject;
   readonly facts: FactRecord;
 }
 
-/** An institution-level check, in the manner of a rule module (src/core/define-rule.ts). */
-export interface ProgramCheck {
+/**
+ * The third argument of a check's `run`, bound to its messages as a rule's `report` is
+ * (src/rules/define-rule.ts): only declared codes, with a fact for every placeholder.
+ */
+export interface CheckReport<M extends MessageTemplates> {
+  violation<C extends keyof M & string>(code: C, subject: Subject, ...facts: FactsArg<M, C>): CheckResult<C>;
+  warning<C extends keyof M & string>(code: C, subject: Subject, ...facts: FactsArg<M, C>): CheckResult<C>;
+}
+
+/** What a check declares about itself, with the rules' field names (id, clause, description, messages, evidence). */
+export interface CheckMeta<M extends MessageTemplates = MessageTemplates> {
   readonly id: string;
   readonly clause: ProgramCitation;
-  /** One line on what the check verifies. */
+  /** One line on what the check verifies (no placeholders). */
   readonly description: Message;
   /** Message templates per finding code; `{name}` is replaced by the finding's fact of that name. */
-  readonly messages: MessageTemplates;
+  readonly messages: M;
+  /** How sure we are of the requirement (docs/guideline.md's confidence of the clause), and the check's interpretation. */
+  readonly evidence: Evidence;
+}
+
+/** A program check as its author writes it: the meta, `assessable`, and `run` with its typed `report`. */
+export interface CheckModule<M extends MessageTemplates> extends CheckMeta<M> {
+  /** Whether the profile holds the data this check needs; when not, the check is "not assessed". */
+  readonly assessable: (institution: Institution) => boolean;
+  /** What the check finds; every finding is built by `report`, which types its code and facts. */
+  readonly run: (institution: Institution, ctx: AssessmentContext, report: CheckReport<M>) => readonly CheckResult[];
+}
+
+/** An institution-level check, in the manner of a rule module (src/rules/define-rule.ts), as assessProgram runs it. */
+export interface ProgramCheck extends CheckMeta {
   /** Whether the profile holds the data this check needs; when not, the check is "not assessed". */
   readonly assessable: (institution: Institution) => boolean;
   readonly run: (institution: Institution, ctx: AssessmentContext) => readonly CheckResult[];
 }
 
-export function defineCheck<const C extends ProgramCheck>(check: C): C {
-  return check;
+const REPORT = {
+  violation: (code: string, subject: Subject, facts?: FactRecord): CheckResult => ({ severity: 'violation', code, subject, facts: facts ?? {} }),
+  warning: (code: string, subject: Subject, facts?: FactRecord): CheckResult => ({ severity: 'warning', code, subject, facts: facts ?? {} }),
+};
+
+/** The problems of a check's declaration: its templates (as a rule's) and its evidence. */
+export function checkProblems(check: CheckMeta): Problem[] {
+  const problems = messageProblems(check.messages, check.description);
+  if (check.evidence === undefined || check.evidence.confidence.length === 0) problems.push({ path: 'evidence', message: 'names no confidence level (seed, press or interp)' });
+  else if (check.evidence.interpretation.trim() === '') problems.push({ path: 'evidence.interpretation', message: 'is empty' });
+  return problems;
 }
 
-export function violation(code: string, subject: Subject, facts: FactRecord): CheckResult {
-  return { severity: 'violation', code, subject, facts };
-}
-
-export function warning(code: string, subject: Subject, facts: FactRecord): CheckResult {
-  return { severity: 'warning', code, subject, facts };
+/**
+ * Gives a check module its type and checks its declaration at load (a RuleDefinitionError naming the
+ * check otherwise); `run`'s `report` only accepts the declared codes with their placeholders' facts.
+ */
+export function defineCheck<const M extends MessageTemplates>(module: CheckModule<M>): ProgramCheck {
+  const problems = checkProblems(module);
+  if (problems.length > 0) throw new RuleDefinitionError(module.id, problems);
+  const report = REPORT as unknown as CheckReport<M>;
+  const { run, ...meta } = module;
+  return { ...meta, run: (institution: Institution, ctx: AssessmentContext) => run(institution, ctx, report) };
 }
 
 export function subject(kind: SubjectKind, id: string | null = null): Subject {

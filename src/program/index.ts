@@ -10,7 +10,7 @@ export {
   type IncidentDeadlineOptions,
   type ReportFieldLabel,
 } from './incident.js';
-export { programChecks } from './checks/index.js';
+export { programChecks, programEvidence } from './checks/index.js';
 export type { ProgramCheck, CheckResult, AssessmentContext } from './define-check.js';
 export { programClauses, PROGRAM_CLAUSES, clauseHeadings, type ProgramClause, type ProgramCitation } from './clauses.js';
 export {

@@ -9,13 +9,14 @@ import { DAY_MS, formatInstant } from '../core/time.js';
  */
 export const PRE_EXPIRY_NOTICE_DAYS = 30;
 export const PRE_EXPIRY_PERIOD_DAYS = 90;
-import { defineRule, obligation, violation, type RuleResult } from '../core/define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'agency-authorization',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.agencyAuthorization,
+  evidence: evidence('seed, press; interp for the 30- and 90-day periods', 'An agency acts under an outsourcing agreement in force at the instant and an evaluation within the interval (12 months); in the agreement\'s final 30 days without an evaluation in its final 90 days, an obligation names the pre-expiry due date (the program assessment judges it after the fact).'),
   description: {
     zh: '第三方催收机构须在有效的委托协议下开展催收，且出借人在评估周期内（全国标准为12个月）对其进行过评估；协议到期前最后30天内尚无到期前评估的，附带评估义务并写明到期日；出借人仍承担首要责任。',
     en: 'A third-party agency works only under an outsourcing agreement in force at the time and with an evaluation of the agency within the evaluation interval (12 months nationally); in the agreement\'s final 30 days without a pre-expiry evaluation, an obligation names the due date; the lender stays responsible.',
@@ -50,21 +51,23 @@ export default defineRule({
       en: 'The lender stays the party responsible for this collection; the agency hands the complete records of this action to the lender.',
     },
   },
+  limits: ['agencyEvaluationIntervalMonths'],
+  dated: ['action.actor.organization.outsourcingAgreement.validFrom', 'action.actor.organization.outsourcingAgreement.validUntil', 'action.actor.organization.lastEvaluatedAt'],
   appliesTo: (f) => f.organizationKind === 'agency',
-  check: (f, limits) => {
+  check: (f, limits, report) => {
     const zone = f.debtorLocal.zone;
     const found: RuleResult[] = [];
     const oa = f.outsourcing;
-    if (oa === null) found.push(violation('no-outsourcing-agreement'));
+    if (oa === null) found.push(report.violation('no-outsourcing-agreement'));
     else {
-      if (oa.validFromMs !== null && f.atMs < oa.validFromMs) found.push(violation('outsourcing-not-yet-in-force', { validFrom: formatInstant(oa.validFromMs, zone) }));
-      if (oa.validUntilMs !== null && f.atMs > oa.validUntilMs) found.push(violation('outsourcing-expired', { validUntil: formatInstant(oa.validUntilMs, zone) }));
+      if (oa.validFromMs !== null && f.atMs < oa.validFromMs) found.push(report.violation('outsourcing-not-yet-in-force', { validFrom: formatInstant(oa.validFromMs, zone) }));
+      if (oa.validUntilMs !== null && f.atMs > oa.validUntilMs) found.push(report.violation('outsourcing-expired', { validUntil: formatInstant(oa.validUntilMs, zone) }));
     }
     const evaluated = f.agencyLastEvaluatedAtMs;
     if (evaluated === null || evaluated > f.atMs) {
-      found.push(violation('agency-not-evaluated', { lastEvaluatedAt: evaluated === null ? null : formatInstant(evaluated, zone) }));
+      found.push(report.violation('agency-not-evaluated', { lastEvaluatedAt: evaluated === null ? null : formatInstant(evaluated, zone) }));
     } else if (evaluated < evaluationCutoffMs(f, limits)) {
-      found.push(violation('evaluation-lapsed', {
+      found.push(report.violation('evaluation-lapsed', {
         lastEvaluatedAt: formatInstant(evaluated, zone),
         cutoff: formatInstant(evaluationCutoffMs(f, limits), zone),
         intervalMonths: limits.agencyEvaluationIntervalMonths,
@@ -73,10 +76,10 @@ export default defineRule({
     if (oa !== null && oa.validUntilMs !== null && f.atMs <= oa.validUntilMs && f.atMs >= oa.validUntilMs - PRE_EXPIRY_NOTICE_DAYS * DAY_MS) {
       const periodFrom = oa.validUntilMs - PRE_EXPIRY_PERIOD_DAYS * DAY_MS;
       if (evaluated === null || evaluated < periodFrom || evaluated > f.atMs) {
-        found.push(obligation('pre-expiry-evaluation-due', { dueBy: formatInstant(oa.validUntilMs, zone), periodFrom: formatInstant(periodFrom, zone) }, 'always'));
+        found.push(report.obligation('pre-expiry-evaluation-due', { dueBy: formatInstant(oa.validUntilMs, zone), periodFrom: formatInstant(periodFrom, zone) }, 'always'));
       }
     }
-    found.push(obligation('agency-duties'));
+    found.push(report.obligation('agency-duties'));
     return found;
   },
 });

@@ -1,13 +1,14 @@
 import { clauses } from '../core/clauses.js';
 import { formatMinuteOfDay } from '../core/time.js';
 import { agreedWindowsGovern, inAnyWindow } from '../core/windows.js';
-import { defineRule, violation } from '../core/define-rule.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'agreed-hours',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.agreedHours,
+  evidence: evidence('press; interp for "also in daytime"', 'Agreed windows replace the default window toward the debtor while the agreement is in force (bounds inclusive), in daytime too; guarantors and contacts never get the debtor\'s windows.'),
   description: {
     zh: '与债务人约定了催收时间的，约定优先：对债务人的催收须在约定时段内进行（白天亦然）。',
     en: 'A collection time agreed with the debtor takes priority: actions toward the debtor must fall inside an agreed window, in daytime too.',
@@ -18,13 +19,14 @@ export default defineRule({
       en: "The debtor's local time {localTime} ({timeZone}, ISO weekday {weekday}) is outside the agreed windows: {windows}.",
     },
   },
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   appliesTo: agreedWindowsGovern,
   // Every candidate zone of the debtor must be inside an agreed window: one violation per zone outside.
-  check: (f) =>
+  check: (f, _limits, report) =>
     f.debtorLocals
       .filter((r) => !inAnyWindow(f.agreedWindows, r.weekday, r.minuteOfDay))
       .map((r) =>
-        violation('outside-agreed-window', {
+        report.violation('outside-agreed-window', {
           localTime: r.time,
           localDate: r.date,
           weekday: r.weekday,

@@ -1,12 +1,13 @@
 import { clauses } from '../core/clauses.js';
 import { formatInstant } from '../core/time.js';
-import { defineRule, violation, type RuleResult } from '../core/define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'ai-fairness',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.aiFairness,
+  evidence: evidence('seed; interp for the concrete flags', 'Each principle is one attested fact (a review date or a boolean) that must predate the action; unattested is denied. AI actors also face every other rule exactly as humans (ai-compliance, a property test).'),
   description: {
     zh: '人工智能催收系统须包容公平、无歧视性设计，可用可靠准确，不给债务人造成不便（可转人工），算法和数据安全可控。',
     en: 'An AI collection system is fair with no discriminatory design, reliable and accurate, offers a path to a human, and its algorithms and data are secure and controllable.',
@@ -41,22 +42,23 @@ export default defineRule({
       en: "The AI system's algorithms and data had no security assessment before this action.",
     },
   },
+  dated: ['action.actor.ai.fairnessReviewedAt', 'action.actor.ai.reliabilityValidatedAt', 'action.actor.ai.securityAssessedAt'],
   appliesTo: (f) => f.actorKind === 'ai',
-  check: (f) => {
+  check: (f, _limits, report) => {
     const ai = f.ai;
     const zone = f.debtorLocal.zone;
     const found: RuleResult[] = [];
     const notDone = (ms: number | null | undefined): boolean => ms === null || ms === undefined || ms > f.atMs;
     const at = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : formatInstant(ms, zone));
-    if (notDone(ai?.fairnessReviewedAtMs)) found.push(violation('fairness-not-reviewed', { fairnessReviewedAt: at(ai?.fairnessReviewedAtMs) }));
+    if (notDone(ai?.fairnessReviewedAtMs)) found.push(report.violation('fairness-not-reviewed', { fairnessReviewedAt: at(ai?.fairnessReviewedAtMs) }));
     const protectedAttributes = ai?.usesProtectedAttributes ?? null;
-    if (protectedAttributes === true) found.push(violation('uses-protected-attributes', { usesProtectedAttributes: true }));
-    else if (protectedAttributes === null) found.push(violation('protected-attributes-not-attested', { usesProtectedAttributes: null }));
-    if (notDone(ai?.reliabilityValidatedAtMs)) found.push(violation('reliability-not-validated', { reliabilityValidatedAt: at(ai?.reliabilityValidatedAtMs) }));
+    if (protectedAttributes === true) found.push(report.violation('uses-protected-attributes', { usesProtectedAttributes: true }));
+    else if (protectedAttributes === null) found.push(report.violation('protected-attributes-not-attested', { usesProtectedAttributes: null }));
+    if (notDone(ai?.reliabilityValidatedAtMs)) found.push(report.violation('reliability-not-validated', { reliabilityValidatedAt: at(ai?.reliabilityValidatedAtMs) }));
     const handoff = ai?.humanHandoff ?? null;
-    if (handoff === false) found.push(violation('no-human-handoff', { humanHandoff: false }));
-    else if (handoff === null) found.push(violation('handoff-not-attested', { humanHandoff: null }));
-    if (notDone(ai?.securityAssessedAtMs)) found.push(violation('security-not-assessed', { securityAssessedAt: at(ai?.securityAssessedAtMs) }));
+    if (handoff === false) found.push(report.violation('no-human-handoff', { humanHandoff: false }));
+    else if (handoff === null) found.push(report.violation('handoff-not-attested', { humanHandoff: null }));
+    if (notDone(ai?.securityAssessedAtMs)) found.push(report.violation('security-not-assessed', { securityAssessedAt: at(ai?.securityAssessedAtMs) }));
     return found;
   },
 });

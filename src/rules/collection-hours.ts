@@ -1,13 +1,14 @@
 import { clauses } from '../core/clauses.js';
 import { inDefaultWindow } from '../core/limits-at.js';
 import { agreedWindowsGovern } from '../core/windows.js';
-import { defineRule, violation } from '../core/define-rule.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'collection-hours',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.collectionHours,
+  evidence: evidence('seed, press', 'Read in the zone of the person approached, Beijing time for every mainland China zone and alias; 22:00:00 is inside the ban and 08:00:00 outside it; only an agreement in force with at least one window lifts it, and only toward the debtor.'),
   description: {
     zh: '未与债务人约定催收时间的，每日22:00至次日08:00不得以任何方式催收（按被联系人当地时间）。',
     en: 'Without an agreed collection time, no collection by any channel from 22:00 to 08:00 the next day, local time of the person approached.',
@@ -19,13 +20,14 @@ export default defineRule({
     },
   },
   limits: ['windowStart', 'windowEnd'],
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   appliesTo: (f) => !agreedWindowsGovern(f),
   // Every candidate zone must be inside the window (debtor.timeZones): one violation per zone outside it.
-  check: (f, limits) =>
+  check: (f, limits, report) =>
     f.targetLocals
       .filter((r) => !inDefaultWindow(r.minuteOfDay, limits))
       .map((r) =>
-        violation('outside-default-window', {
+        report.violation('outside-default-window', {
           localTime: r.time,
           localDate: r.date,
           timeZone: r.zone,

@@ -1,11 +1,12 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, violation, type RuleResult } from '../core/define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'collector-eligibility',
   // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
   timeDependent: false,
   clause: clauses.collectorEligibility,
+  evidence: evidence('seed', 'A violent-crime or serious bad-credit record denies; a screening answer that is not given denies too, with its own code.'),
   description: {
     zh: '不得聘用有暴力犯罪记录或严重不良信用记录的人员从事催收；未经准入审查的不得上岗。',
     en: 'No collector with a violent-crime record or a serious bad-credit record; a collector whose screening is not attested does not collect.',
@@ -25,16 +26,16 @@ export default defineRule({
     },
   },
   appliesTo: (f) => f.actorKind === 'human',
-  check: (f) => {
+  check: (f, _limits, report) => {
     const c = f.collector;
     const found: RuleResult[] = [];
-    if (c?.violentCrimeRecord === true) found.push(violation('violent-crime-record', { violentCrimeRecord: true }));
-    if (c?.seriousBadCredit === true) found.push(violation('serious-bad-credit', { seriousBadCredit: true }));
+    if (c?.violentCrimeRecord === true) found.push(report.violation('violent-crime-record', { violentCrimeRecord: true }));
+    if (c?.seriousBadCredit === true) found.push(report.violation('serious-bad-credit', { seriousBadCredit: true }));
     const unattested = [
       ...((c?.violentCrimeRecord ?? null) === null ? ['violentCrimeRecord'] : []),
       ...((c?.seriousBadCredit ?? null) === null ? ['seriousBadCredit'] : []),
     ];
-    if (unattested.length > 0) found.push(violation('screening-not-attested', { unattested }));
+    if (unattested.length > 0) found.push(report.violation('screening-not-attested', { unattested }));
     return found;
   },
 });

@@ -1,13 +1,14 @@
 import { clauses } from '../core/clauses.js';
 import { trainingCutoffMs } from '../core/limits-at.js';
 import { formatInstant } from '../core/time.js';
-import { defineRule, violation, type RuleResult } from '../core/define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'collector-training',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.collectorTraining,
+  evidence: evidence('seed; press for "once a year"', 'Pre-job training and pledge before the action, and a training assessment within the last 12 calendar months on the debtor\'s calendar; dates after the action do not count.'),
   description: {
     zh: '催收人员须通过岗前培训和考核、签署个人信息保密承诺，并至少每年参加一次培训和考核。',
     en: 'A collector has passed pre-job training and assessment, signed a personal-information confidentiality pledge, and been trained and assessed again at least once a year.',
@@ -30,8 +31,10 @@ export default defineRule({
       en: "The collector's last training assessment, at {lastTrainingAssessedAt}, is before the cutoff {cutoff}: training and assessment are due at least every {intervalMonths} months.",
     },
   },
+  limits: ['trainingIntervalMonths'],
+  dated: ['action.actor.collector.preJobTrainingPassedAt', 'action.actor.collector.lastTrainingAssessedAt', 'action.actor.collector.confidentialityPledgeSignedAt'],
   appliesTo: (f) => f.actorKind === 'human',
-  check: (f, limits) => {
+  check: (f, limits, report) => {
     const c = f.collector;
     const zone = f.debtorLocal.zone;
     const fmt = (ms: number | null): string | null => (ms === null ? null : formatInstant(ms, zone));
@@ -40,12 +43,12 @@ export default defineRule({
     const training = c?.preJobTrainingPassedAtMs ?? null;
     const pledge = c?.confidentialityPledgeSignedAtMs ?? null;
     const assessed = c?.lastTrainingAssessedAtMs ?? null;
-    if (!doneBy(training)) found.push(violation('no-pre-job-training', { preJobTrainingPassedAt: fmt(training) }));
-    if (!doneBy(pledge)) found.push(violation('no-confidentiality-pledge', { confidentialityPledgeSignedAt: fmt(pledge) }));
-    if (!doneBy(assessed)) found.push(violation('no-training-assessment', { lastTrainingAssessedAt: fmt(assessed) }));
+    if (!doneBy(training)) found.push(report.violation('no-pre-job-training', { preJobTrainingPassedAt: fmt(training) }));
+    if (!doneBy(pledge)) found.push(report.violation('no-confidentiality-pledge', { confidentialityPledgeSignedAt: fmt(pledge) }));
+    if (!doneBy(assessed)) found.push(report.violation('no-training-assessment', { lastTrainingAssessedAt: fmt(assessed) }));
     else if (assessed < trainingCutoffMs(f, limits)) {
-      found.push(violation('training-assessment-lapsed', {
-        lastTrainingAssessedAt: fmt(assessed),
+      found.push(report.violation('training-assessment-lapsed', {
+        lastTrainingAssessedAt: formatInstant(assessed, zone),
         cutoff: formatInstant(trainingCutoffMs(f, limits), zone),
         intervalMonths: limits.trainingIntervalMonths,
       }));

@@ -1,11 +1,12 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, obligation, violation } from '../core/define-rule.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'contact-disclosure',
   // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
   timeDependent: false,
   clause: clauses.contactDisclosure,
+  evidence: evidence('seed, press', 'No disclosure to a contact, repayment information included, except repayment information to a contact who volunteered, which carries the repayment-info-only duty.'),
   description: {
     zh: '不得向联系人透露债务金额、逾期时长等债务信息；主动表示代偿的联系人仅可获告知还款所需信息。',
     en: 'Never disclose the debt amount, overdue duration or other debt details to a contact, except repayment information to a contact who volunteered to repay.',
@@ -24,14 +25,15 @@ export default defineRule({
       en: 'The contact volunteered to repay: give only the information needed to repay, nothing else about the debt.',
     },
   },
+  dated: ['context.contacts[].volunteeredToRepayAt'],
   appliesTo: (f) => f.targetRole === 'contact',
-  check: (f) => {
+  check: (f, _limits, report) => {
     const volunteeredAtMs = f.contact?.volunteeredToRepayAtMs ?? null;
     const repaying = f.purpose === 'repayment_info' && volunteeredAtMs !== null && volunteeredAtMs <= f.atMs;
-    if (repaying) return [obligation('repayment-info-only', { volunteered: true })];
+    if (repaying) return [report.obligation('repayment-info-only', { volunteered: true })];
     // Repayment information is debt information too unless the contact is the one repaying.
     const disclosed = [...new Set(f.disclosures)];
-    if (disclosed.length > 0) return [violation('debt-disclosed', { disclosures: disclosed })];
-    return [obligation('no-debt-disclosure')];
+    if (disclosed.length > 0) return [report.violation('debt-disclosed', { disclosures: disclosed })];
+    return [report.obligation('no-debt-disclosure')];
   },
 });

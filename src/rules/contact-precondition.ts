@@ -1,12 +1,13 @@
 import { clauses } from '../core/clauses.js';
 import { debtorLostByHistory } from '../core/limits-at.js';
-import { defineRule, NONE, violation } from '../core/define-rule.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'contact-precondition',
   // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
   timeDependent: false,
   clause: clauses.contactPrecondition,
+  evidence: evidence('press', 'Reachability is the caller\'s fact (debtor.reachable); under a profile with debtorLostAfterFailedAttempts (cba-2026: 3) the history must also show that many unanswered outbound attempts in a row. No exception for a contact who volunteered to repay while the debtor can be reached.'),
   description: {
     zh: '仅在债务人失联、死亡或无完全民事行为能力时，方可联系其联系人。',
     en: "A debtor's contact may be approached only when the debtor cannot be reached, has died, or lacks full legal capacity.",
@@ -23,15 +24,16 @@ export default defineRule({
   },
   // Every action toward a contact, registered or not: an unregistered one is also denied by debtor-only.
   appliesTo: (f) => f.targetRole === 'contact',
-  check: (f, limits) => {
+  check: (f, limits, report) => {
     if (f.debtorDeceased || f.debtorLegalCapacity !== 'full') return NONE;
     // A profile with debtorLostAfterFailedAttempts wants the history to show it, besides the caller's word.
-    if (!f.debtorReachable && debtorLostByHistory(f, limits) === false) {
-      return [violation('debtor-not-shown-lost', { debtorReachable: false, required: limits.debtorLostAfterFailedAttempts })];
+    const required = limits.debtorLostAfterFailedAttempts;
+    if (!f.debtorReachable && required !== null && debtorLostByHistory(f, limits) === false) {
+      return [report.violation('debtor-not-shown-lost', { debtorReachable: false, required })];
     }
     if (!f.debtorReachable) return NONE;
     return [
-      violation('debtor-reachable', {
+      report.violation('debtor-reachable', {
         debtorReachable: f.debtorReachable,
         debtorDeceased: f.debtorDeceased,
         debtorLegalCapacity: f.debtorLegalCapacity,

@@ -1,5 +1,5 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, NONE, violation } from '../core/define-rule.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 const ALWAYS_ALLOWED: readonly string[] = ['locate_debtor', 'relay_message'];
 
@@ -8,6 +8,7 @@ export default defineRule({
   // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
   timeDependent: false,
   clause: clauses.contactPurpose,
+  evidence: evidence('seed, press', 'Only locate_debtor and relay_message, plus repayment_info to a contact who volunteered at or before the action; a missing purpose is denied.'),
   description: {
     zh: '联系联系人时仅可询问债务人的联系方式或请其转告信息，不得向其催要还款；主动表示代偿的联系人可获告知还款所需信息。',
     en: "With a contact: only ask for the debtor's contact details or ask them to pass on a message, never demand payment; a contact who volunteered to repay may be given repayment information.",
@@ -26,16 +27,17 @@ export default defineRule({
       en: 'The contact had not volunteered to repay by the time of this action: "{purpose}" is not allowed.',
     },
   },
+  dated: ['context.contacts[].volunteeredToRepayAt'],
   appliesTo: (f) => f.targetRole === 'contact',
-  check: (f) => {
+  check: (f, _limits, report) => {
     const allowed = [...ALWAYS_ALLOWED];
     const purpose = f.purpose ?? null;
-    if (purpose === null) return [violation('purpose-missing', { purpose: null, allowed })];
+    if (purpose === null) return [report.violation('purpose-missing', { purpose: null, allowed })];
     if (ALWAYS_ALLOWED.includes(purpose)) return NONE;
     if (purpose === 'repayment_info') {
       const volunteeredAtMs = f.contact?.volunteeredToRepayAtMs ?? null;
-      return volunteeredAtMs !== null && volunteeredAtMs <= f.atMs ? NONE : [violation('repayment-not-volunteered', { purpose, volunteered: false })];
+      return volunteeredAtMs !== null && volunteeredAtMs <= f.atMs ? NONE : [report.violation('repayment-not-volunteered', { purpose, volunteered: false })];
     }
-    return [violation('purpose-not-allowed', { purpose, allowed })];
+    return [report.violation('purpose-not-allowed', { purpose, allowed })];
   },
 });

@@ -1,5 +1,5 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, NONE, violation } from '../core/define-rule.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 // Facts name the target's role only: party ids are input strings and never leave the engine.
 export default defineRule({
@@ -7,6 +7,7 @@ export default defineRule({
   // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
   timeDependent: false,
   clause: clauses.targets,
+  evidence: evidence('seed, press', 'Registered means listed in context.contacts or context.guarantors; a debtor target without partyId is the case\'s debtor; anyone else is a third party.'),
   description: {
     zh: '催收对象仅限债务人本人；既非担保人也非登记联系人的其他人不得联系。',
     en: 'Collection is directed at the debtor only: anyone who is neither a guarantor nor a registered contact must not be approached.',
@@ -30,13 +31,13 @@ export default defineRule({
     },
   },
   appliesTo: () => true,
-  check: (f) => {
+  check: (f, _limits, report) => {
     const facts = { role: f.targetRole };
     switch (f.targetRole) {
-      case 'third_party': return [violation('third-party', facts)];
-      case 'contact': return f.targetRegistered ? NONE : [violation('unregistered-contact', facts)];
-      case 'guarantor': return f.targetRegistered ? NONE : [violation('unregistered-guarantor', facts)];
-      case 'debtor': return f.targetRegistered ? NONE : [violation('not-the-debtor', facts)];
+      case 'third_party': return [report.violation('third-party', facts)];
+      case 'contact': return f.targetRegistered ? NONE : [report.violation('unregistered-contact', facts)];
+      case 'guarantor': return f.targetRegistered ? NONE : [report.violation('unregistered-guarantor', facts)];
+      case 'debtor': return f.targetRegistered ? NONE : [report.violation('not-the-debtor', facts)];
     }
   },
 });

@@ -1,12 +1,13 @@
 import { clauses } from '../core/clauses.js';
 import { formatInstant } from '../core/time.js';
-import { defineRule, violation, type RuleResult } from '../core/define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'guarantor-scope',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.guarantors,
+  evidence: evidence('seed, press; interp for the three checks', 'The guarantee covers this debt, is in force at the instant and the demand is within its cap; a missing bound or cap is not a limit.'),
   description: {
     zh: '对担保人的催收仅限法律和担保合同范围内：担保覆盖本笔债务、在操作时有效、主张金额不超过担保上限。',
     en: 'A guarantor is approached only within the law and the guarantee: it covers this debt, is in force at the time, and any amount demanded is within its cap.',
@@ -30,21 +31,22 @@ export default defineRule({
     },
   },
   // An unregistered guarantor has no guarantee to check: debtor-only denies it.
+  dated: ['context.guarantors[].validFrom', 'context.guarantors[].validUntil'],
   appliesTo: (f) => f.targetRole === 'guarantor' && f.guarantor !== null,
-  check: (f) => {
+  check: (f, _limits, report) => {
     const g = f.guarantor;
     if (g === null) return [];
     const zone = f.targetLocal.zone;
     const found: RuleResult[] = [];
-    if (!g.coversDebt) found.push(violation('guarantee-not-covering-debt', { coversDebt: false }));
+    if (!g.coversDebt) found.push(report.violation('guarantee-not-covering-debt', { coversDebt: false }));
     if (g.validFromMs !== null && f.atMs < g.validFromMs) {
-      found.push(violation('guarantee-not-yet-in-force', { validFrom: formatInstant(g.validFromMs, zone) }));
+      found.push(report.violation('guarantee-not-yet-in-force', { validFrom: formatInstant(g.validFromMs, zone) }));
     }
     if (g.validUntilMs !== null && f.atMs > g.validUntilMs) {
-      found.push(violation('guarantee-expired', { validUntil: formatInstant(g.validUntilMs, zone) }));
+      found.push(report.violation('guarantee-expired', { validUntil: formatInstant(g.validUntilMs, zone) }));
     }
     if (f.amountDemanded !== null && g.liabilityCap !== null && f.amountDemanded > g.liabilityCap) {
-      found.push(violation('amount-over-cap', { amountDemanded: f.amountDemanded, liabilityCap: g.liabilityCap }));
+      found.push(report.violation('amount-over-cap', { amountDemanded: f.amountDemanded, liabilityCap: g.liabilityCap }));
     }
     return found;
   },

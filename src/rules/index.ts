@@ -10,7 +10,7 @@ import contactOptOut from './contact-opt-out.js';
 import contactPrecondition from './contact-precondition.js';
 import contactPurpose from './contact-purpose.js';
 import debtorOnly from './debtor-only.js';
-import type { Rule } from '../core/define-rule.js';
+import { assertRule, RuleDefinitionError, type Rule } from '../core/define-rule.js';
 import guarantorScope from './guarantor-scope.js';
 import lawfulConduct from './lawful-conduct.js';
 import recordKeeping from './record-keeping.js';
@@ -22,8 +22,24 @@ import visitPremises from './visit-premises.js';
 import visitStaffing from './visit-staffing.js';
 import voiceDailyCap from './voice-daily-cap.js';
 
+/**
+ * A registry of rules, checked when it is built: each rule's declaration (its templates' placeholders,
+ * zh and en naming the same facts, its evidence; see `assertRule`) and unique ids. Throws a
+ * RuleDefinitionError naming the rule and the code, so a template that cannot be rendered fails at load,
+ * never as an internal-error deny at run time.
+ */
+export function registry(list: readonly Rule[]): readonly Rule[] {
+  const seen = new Set<string>();
+  for (const rule of list) {
+    assertRule(rule);
+    if (seen.has(rule.id)) throw new RuleDefinitionError(rule.id, [{ path: 'id', message: 'is registered twice' }]);
+    seen.add(rule.id);
+  }
+  return Object.freeze([...list]);
+}
+
 /** Every built-in rule, in the order decisions list them (docs/guideline.md's per-action table). */
-export const rules: readonly Rule[] = Object.freeze([
+export const rules: readonly Rule[] = registry([
   collectionHours,
   agreedHours,
   voiceDailyCap,
@@ -48,4 +64,5 @@ export const rules: readonly Rule[] = Object.freeze([
   aiFairness,
 ]);
 
-export type { Rule, RuleResult, RuleMessages } from '../core/define-rule.js';
+export { RuleDefinitionError } from '../core/define-rule.js';
+export type { Rule, RuleResult, RuleMessages, RuleMeta, RuleModule, Report, DatedField, Evidence, Confidence } from '../core/define-rule.js';

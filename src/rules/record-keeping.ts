@@ -1,13 +1,14 @@
 import { clauses } from '../core/clauses.js';
 import { retainUntilMs } from '../core/limits-at.js';
 import { formatInstant } from '../core/time.js';
-import { defineRule, obligation } from '../core/define-rule.js';
+import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'record-keeping',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.recordKeeping,
+  evidence: evidence('press', 'An allowed action carries the duty to record it and keep the record at least 2 calendar years from the action, in the debtor\'s zone.'),
   description: {
     zh: '如实、完整记录催收全过程，受托机构向出借人移交完整记录，记录至少保存2年。',
     en: 'Record the whole process truthfully and completely; agencies hand complete records to the lender; keep them at least 2 years.',
@@ -20,7 +21,7 @@ export default defineRule({
   },
   limits: ['recordRetentionYears'],
   appliesTo: () => true,
-  check: (f, limits) => [
-    obligation('retain-records', { retainUntil: formatInstant(retainUntilMs(f, limits), f.debtorLocal.zone), years: limits.recordRetentionYears }),
+  check: (f, limits, report) => [
+    report.obligation('retain-records', { retainUntil: formatInstant(retainUntilMs(f, limits), f.debtorLocal.zone), years: limits.recordRetentionYears }),
   ],
 });

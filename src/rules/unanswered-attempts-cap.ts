@@ -1,11 +1,12 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, NONE, violation } from '../core/define-rule.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'unanswered-attempts-cap',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.cbaUnansweredAttempts,
+  evidence: evidence('press (China Banking Association guideline; article unconfirmed)', 'Only under a profile that sets it (cba-2026: 6), for voice toward the debtor: unanswered or failed outbound attempts toward the debtor on the action\'s phoneRef in the debtor\'s local day; an agreed cap only lowers it; a voice action without phoneRef is denied.'),
   description: {
     zh: '（仅 cba-2026 等设定该限额的配置）债务人未接听时，对债务人同一联系号码每日呼叫尝试不超过限额（中国银行业协会指引为6次），另有约定的从其约定（约定只能降低）。债务人回拨不计入。',
     en: "Profiles that set it only (cba-2026): when the debtor does not answer, at most N call attempts a local day on one of the debtor's own numbers (6 in the China Banking Association guideline), unless agreed otherwise (an agreement may only lower it); the debtor's call-backs do not count.",
@@ -21,14 +22,15 @@ export default defineRule({
     },
   },
   limits: ['unansweredAttemptsPerNumberDailyCap'],
+  dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   basis: clauses.voiceFrequency,
   appliesTo: (f, limits) => f.channel === 'voice' && f.targetRole === 'debtor' && limits.unansweredAttemptsPerNumberDailyCap !== null,
-  check: (f, limits) => {
+  check: (f, limits, report) => {
     const profileCap = limits.unansweredAttemptsPerNumberDailyCap ?? Number.POSITIVE_INFINITY;
     const agreed = f.agreedUnansweredAttemptsDailyCap;
     const cap = agreed !== null && agreed < profileCap ? agreed : profileCap;
-    if (f.unansweredOnNumberToday === null) return [violation('phone-ref-missing')];
+    if (f.unansweredOnNumberToday === null) return [report.violation('phone-ref-missing')];
     if (f.unansweredOnNumberToday < cap) return NONE;
-    return [violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: cap === profileCap ? 'profile' : 'agreement', localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
+    return [report.violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: cap === profileCap ? 'profile' : 'agreement', localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
   },
 });

@@ -1,11 +1,12 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, NONE, violation } from '../core/define-rule.js';
+import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'visit-daily-cap',
   // Waiting can change the answer (a window opens, a day's count resets, an attestation starts or lapses).
   timeDependent: true,
   clause: clauses.visitFrequency,
+  evidence: evidence('seed', 'A visit counts whatever its outcome, every organisation together, in the debtor\'s local calendar day; only visits to the debtor.'),
   description: {
     zh: '对同一债务人的上门催收每日不超过1次（无论上门结果）。',
     en: 'On-site visits to one debtor: at most 1 a local day, whatever the outcome.',
@@ -18,8 +19,8 @@ export default defineRule({
   },
   limits: ['visitDailyCap'],
   appliesTo: (f) => f.channel === 'visit' && f.targetRole === 'debtor',
-  check: (f, limits) => {
+  check: (f, limits, report) => {
     if (f.visitsToday < limits.visitDailyCap) return NONE;
-    return [violation('cap-reached', { count: f.visitsToday, cap: limits.visitDailyCap, localDate: f.debtorLocal.date, timeZone: f.debtorLocal.zone })];
+    return [report.violation('cap-reached', { count: f.visitsToday, cap: limits.visitDailyCap, localDate: f.debtorLocal.date, timeZone: f.debtorLocal.zone })];
   },
 });

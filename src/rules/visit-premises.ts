@@ -1,11 +1,12 @@
 import { clauses } from '../core/clauses.js';
-import { defineRule, violation, type RuleResult } from '../core/define-rule.js';
+import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
 export default defineRule({
   id: 'visit-premises',
   // Waiting cannot cure it: it depends on who, what and how, or only gets worse with time.
   timeDependent: false,
   clause: clauses.visitPremises,
+  evidence: evidence('seed', 'Any private residence or office area, whoever\'s; the flags are the visit plan\'s declaration.'),
   description: {
     zh: '上门催收不得进入债务人私人住宅或办公区域。',
     en: 'An on-site visit must not enter a private residence or an office area.',
@@ -21,10 +22,10 @@ export default defineRule({
     },
   },
   appliesTo: (f) => f.visit !== null,
-  check: (f) => {
+  check: (f, _limits, report) => {
     const found: RuleResult[] = [];
-    if (f.visit?.entersPrivateResidence === true) found.push(violation('enters-private-residence'));
-    if (f.visit?.entersOfficeArea === true) found.push(violation('enters-office-area'));
+    if (f.visit?.entersPrivateResidence === true) found.push(report.violation('enters-private-residence'));
+    if (f.visit?.entersOfficeArea === true) found.push(report.violation('enters-office-area'));
     return found;
   },
 });

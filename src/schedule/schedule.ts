@@ -3,6 +3,7 @@
  * checkAction: a candidate instant is allowed exactly when checkAction would allow the action moved there.
  */
 import { INVALID_INPUT } from '../core/decision.js';
+import { datedFieldsOf, datedInstants } from '../core/define-rule.js';
 import { voiceCap, type VoiceCapReason } from '../core/caps.js';
 import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type CompiledWindow, type Facts, type HistoryIndex } from '../core/facts.js';
 import { defaultWindowEdges, windowOpenAt } from '../core/limits-at.js';
@@ -263,17 +264,16 @@ function nextMidnights(zones: readonly string[], from: number, to: number): numb
   return out.sort((a, b) => a - b);
 }
 
+/**
+ * The dated fields the rules read (each rule declares them in `dated`): their instants are candidates,
+ * since a validity period or an attestation may start there (test/schedule/dated-fields.test.ts checks
+ * that a rule whose answer a dated field changes declares it).
+ */
+const DATED_FIELDS_READ = datedFieldsOf(builtInRules);
+
 /** The instants at which a validity period or an attestation starts, or the instant after one ends. */
 function validityInstants(context: Context, action: Action): number[] {
-  const instants = [
-    context.agreement?.validFrom, context.agreement?.validUntil,
-    ...(context.guarantors ?? []).flatMap((g) => [g.validFrom, g.validUntil]),
-    ...(context.contacts ?? []).map((c) => c.volunteeredToRepayAt),
-    action.actor.organization.outsourcingAgreement?.validFrom, action.actor.organization.outsourcingAgreement?.validUntil,
-    action.actor.organization.lastEvaluatedAt,
-    action.actor.collector?.preJobTrainingPassedAt, action.actor.collector?.lastTrainingAssessedAt, action.actor.collector?.confidentialityPledgeSignedAt,
-    action.actor.ai?.fairnessReviewedAt, action.actor.ai?.reliabilityValidatedAt, action.actor.ai?.securityAssessedAt,
-  ];
+  const instants = datedInstants(DATED_FIELDS_READ, context, action);
   const out: number[] = [];
   for (const text of instants) {
     if (text === undefined) continue;

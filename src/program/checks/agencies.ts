@@ -1,8 +1,9 @@
 /** 5.4: evaluating, planning for and inspecting third-party collection agencies; in-house capability. */
 import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, INSTITUTION, latest, subject, violation, warning, type AssessmentContext, type CheckResult } from '../define-check.js';
+import { defineCheck, INSTITUTION, latest, subject, type AssessmentContext, type CheckResult } from '../define-check.js';
 import type { Agency } from '../schema.js';
 
 interface AgreementSpan {
@@ -33,6 +34,7 @@ function evaluationsOf(agency: Agency, ctx: AssessmentContext): number[] {
 export const agencyEvaluation = defineCheck({
   id: 'agency-evaluation',
   clause: programClauses.agencyEvaluation,
+  evidence: evidence('seed, press', 'Agencies evaluated at least yearly and once more in the final period before each agreement expires.'),
   description: {
     zh: '对合作的第三方催收机构至少每年评估一次，且每份委托协议到期前也需开展1次评估（年度评估不能替代）。',
     en: 'Each engaged agency is evaluated at least once every 12 months, and once more in the final period before each outsourcing agreement expires (a yearly evaluation does not stand in).',
@@ -56,7 +58,7 @@ export const agencyEvaluation = defineCheck({
     },
   },
   assessable: (inst) => inst.outsourcing !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const agency of inst.outsourcing?.agencies ?? []) {
       const who = subject('agency', agency.id);
@@ -68,7 +70,7 @@ export const agencyEvaluation = defineCheck({
       if (overdue) {
         const last = latest(...evaluations);
         results.push(
-          violation('evaluation-overdue', who, {
+          report.violation('evaluation-overdue', who, {
             agencyId: agency.id,
             lastEvaluatedAt: last === null ? null : ctx.format(last),
             since: ctx.format(ctx.evaluationDueSinceMs),
@@ -87,7 +89,7 @@ export const agencyEvaluation = defineCheck({
         const finalFrom = addZonedDays(endedMs, -finalDays, ctx.zone);
         if (evaluatedWithin(finalFrom, endedMs)) continue;
         results.push(
-          violation(next === undefined ? 'expired-without-evaluation' : 'renewed-without-evaluation', who, {
+          report.violation(next === undefined ? 'expired-without-evaluation' : 'renewed-without-evaluation', who, {
             agencyId: agency.id, agreementRef: span.ref, endedAt: ctx.format(endedMs), finalFrom: ctx.format(finalFrom), finalDays,
           }),
         );
@@ -96,7 +98,7 @@ export const agencyEvaluation = defineCheck({
         const since = addZonedDays(inForce.untilMs, -finalDays, ctx.zone);
         if (!evaluatedWithin(since, ctx.atMs)) {
           results.push(
-            warning('evaluation-due-before-renewal', who, {
+            report.warning('evaluation-due-before-renewal', who, {
               agencyId: agency.id,
               agreementRef: inForce.ref,
               expiresAt: ctx.format(inForce.untilMs),
@@ -113,6 +115,7 @@ export const agencyEvaluation = defineCheck({
 export const agencyPlans = defineCheck({
   id: 'agency-plans',
   clause: programClauses.agencyPlans,
+  evidence: evidence('seed, press', 'Agencies have risk warning and emergency plans.'),
   description: {
     zh: '对合作的第三方催收机构应有风险预警方案和应急预案。',
     en: 'Each engaged agency is covered by a risk warning plan and an emergency plan.',
@@ -128,13 +131,13 @@ export const agencyPlans = defineCheck({
     },
   },
   assessable: (inst) => inst.outsourcing !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const agency of inst.outsourcing?.agencies ?? []) {
       if (!agreementsOf(agency, ctx).engaged) continue;
       const who = subject('agency', agency.id);
-      if (!agency.riskWarningPlan) results.push(violation('risk-warning-plan-missing', who, { agencyId: agency.id }));
-      if (!agency.emergencyPlan) results.push(violation('emergency-plan-missing', who, { agencyId: agency.id }));
+      if (!agency.riskWarningPlan) results.push(report.violation('risk-warning-plan-missing', who, { agencyId: agency.id }));
+      if (!agency.emergencyPlan) results.push(report.violation('emergency-plan-missing', who, { agencyId: agency.id }));
     }
     return results;
   },
@@ -143,6 +146,7 @@ export const agencyPlans = defineCheck({
 export const agencyInspection = defineCheck({
   id: 'agency-inspection',
   clause: programClauses.agencyInspection,
+  evidence: evidence('seed, press', 'Agencies inspected.'),
   description: {
     zh: '对合作满12个月的第三方催收机构，12个月内应至少有一次检查记录。',
     en: 'An agency engaged for more than 12 months has been inspected within the last 12 months.',
@@ -154,7 +158,7 @@ export const agencyInspection = defineCheck({
     },
   },
   assessable: (inst) => inst.outsourcing !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const agency of inst.outsourcing?.agencies ?? []) {
       const { inForce, relationshipStartMs } = agreementsOf(agency, ctx);
@@ -163,7 +167,7 @@ export const agencyInspection = defineCheck({
       const last = ctx.happened(agency.lastInspectedAt);
       if (last === null || last < ctx.reviewDueSinceMs) {
         results.push(
-          warning('inspection-overdue', subject('agency', agency.id), {
+          report.warning('inspection-overdue', subject('agency', agency.id), {
             agencyId: agency.id,
             lastInspectedAt: last === null ? null : ctx.format(last),
             since: ctx.format(ctx.reviewDueSinceMs),
@@ -178,6 +182,7 @@ export const agencyInspection = defineCheck({
 export const inHouseCapability = defineCheck({
   id: 'in-house-capability',
   clause: programClauses.inHouseCapability,
+  evidence: evidence('seed, press', 'In-house capability kept.'),
   description: {
     zh: '审慎委外，保持自主催收能力。',
     en: 'Outsource prudently and keep the capability to collect in house.',
@@ -189,5 +194,5 @@ export const inHouseCapability = defineCheck({
     },
   },
   assessable: (inst) => inst.outsourcing !== undefined,
-  run: (inst) => (inst.outsourcing?.inHouseCapability === false ? [warning('no-in-house-capability', INSTITUTION, {})] : []),
+  run: (inst, _ctx, report) => (inst.outsourcing?.inHouseCapability === false ? [report.warning('no-in-house-capability', INSTITUTION, {})] : []),
 });

@@ -1,12 +1,14 @@
 /** 5.6: a complaint channel exists, and complaints are handled within the institution's own target. */
 import { DAY_MS, parseInstant } from '../../core/time.js';
 import { addZonedDays } from '../calendar.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, INSTITUTION, subject, violation, warning, type CheckResult } from '../define-check.js';
+import { defineCheck, INSTITUTION, subject, type CheckResult } from '../define-check.js';
 
 export const complaintChannel = defineCheck({
   id: 'complaint-channel',
   clause: programClauses.complaintChannel,
+  evidence: evidence('press (outline)', 'A complaint channel exists.'),
   description: {
     zh: '应设立并公布投诉渠道。',
     en: 'Debtors have a channel to complain through.',
@@ -18,12 +20,13 @@ export const complaintChannel = defineCheck({
     },
   },
   assessable: (inst) => inst.complaints !== undefined,
-  run: (inst) => (inst.complaints?.channels.length === 0 ? [violation('no-complaint-channel', INSTITUTION, {})] : []),
+  run: (inst, _ctx, report) => (inst.complaints?.channels.length === 0 ? [report.violation('no-complaint-channel', INSTITUTION, {})] : []),
 });
 
 export const complaintHandling = defineCheck({
   id: 'complaint-handling',
   clause: programClauses.complaintHandling,
+  evidence: evidence('press (outline)', 'Complaints are handled in time.'),
   description: {
     zh: '投诉应在机构承诺的处理时限内办结。',
     en: "Complaints are resolved within the institution's handling target.",
@@ -35,7 +38,7 @@ export const complaintHandling = defineCheck({
     },
   },
   assessable: (inst) => inst.complaints !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const section = inst.complaints;
     if (section === undefined) return [];
     const results: CheckResult[] = [];
@@ -45,7 +48,7 @@ export const complaintHandling = defineCheck({
       const due = addZonedDays(parseInstant(c.receivedAt), section.handlingTargetDays, ctx.zone);
       if (ctx.atMs <= due) continue;
       results.push(
-        warning('complaint-overdue', subject('complaint', c.id), {
+        report.warning('complaint-overdue', subject('complaint', c.id), {
           complaintId: c.id,
           receivedAt: ctx.format(received),
           dueAt: ctx.format(due),

@@ -1,9 +1,11 @@
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, INSTITUTION, violation } from '../define-check.js';
+import { defineCheck, INSTITUTION } from '../define-check.js';
 
 export const collectionDepartment = defineCheck({
   id: 'collection-department',
   clause: programClauses.department,
+  evidence: evidence('seed, press', 'A dedicated department.'),
   description: {
     zh: '应设立专门的部门负责贷后催收管理。',
     en: 'A dedicated department manages collection.',
@@ -19,11 +21,11 @@ export const collectionDepartment = defineCheck({
     },
   },
   assessable: (inst) => inst.collectionDepartment !== undefined,
-  run: (inst) => {
+  run: (inst, _ctx, report) => {
     const d = inst.collectionDepartment;
     if (d === undefined) return [];
-    if (!d.exists) return [violation('department-missing', INSTITUTION, {})];
-    if (!d.dedicated) return [violation('department-not-dedicated', INSTITUTION, {})];
+    if (!d.exists) return [report.violation('department-missing', INSTITUTION, {})];
+    if (!d.dedicated) return [report.violation('department-not-dedicated', INSTITUTION, {})];
     return [];
   },
 });

@@ -1,12 +1,14 @@
 import { parseInstant } from '../../core/time.js';
 import { formatInOffsetOf } from '../calendar.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, subject, violation, warning, type CheckResult } from '../define-check.js';
+import { defineCheck, subject, type CheckResult } from '../define-check.js';
 import { REQUIRED_REPORT_FIELDS, reportDeadlineMs } from '../incident.js';
 
 export const incidentReporting = defineCheck({
   id: 'incident-reporting',
   clause: programClauses.incidentReporting,
+  evidence: evidence('seed', 'A written report of a major risk event within 48 hours of its discovery, with the required fields.'),
   description: {
     zh: '发生重大风险事项的，应在发现后48小时内向自律组织书面报告，说明原因、进展、影响和措施。',
     en: 'A major risk event is reported in writing to the self-regulatory organisation within 48 hours of discovery, covering cause, status, impact and measures.',
@@ -30,7 +32,7 @@ export const incidentReporting = defineCheck({
     },
   },
   assessable: (inst) => inst.incidents !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const incident of inst.incidents ?? []) {
       if (ctx.happened(incident.discoveredAt) === null) continue;
@@ -44,11 +46,11 @@ export const incidentReporting = defineCheck({
       };
       const reported = ctx.happened(incident.reportedAt);
       if (reported === null) {
-        if (ctx.atMs <= deadlineMs) results.push(warning('report-due', about, facts));
-        else results.push(violation('report-overdue', about, { ...facts, at: ctx.format(ctx.atMs) }));
+        if (ctx.atMs <= deadlineMs) results.push(report.warning('report-due', about, facts));
+        else results.push(report.violation('report-overdue', about, { ...facts, at: ctx.format(ctx.atMs) }));
         continue;
       }
-      if (reported > deadlineMs) results.push(violation('reported-late', about, { ...facts, reportedAt: incident.reportedAt as string }));
+      if (reported > deadlineMs) results.push(report.violation('reported-late', about, { ...facts, reportedAt: incident.reportedAt as string }));
       const missingFields = REQUIRED_REPORT_FIELDS.filter((f) => !incident.reportFields.includes(f));
       if (missingFields.length > 0) {
         // Before the deadline an incomplete report can still be completed in time.

@@ -1,5 +1,6 @@
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, INSTITUTION, violation, warning, type CheckResult } from '../define-check.js';
+import { defineCheck, INSTITUTION, type CheckResult } from '../define-check.js';
 
 /** The four dimensions the standard asks performance pay to weigh together (兼顾), and the weights that make each. */
 const DIMENSIONS = {
@@ -21,6 +22,7 @@ export const RECOVERY_DOMINANCE_SHARE = 0.5;
 export const performancePay = defineCheck({
   id: 'performance-pay',
   clause: programClauses.performancePay,
+  evidence: evidence('seed, press', 'Performance pay weighs all four dimensions, recovery not dominating, with penalties (seed).'),
   description: {
     zh: '催收人员绩效考核应兼顾合规、成效、信息安全和投诉四个维度（每个维度都有实际权重），回款不得占主导，并纳入综合奖惩体系。',
     en: 'Performance pay weighs all of compliance, effectiveness, information security and complaints (each with a real weight), recovery does not dominate, and the scheme rewards and penalises.',
@@ -44,7 +46,7 @@ export const performancePay = defineCheck({
     },
   },
   assessable: (inst) => inst.performancePay !== undefined,
-  run: (inst) => {
+  run: (inst, _ctx, report) => {
     const pay = inst.performancePay;
     if (pay === undefined) return [];
     const w = pay.weights;
@@ -52,21 +54,21 @@ export const performancePay = defineCheck({
     const results: CheckResult[] = [];
     if (!COMPLIANCE_METRICS.some((m) => w[m] > 0)) {
       const weighted = ALL_METRICS.filter((m) => (w[m] ?? 0) > 0);
-      results.push(violation('recovered-amount-only', INSTITUTION, { weighted, weights }));
+      results.push(report.violation('recovered-amount-only', INSTITUTION, { weighted, weights }));
     } else {
       const missing = (Object.keys(DIMENSIONS) as (keyof typeof DIMENSIONS)[]).filter((d) => DIMENSIONS[d].every((m) => w[m] === 0));
-      if (missing.length > 0) results.push(violation('dimension-not-weighted', INSTITUTION, { missing, weights }));
+      if (missing.length > 0) results.push(report.violation('dimension-not-weighted', INSTITUTION, { missing, weights }));
     }
     const total = ALL_METRICS.reduce((sum, m) => sum + (w[m] ?? 0), 0);
     const recovery = w.recoveredAmount + w.effectiveness;
     if (total > 0 && recovery / total > RECOVERY_DOMINANCE_SHARE) {
-      results.push(warning('recovery-dominates', INSTITUTION, {
+      results.push(report.warning('recovery-dominates', INSTITUTION, {
         recoveryPercent: Math.round((recovery / total) * 1000) / 10,
         thresholdPercent: RECOVERY_DOMINANCE_SHARE * 100,
         weights,
       }));
     }
-    if (pay.penalties !== true) results.push(warning('no-penalties', INSTITUTION, { penalties: pay.penalties ?? null }));
+    if (pay.penalties !== true) results.push(report.warning('no-penalties', INSTITUTION, { penalties: pay.penalties ?? null }));
     return results;
   },
 });

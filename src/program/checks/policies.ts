@@ -1,11 +1,13 @@
 import { addZonedMonths } from '../../core/time.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, latest, subject, violation, warning, type CheckResult } from '../define-check.js';
+import { defineCheck, latest, subject, type CheckResult } from '../define-check.js';
 import { REQUIRED_POLICY_KINDS } from '../schema.js';
 
 export const policies = defineCheck({
   id: 'policies',
   clause: programClauses.policies,
+  evidence: evidence('press (outline)', 'Written policies of the required kinds exist and are current.'),
   description: {
     zh: '应制定书面的贷后催收管理制度和操作规程，并至少每12个月评估修订一次。',
     en: 'Written collection policies and operating procedures exist, each reviewed within the last 12 months.',
@@ -21,19 +23,19 @@ export const policies = defineCheck({
     },
   },
   assessable: (inst) => inst.policies !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     const inForce = (inst.policies ?? []).filter((p) => ctx.happened(p.adoptedAt) !== null);
     for (const kind of REQUIRED_POLICY_KINDS) {
       if (!inForce.some((p) => p.kind === kind)) {
-        results.push(violation('policy-missing', subject('policy', kind), { policyKind: kind, at: ctx.format(ctx.atMs) }));
+        results.push(report.violation('policy-missing', subject('policy', kind), { policyKind: kind, at: ctx.format(ctx.atMs) }));
       }
     }
     for (const p of inForce) {
       const last = latest(ctx.happened(p.adoptedAt), ctx.happened(p.lastReviewedAt)) as number;
       if (last < ctx.reviewDueSinceMs) {
         results.push(
-          warning('policy-stale', subject('policy', p.id), {
+          report.warning('policy-stale', subject('policy', p.id), {
             policyId: p.id,
             policyKind: p.kind,
             lastReviewedAt: ctx.format(last),

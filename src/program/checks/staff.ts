@@ -1,11 +1,13 @@
 /** 5.2: hiring screens, training and pledges, conduct monitoring of the institution's collection staff. */
 import { addZonedMonths } from '../../core/time.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, latest, subject, violation, type CheckResult } from '../define-check.js';
+import { defineCheck, latest, subject, type CheckResult } from '../define-check.js';
 
 export const staffScreening = defineCheck({
   id: 'staff-screening',
   clause: programClauses.staffScreening,
+  evidence: evidence('seed, press', 'Hiring screens.'),
   description: {
     zh: '在岗催收人员应经准入审查，不得有暴力犯罪记录或严重不良信用记录。',
     en: 'Active collection staff are screened, with no violent-crime record and no serious bad-credit record.',
@@ -25,18 +27,18 @@ export const staffScreening = defineCheck({
     },
   },
   assessable: (inst) => inst.staff !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const s of inst.staff ?? []) {
       if (s.status !== 'active') continue;
       const who = subject('staff', s.id);
       const screening = s.screening;
       if (screening === undefined || (screening.checkedAt !== undefined && ctx.happened(screening.checkedAt) === null)) {
-        results.push(violation('screening-missing', who, { staffId: s.id }));
+        results.push(report.violation('screening-missing', who, { staffId: s.id }));
         continue;
       }
-      if (screening.violentCrimeRecord) results.push(violation('violent-crime-record', who, { staffId: s.id }));
-      if (screening.seriousBadCredit) results.push(violation('serious-bad-credit', who, { staffId: s.id }));
+      if (screening.violentCrimeRecord) results.push(report.violation('violent-crime-record', who, { staffId: s.id }));
+      if (screening.seriousBadCredit) results.push(report.violation('serious-bad-credit', who, { staffId: s.id }));
     }
     return results;
   },
@@ -45,6 +47,7 @@ export const staffScreening = defineCheck({
 export const staffTraining = defineCheck({
   id: 'staff-training',
   clause: programClauses.staffTraining,
+  evidence: evidence('seed, press', 'Training before duty and yearly.'),
   description: {
     zh: '在岗催收人员应通过岗前培训考核、签署个人信息保密承诺，并至少每年培训考核一次。',
     en: 'Active collection staff passed pre-job training, signed the confidentiality pledge, and were trained and assessed within the last 12 months.',
@@ -64,19 +67,19 @@ export const staffTraining = defineCheck({
     },
   },
   assessable: (inst) => inst.staff !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const s of inst.staff ?? []) {
       if (s.status !== 'active') continue;
       const who = subject('staff', s.id);
       const preJob = ctx.happened(s.preJobTrainingPassedAt);
-      if (preJob === null) results.push(violation('pre-job-training-missing', who, { staffId: s.id }));
-      if (ctx.happened(s.confidentialityPledgeSignedAt) === null) results.push(violation('pledge-missing', who, { staffId: s.id }));
+      if (preJob === null) results.push(report.violation('pre-job-training-missing', who, { staffId: s.id }));
+      if (ctx.happened(s.confidentialityPledgeSignedAt) === null) results.push(report.violation('pledge-missing', who, { staffId: s.id }));
       // Passing the pre-job training is itself an assessment: the yearly clock starts there.
       const last = latest(preJob, ctx.happened(s.lastTrainingAssessedAt));
       if (last !== null && last < ctx.trainingDueSinceMs) {
         results.push(
-          violation('training-overdue', who, {
+          report.violation('training-overdue', who, {
             staffId: s.id,
             lastAssessedAt: ctx.format(last),
             dueAt: ctx.format(addZonedMonths(last, 12, ctx.zone)),
@@ -91,6 +94,7 @@ export const staffTraining = defineCheck({
 export const staffConduct = defineCheck({
   id: 'staff-conduct',
   clause: programClauses.staffConduct,
+  evidence: evidence('seed, press', 'Conduct monitoring.'),
   description: {
     zh: '经行为监测认定不适宜从事催收的人员应调离催收岗位；严重违规人员应解除劳动关系并报告自律组织。',
     en: 'Staff found unfit by conduct monitoring are moved out of collection; serious offenders are dismissed and reported to the self-regulatory organisation.',
@@ -110,17 +114,17 @@ export const staffConduct = defineCheck({
     },
   },
   assessable: (inst) => inst.staff !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const s of inst.staff ?? []) {
       if (s.conductFlag === 'none') continue;
       const who = subject('staff', s.id);
       // A serious offender is unfit a fortiori: the duty to move them out holds for both flags.
-      if (s.status === 'active') results.push(violation('flagged-staff-active', who, { staffId: s.id, conductFlag: s.conductFlag }));
+      if (s.status === 'active') results.push(report.violation('flagged-staff-active', who, { staffId: s.id, conductFlag: s.conductFlag }));
       if (s.conductFlag !== 'serious_offence') continue;
-      if (s.status !== 'dismissed') results.push(violation('serious-offender-not-dismissed', who, { staffId: s.id, status: s.status }));
+      if (s.status !== 'dismissed') results.push(report.violation('serious-offender-not-dismissed', who, { staffId: s.id, status: s.status }));
       if (ctx.happened(s.reportedToSelfRegulatorAt) === null) {
-        results.push(violation('serious-offence-not-reported', who, { staffId: s.id, at: ctx.format(ctx.atMs) }));
+        results.push(report.violation('serious-offence-not-reported', who, { staffId: s.id, at: ctx.format(ctx.atMs) }));
       }
     }
     return results;

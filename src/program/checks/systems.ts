@@ -1,7 +1,8 @@
 import { nationalProfile } from '../../profiles/national.js';
 import { parseInstant } from '../../core/time.js';
+import { evidence } from '../../core/define-rule.js';
 import { programClauses } from '../clauses.js';
-import { defineCheck, subject, violation, type CheckResult } from '../define-check.js';
+import { defineCheck, subject, type CheckResult } from '../define-check.js';
 
 /** The minimum MLPS level of a collection system: the national profile's, as for the per-action rule. */
 export const MIN_MLPS_LEVEL = nationalProfile.limits.minMlpsLevel;
@@ -9,6 +10,7 @@ export const MIN_MLPS_LEVEL = nationalProfile.limits.minMlpsLevel;
 export const systemSecurity = defineCheck({
   id: 'system-security',
   clause: programClauses.systemSecurity,
+  evidence: evidence('seed', 'Systems at MLPS level 2 or above, masking and encryption.'),
   description: {
     zh: '催收系统应达到网络安全等级保护第二级及以上（证明在有效期内），展示个人信息时脱敏，传输时加密。',
     en: 'Collection systems are at MLPS level 2 or above with valid evidence, mask personal information on display and encrypt it in transit.',
@@ -36,20 +38,20 @@ export const systemSecurity = defineCheck({
     },
   },
   assessable: (inst) => inst.systems !== undefined,
-  run: (inst, ctx) => {
+  run: (inst, ctx, report) => {
     const results: CheckResult[] = [];
     for (const s of inst.systems ?? []) {
       const which = subject('system', s.id);
-      if (s.mlpsLevel < MIN_MLPS_LEVEL) results.push(violation('mlps-level-too-low', which, { systemId: s.id, mlpsLevel: s.mlpsLevel, minLevel: MIN_MLPS_LEVEL }));
+      if (s.mlpsLevel < MIN_MLPS_LEVEL) results.push(report.violation('mlps-level-too-low', which, { systemId: s.id, mlpsLevel: s.mlpsLevel, minLevel: MIN_MLPS_LEVEL }));
       if (s.certificateExpiresAt === undefined) {
-        results.push(violation('mlps-certificate-missing', which, { systemId: s.id }));
+        results.push(report.violation('mlps-certificate-missing', which, { systemId: s.id }));
       } else {
         // Valid through its expiry instant, inclusive.
         const expires = parseInstant(s.certificateExpiresAt);
-        if (expires < ctx.atMs) results.push(violation('mlps-certificate-expired', which, { systemId: s.id, expiredAt: ctx.format(expires) }));
+        if (expires < ctx.atMs) results.push(report.violation('mlps-certificate-expired', which, { systemId: s.id, expiredAt: ctx.format(expires) }));
       }
-      if (!s.piiMasked) results.push(violation('pii-not-masked', which, { systemId: s.id }));
-      if (!s.encryptedInTransit) results.push(violation('not-encrypted-in-transit', which, { systemId: s.id }));
+      if (!s.piiMasked) results.push(report.violation('pii-not-masked', which, { systemId: s.id }));
+      if (!s.encryptedInTransit) results.push(report.violation('not-encrypted-in-transit', which, { systemId: s.id }));
     }
     return results;
   },
