@@ -1,5 +1,5 @@
 import { clauses } from '../core/clauses.js';
-import { inDefaultWindow } from '../core/limits-at.js';
+import { readingsOutsideWindow } from '../core/limits-at.js';
 import { agreedWindowsGovern } from '../core/windows.js';
 import { defineRule, violation } from '../core/define-rule.js';
 
@@ -22,8 +22,7 @@ export default defineRule({
   appliesTo: (f) => !agreedWindowsGovern(f),
   // Every candidate zone must be inside the window (debtor.timeZones): one violation per zone outside it.
   check: (f, limits) =>
-    f.targetLocals
-      .filter((r) => !inDefaultWindow(r.minuteOfDay, limits))
+    readingsOutsideWindow(f, limits)
       .map((r) =>
         violation('outside-default-window', {
           localTime: r.time,

@@ -3,8 +3,8 @@
  * checkAction: a candidate instant is allowed exactly when checkAction would allow the action moved there.
  */
 import { INVALID_INPUT } from '../core/decision.js';
-import { voiceCap, type VoiceCapReason } from '../core/caps.js';
-import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type CompiledWindow, type Facts, type HistoryIndex } from '../core/facts.js';
+import { unansweredNumberCap, voiceCap, type VoiceCapReason } from '../core/caps.js';
+import { agreedTerms, dayCounts, debtorZones, indexHistory, termsInForceAt, type AgreedTerms, type CompiledWindow, type Facts, type HistoryIndex } from '../core/facts.js';
 import { defaultWindowEdges, windowOpenAt } from '../core/limits-at.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import { rules as builtInRules } from '../rules/index.js';
@@ -15,7 +15,7 @@ import { Instant } from '../schema/primitives.js';
 import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from '../core/time.js';
 import { Context as ContextSchema } from '../schema/context.js';
 import { validate } from '../core/validate.js';
-import { inAnyWindow } from '../core/windows.js';
+import { governingAgreedWindows } from '../core/windows.js';
 
 /**
  * Rules whose violations waiting cannot cure, read from each rule module's `timeDependent: false`, plus
@@ -188,29 +188,21 @@ function distinct(windows: readonly CompiledWindow[]): CompiledWindow[] {
 }
 
 function windowGate(context: Context, facts: Facts, limits: CompiledLimits): WindowGate {
-  const agreement = context.agreement;
-  const agreed = facts.targetRole === 'debtor' && agreement?.windows !== undefined && agreement.windows.length > 0 ? distinct(compileWindows(agreement.windows)) : null;
-  const debtor = debtorZones(context.debtor);
-  const target = [...new Set(facts.targetLocals.map((r) => r.zone))];
+  const terms = agreedTerms(context.agreement);
+  // The zones of the person approached: the debtor's candidate zones toward the debtor (whom alone agreed
+  // windows govern), else the contact's or guarantor's own, as the hour rules read them.
+  const zones = [...new Set(facts.targetLocals.map((r) => r.zone))];
+  // The window that governs at an instant, asked of the core as the rules' facts ask it: the agreed windows
+  // while the agreement is in force (toward the debtor), else null for the default window.
+  const governing = (ms: number): readonly CompiledWindow[] | null => governingAgreedWindows(facts.targetRole, termsInForceAt(terms, ms)?.windows ?? []);
+  const agreed = terms === null || governingAgreedWindows(facts.targetRole, terms.windows) === null ? null : distinct(terms.windows);
   const defaultWindow: CompiledWindow[] = limits.windowStartMinute < limits.windowEndMinute ? [{ startMinute: limits.windowStartMinute, endMinute: limits.windowEndMinute, days: null }] : [];
-  const agreedNow = (ms: number): boolean => agreed !== null && agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil);
   return {
-    open: (ms) => {
-      if (agreedNow(ms)) {
-        return debtor.every((zone) => {
-          const p = localParts(ms, zone);
-          return inAnyWindow(agreed as CompiledWindow[], p.weekday, p.minuteOfDay);
-        });
-      }
-      return target.every((zone) => {
-        const m = localParts(ms, zone).minuteOfDay;
-        return m >= limits.windowStartMinute && m < limits.windowEndMinute;
-      });
-    },
+    open: (ms) => windowOpenAt(zones.map((zone) => localParts(ms, zone)), governing(ms), limits),
     starts: (from, to, budget) => {
       const out: number[] = [];
-      for (const [start] of openEverywhere(target, defaultWindow, from, to, budget)) if (!agreedNow(start)) out.push(start);
-      if (agreed !== null) for (const [start] of openEverywhere(debtor, agreed, from, to, budget)) if (agreedNow(start)) out.push(start);
+      for (const [start] of openEverywhere(zones, defaultWindow, from, to, budget)) if (governing(start) === null) out.push(start);
+      if (agreed !== null) for (const [start] of openEverywhere(zones, agreed, from, to, budget)) if (governing(start) !== null) out.push(start);
       return out;
     },
   };
@@ -390,22 +382,21 @@ export interface QuotaResult {
 }
 
 /** Whether the window for actions toward the debtor is open at an instant, in every candidate zone. */
-function windowOpen(context: Context, limits: CompiledLimits, ms: number): { open: boolean; source: 'default' | 'agreement' } {
-  const agreement = context.agreement;
-  const windows = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) && agreement.windows !== undefined && agreement.windows.length > 0 ? compileWindows(agreement.windows) : null;
-  const readings = debtorZones(context.debtor).map((zone) => localParts(ms, zone));
-  return { source: windows === null ? 'default' : 'agreement', open: windowOpenAt(readings, windows ?? [], limits) };
+function windowOpen(zones: readonly string[], terms: AgreedTerms | null, limits: CompiledLimits, ms: number): { open: boolean; source: 'default' | 'agreement' } {
+  // The same question the hour rules ask through the facts (governingWindowsOf, readingsOutsideWindow).
+  const agreed = governingAgreedWindows('debtor', termsInForceAt(terms, ms)?.windows ?? []);
+  return { source: agreed === null ? 'default' : 'agreement', open: windowOpenAt(zones.map((zone) => localParts(ms, zone)), agreed, limits) };
 }
 
 /** The instants in (ms, ms + days] at which a window may open or close, in each of the debtor's zones. */
-function windowEdges(context: Context, limits: CompiledLimits, ms: number, days: number): number[] {
+function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits: CompiledLimits, ms: number, days: number): number[] {
   const minutes = new Set(defaultWindowEdges(limits));
-  for (const w of compileWindows(context.agreement?.windows ?? [])) {
+  for (const w of terms?.windows ?? []) {
     minutes.add(w.startMinute);
     minutes.add(w.endMinute);
   }
   const edges = new Set<number>();
-  for (const zone of debtorZones(context.debtor)) {
+  for (const zone of zones) {
     const wall = localParts(ms, zone).wallMs;
     const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
     for (let day = 0; day <= days; day += 1) {
@@ -415,17 +406,16 @@ function windowEdges(context: Context, limits: CompiledLimits, ms: number, days:
       }
     }
   }
-  for (const text of [context.agreement?.validFrom, context.agreement?.validUntil]) {
-    if (text === undefined) continue;
-    const t = parseInstant(text);
+  for (const t of [terms?.validFromMs ?? null, terms?.validUntilMs ?? null]) {
+    if (t === null) continue;
     for (const edge of [t, t + 1]) if (edge > ms) edges.add(edge);
   }
   return [...edges].sort((a, b) => a - b);
 }
 
 /** The next instant after `ms`, within 8 days, at which the window's state differs from `open`. */
-function nextFlip(context: Context, limits: CompiledLimits, ms: number, open: boolean): number | null {
-  for (const t of windowEdges(context, limits, ms, 8)) if (windowOpen(context, limits, t).open !== open) return t;
+function nextFlip(zones: readonly string[], terms: AgreedTerms | null, limits: CompiledLimits, ms: number, open: boolean): number | null {
+  for (const t of windowEdges(zones, terms, limits, ms, 8)) if (windowOpen(zones, terms, limits, t).open !== open) return t;
   return null;
 }
 
@@ -439,23 +429,21 @@ export function quotaOf(context: unknown, at: unknown, limits: CompiledLimits): 
   const zones = debtorZones(c.debtor);
   const history = indexHistory(c);
   const counts = dayCounts(history, ms, { debtor: zones, target: zones }, undefined);
-  const agreement = c.agreement;
-  const agreed = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.voiceDailyCap ?? null) : null;
-  const voice = voiceCap(agreed, limits);
-  const state = windowOpen(c, limits, ms);
-  const flip = nextFlip(c, limits, ms, state.open);
+  const terms = agreedTerms(c.agreement);
+  // The agreement in force now, as deriveFacts reads it for the rules: its caps only lower the profile's.
+  const inForce = termsInForceAt(terms, ms);
+  const voice = voiceCap(inForce?.voiceDailyCap ?? null, limits);
+  const state = windowOpen(zones, terms, limits, ms);
+  const flip = nextFlip(zones, terms, limits, ms, state.open);
   const zone = c.debtor.timeZone;
 
   let unansweredByNumber: Record<string, { used: number; cap: number; left: number }> | null = null;
-  const profileNumberCap = limits.unansweredAttemptsPerNumberDailyCap;
-  // An agreed unanswered-attempts cap only lowers the profile's (as in unanswered-attempts-cap).
-  const agreedNumberCap = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.unansweredAttemptsDailyCap ?? null) : null;
-  const numberCap = profileNumberCap === null ? null : agreedNumberCap !== null && agreedNumberCap < profileNumberCap ? agreedNumberCap : profileNumberCap;
+  const numberCap = unansweredNumberCap(inForce?.unansweredAttemptsDailyCap ?? null, limits);
   if (numberCap !== null) {
     unansweredByNumber = {};
     for (const ref of [...history.unansweredByPhone.keys()].sort()) {
       const used = dayCounts(history, ms, { debtor: zones, target: zones }, ref).unansweredOnNumber;
-      unansweredByNumber[ref] = { used, cap: numberCap, left: Math.max(0, numberCap - used) };
+      unansweredByNumber[ref] = { used, cap: numberCap.cap, left: Math.max(0, numberCap.cap - used) };
     }
   }
   return {
