@@ -12,7 +12,7 @@ import type { Action } from '../schema/action.js';
 import type { Context } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import { Instant } from '../schema/primitives.js';
-import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from '../core/time.js';
+import { DAY_MS, formatInstant, HOUR_MS, localParts, parseInstant, wallToInstant, zoneOffset } from '../core/time.js';
 import { Context as ContextSchema } from '../schema/context.js';
 import { validate } from '../core/validate.js';
 import { governingAgreedWindows } from '../core/windows.js';
@@ -67,6 +67,8 @@ export interface ScheduleResult {
 
 const DEFAULT_HORIZON_DAYS = 14;
 const MINUTE = 60_000;
+/** Offsets change on quarter hours of UTC only (src/core/time.ts reads one offset per quarter hour). */
+const QUARTER = 15 * MINUTE;
 
 /**
  * The hard cap on full checks in one search. The candidate instants are computed arithmetically and only
@@ -102,6 +104,64 @@ function spend(budget: Budget, candidates: number, checks = 0): void {
 const startsOn = (w: CompiledWindow, weekday: number): boolean => w.days === null || w.days.includes(weekday);
 
 /**
+ * The instants of [a, b) cut where the zone's offset changes: `[start, end, offset]` pieces. The offset is
+ * sampled every 6 hours and each change found to its quarter hour, the unit in which the rules read it.
+ */
+function offsetSegments(a: number, b: number, zone: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let start = a;
+  let offset = zoneOffset(a, zone);
+  for (let probe = a; probe < b;) {
+    const next = Math.min(b, probe + 6 * HOUR_MS);
+    const after = zoneOffset(next, zone);
+    if (after !== offset) {
+      let lo = Math.floor(probe / QUARTER);
+      let hi = Math.floor(next / QUARTER);
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zoneOffset(mid * QUARTER, zone) === offset) lo = mid;
+        else hi = mid;
+      }
+      out.push([start, hi * QUARTER, offset]);
+      start = hi * QUARTER;
+      offset = zoneOffset(start, zone);
+    }
+    probe = next;
+  }
+  out.push([start, b, offset]);
+  return out;
+}
+
+/**
+ * The instants at which the wall clock of `zone` is in [wallStart, wallEnd), cut to [from, to), given the
+ * offset pieces around them: on the day clocks go back, a wall time that occurs twice yields both
+ * occurrences; on the day they go forward, a wall time in the gap is reached when the gap ends.
+ */
+function wallSpanInstants(wallStart: number, wallEnd: number, segments: readonly (readonly [number, number, number])[], from: number, to: number): Interval[] {
+  const out: Interval[] = [];
+  for (const [a, b, offset] of segments) {
+    const s = Math.max(a, from, wallStart - offset);
+    const e = Math.min(b, to, wallEnd - offset);
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}
+
+/**
+ * Every instant at which the wall clock of `zone` reads `wallMs`: one, or two where clocks go back; for a
+ * wall time in a gap (clocks going forward), the instant the gap ends, when that wall time is reached.
+ */
+function wallInstants(wallMs: number, zone: string): number[] {
+  const out = new Set<number>();
+  for (const offset of [zoneOffset(wallMs - DAY_MS, zone), zoneOffset(wallMs + DAY_MS, zone)]) {
+    const t = wallMs - offset;
+    if (t + zoneOffset(t, zone) === wallMs) out.add(t);
+  }
+  if (out.size === 0) out.add(wallToInstant(wallMs, zone));
+  return [...out];
+}
+
+/**
  * The instants in [from, to) at which the wall clock of `zone` is inside one of `windows`, as sorted,
  * merged intervals: per local day and window, its start and end mapped through the zone (a window whose
  * end is not after its start runs into the next day, as in inWindow).
@@ -117,15 +177,23 @@ function openIntervals(zone: string, windows: readonly CompiledWindow[], from: n
     const weekday = ((((Math.floor(midnight / DAY_MS) + 3) % 7) + 7) % 7) + 1;
     // A window may run into the next day: when the offset is the same at this midnight, the next and the
     // one after (nearly every day of every zone), every wall time of the two days maps through it, with no
-    // lookup per window; on a day the clocks change, each bound is mapped on its own.
+    // lookup per window; on a day the clocks change, each window is mapped through every offset in force
+    // during those two days (a wall time repeated when clocks go back is open twice).
     const offset = midnight - wallToInstant(midnight, zone);
     const steady = midnight + DAY_MS - wallToInstant(midnight + DAY_MS, zone) === offset && midnight + 2 * DAY_MS - wallToInstant(midnight + 2 * DAY_MS, zone) === offset;
-    const toInstant = (wall: number): number => (steady ? wall - offset : wallToInstant(wall, zone));
+    // Every instant whose wall time falls in these two days, whatever the offset (−12 h … +14 h).
+    const segments = steady ? null : offsetSegments(midnight - 15 * HOUR_MS, midnight + 2 * DAY_MS + 15 * HOUR_MS, zone);
     for (const w of windows) {
       if (!startsOn(w, weekday)) continue;
       const endMinute = w.endMinute > w.startMinute ? w.endMinute : w.endMinute + 1440;
-      const s = Math.max(from, toInstant(midnight + w.startMinute * MINUTE));
-      const e = Math.min(to, toInstant(midnight + endMinute * MINUTE));
+      const wallStart = midnight + w.startMinute * MINUTE;
+      const wallEnd = midnight + endMinute * MINUTE;
+      if (segments !== null) {
+        raw.push(...wallSpanInstants(wallStart, wallEnd, segments, from, to));
+        continue;
+      }
+      const s = Math.max(from, wallStart - offset);
+      const e = Math.min(to, wallEnd - offset);
       if (e > s) raw.push([s, e]);
     }
   }
@@ -401,8 +469,8 @@ function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits
     const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
     for (let day = 0; day <= days; day += 1) {
       for (const minute of minutes) {
-        const t = wallToInstant(midnight + day * DAY_MS + minute * MINUTE, zone);
-        if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
+        // Both occurrences of a wall time repeated when clocks go back: the window flips at each.
+        for (const t of wallInstants(midnight + day * DAY_MS + minute * MINUTE, zone)) if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
       }
     }
   }
