@@ -35,3 +35,20 @@ export function voiceCap(agreedCap: number | null, limits: CompiledLimits): Voic
   if (agreedCap <= ceiling) return { cap: agreedCap, source: 'agreement', reason: 'agreement-raised', ...base };
   return { cap: ceiling, source: 'profile', reason: 'agreement-raised-to-ceiling', ...base };
 }
+
+/** The cap on unanswered attempts per number and day, and whose number it is. */
+export interface NumberCap {
+  readonly cap: number;
+  readonly source: 'profile' | 'agreement';
+}
+
+/**
+ * The cap on unanswered attempts on one of the debtor's numbers in a day, under a profile that sets one
+ * (`unansweredAttemptsPerNumberDailyCap`, cba-2026), else null. An agreed cap only lowers it ("unless agreed
+ * otherwise" is read as tighten-only, as for the voice cap). Read by unanswered-attempts-cap and `quota`.
+ */
+export function unansweredNumberCap(agreedCap: number | null, limits: CompiledLimits): NumberCap | null {
+  const profileCap = limits.unansweredAttemptsPerNumberDailyCap;
+  if (profileCap === null) return null;
+  return agreedCap !== null && agreedCap < profileCap ? { cap: agreedCap, source: 'agreement' } : { cap: profileCap, source: 'profile' };
+}

@@ -123,13 +123,40 @@ function read(ms: number, zone: string): LocalReading {
   return { zone, date: p.date, minuteOfDay: p.minuteOfDay, time: formatMinuteOfDay(p.minuteOfDay), weekday: p.weekday };
 }
 
-/** Whether a validity period (each bound optional, both inclusive) contains an instant. */
-export function inForce(atMs: number, validFrom: string | undefined, validUntil: string | undefined): boolean {
-  return (validFrom === undefined || parseInstant(validFrom) <= atMs) && (validUntil === undefined || atMs <= parseInstant(validUntil));
-}
-
 export function compileWindows(windows: readonly { start: string; end: string; days?: number[] | undefined }[]): CompiledWindow[] {
   return windows.map((w) => ({ startMinute: parseClock(w.start), endMinute: parseClock(w.end), days: w.days ?? null }));
+}
+
+/** The terms agreed with the debtor, compiled once: the validity period as epoch ms (each bound optional), windows in minutes. */
+export interface AgreedTerms {
+  readonly validFromMs: number | null;
+  readonly validUntilMs: number | null;
+  /** The agreed windows; empty when the agreement sets none. */
+  readonly windows: readonly CompiledWindow[];
+  readonly voiceDailyCap: number | null;
+  readonly unansweredAttemptsDailyCap: number | null;
+}
+
+/** The agreement of a case compiled, or null without one. */
+export function agreedTerms(agreement: Context['agreement']): AgreedTerms | null {
+  if (agreement === undefined) return null;
+  return {
+    validFromMs: instantOrNull(agreement.validFrom),
+    validUntilMs: instantOrNull(agreement.validUntil),
+    windows: agreement.windows === undefined ? [] : compileWindows(agreement.windows),
+    voiceDailyCap: agreement.voiceDailyCap ?? null,
+    unansweredAttemptsDailyCap: agreement.unansweredAttemptsDailyCap ?? null,
+  };
+}
+
+/**
+ * The agreement in force at an instant (both validity bounds inclusive), or null. The one answer to "is an
+ * agreement in force then?": deriveFacts reads it for the rules, and `quota` and the schedule search read
+ * it for every instant they look at, so the three cannot disagree.
+ */
+export function termsInForceAt(terms: AgreedTerms | null, atMs: number): AgreedTerms | null {
+  if (terms === null) return null;
+  return (terms.validFromMs === null || terms.validFromMs <= atMs) && (terms.validUntilMs === null || atMs <= terms.validUntilMs) ? terms : null;
 }
 
 const VOICE_CONNECTED = new Set(['connected', 'completed']);
@@ -355,8 +382,7 @@ export function deriveFacts(
   const targetLocals = ownZone === undefined ? debtorLocals : [read(atMs, ownZone)];
   const targetLocal = targetLocals[0] as LocalReading;
 
-  const agreementInForce = agreement !== undefined && inForce(atMs, agreement.validFrom, agreement.validUntil);
-  const agreedWindows = agreementInForce && agreement.windows !== undefined ? compileWindows(agreement.windows) : [];
+  const agreed = termsInForceAt(agreedTerms(agreement), atMs);
 
   const phoneRef = action.phoneRef;
   const debtorZoneList = debtorLocals.map((r) => r.zone);
@@ -390,10 +416,10 @@ export function deriveFacts(
     targetLocal,
     debtorLocals,
     targetLocals,
-    agreementInForce,
-    agreedWindows,
-    agreedVoiceDailyCap: agreementInForce ? (agreement.voiceDailyCap ?? null) : null,
-    agreedUnansweredAttemptsDailyCap: agreementInForce ? (agreement.unansweredAttemptsDailyCap ?? null) : null,
+    agreementInForce: agreed !== null,
+    agreedWindows: agreed === null ? [] : agreed.windows,
+    agreedVoiceDailyCap: agreed === null ? null : agreed.voiceDailyCap,
+    agreedUnansweredAttemptsDailyCap: agreed === null ? null : agreed.unansweredAttemptsDailyCap,
     trailingUnansweredAttempts: trailingUnanswered(history, atMs),
     voiceConnectedToday: counts.voiceConnected,
     visitsToday: counts.visits,

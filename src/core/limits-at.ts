@@ -7,7 +7,7 @@
 import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import { addZonedMonths } from './time.js';
-import { inAnyWindow } from './windows.js';
+import { governingWindowsOf, inAnyWindow } from './windows.js';
 import type { CompiledWindow } from './facts.js';
 
 /** Whether a local minute of the day falls inside the profile's default window (end exclusive). */
@@ -15,15 +15,38 @@ export function inDefaultWindow(minuteOfDay: number, limits: CompiledLimits): bo
   return minuteOfDay >= limits.windowStartMinute && minuteOfDay < limits.windowEndMinute;
 }
 
+/** A local reading of an instant: its ISO weekday and minute of the day in one zone. */
+export interface WindowReading {
+  readonly weekday: number;
+  readonly minuteOfDay: number;
+}
+
 /**
- * Whether actions toward the debtor may happen at these local readings: inside an agreed window when
- * windows are agreed (`agreed` non-empty), else inside the default window; in every reading (each of the
- * debtor's candidate zones). Used by the hour rules, `quota` and the schedule search.
+ * Whether one local reading is inside the governing window: one of the agreed windows when they govern
+ * (`agreed` non-null, from governingAgreedWindows in src/core/windows.ts), else the profile's default window.
  */
-export function windowOpenAt(readings: readonly { readonly weekday: number; readonly minuteOfDay: number }[], agreed: readonly CompiledWindow[], limits: CompiledLimits): boolean {
-  return agreed.length > 0
-    ? readings.every((r) => inAnyWindow(agreed, r.weekday, r.minuteOfDay))
-    : readings.every((r) => inDefaultWindow(r.minuteOfDay, limits));
+export function inGoverningWindow(reading: WindowReading, agreed: readonly CompiledWindow[] | null, limits: CompiledLimits): boolean {
+  return agreed !== null ? inAnyWindow(agreed, reading.weekday, reading.minuteOfDay) : inDefaultWindow(reading.minuteOfDay, limits);
+}
+
+/**
+ * Whether actions may happen at these local readings (each of the zones concerned): inside the governing
+ * window in every one of them. Used by `quota` and the schedule search; the hour rules deny exactly at the
+ * readings of readingsOutsideWindow, the same test.
+ */
+export function windowOpenAt(readings: readonly WindowReading[], agreed: readonly CompiledWindow[] | null, limits: CompiledLimits): boolean {
+  return readings.every((r) => inGoverningWindow(r, agreed, limits));
+}
+
+/**
+ * The readings of an action that fall outside the window governing it (the agreed windows or the default
+ * one, governingWindowsOf): collection-hours and agreed-hours give one violation for each. The readings are
+ * those of the person approached (`targetLocals`: the debtor's candidate zones for the debtor, whom alone
+ * agreed windows govern).
+ */
+export function readingsOutsideWindow(f: Facts, limits: CompiledLimits): Facts['targetLocals'] {
+  const agreed = governingWindowsOf(f);
+  return f.targetLocals.filter((r) => !inGoverningWindow(r, agreed, limits));
 }
 
 /** The minutes of the day at which the default window opens and closes. */

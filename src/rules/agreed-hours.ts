@@ -1,6 +1,7 @@
 import { clauses } from '../core/clauses.js';
 import { formatMinuteOfDay } from '../core/time.js';
-import { agreedWindowsGovern, inAnyWindow } from '../core/windows.js';
+import { readingsOutsideWindow } from '../core/limits-at.js';
+import { agreedWindowsGovern } from '../core/windows.js';
 import { defineRule, evidence } from '../core/define-rule.js';
 
 export default defineRule({
@@ -22,9 +23,10 @@ export default defineRule({
   dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   appliesTo: agreedWindowsGovern,
   // Every candidate zone of the debtor must be inside an agreed window: one violation per zone outside.
-  check: (f, _limits, report) =>
-    f.debtorLocals
-      .filter((r) => !inAnyWindow(f.agreedWindows, r.weekday, r.minuteOfDay))
+  // The readings are the debtor's (agreed windows govern only actions toward the debtor), tested by the
+  // window test quota and the schedule search use.
+  check: (f, limits, report) =>
+    readingsOutsideWindow(f, limits)
       .map((r) =>
         report.violation('outside-agreed-window', {
           localTime: r.time,

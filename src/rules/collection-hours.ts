@@ -1,5 +1,5 @@
 import { clauses } from '../core/clauses.js';
-import { inDefaultWindow } from '../core/limits-at.js';
+import { readingsOutsideWindow } from '../core/limits-at.js';
 import { agreedWindowsGovern } from '../core/windows.js';
 import { defineRule, evidence } from '../core/define-rule.js';
 
@@ -24,8 +24,7 @@ export default defineRule({
   appliesTo: (f) => !agreedWindowsGovern(f),
   // Every candidate zone must be inside the window (debtor.timeZones): one violation per zone outside it.
   check: (f, limits, report) =>
-    f.targetLocals
-      .filter((r) => !inDefaultWindow(r.minuteOfDay, limits))
+    readingsOutsideWindow(f, limits)
       .map((r) =>
         report.violation('outside-default-window', {
           localTime: r.time,

@@ -1,3 +1,4 @@
+import { unansweredNumberCap } from '../core/caps.js';
 import { clauses } from '../core/clauses.js';
 import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
@@ -26,11 +27,10 @@ export default defineRule({
   basis: clauses.voiceFrequency,
   appliesTo: (f, limits) => f.channel === 'voice' && f.targetRole === 'debtor' && limits.unansweredAttemptsPerNumberDailyCap !== null,
   check: (f, limits, report) => {
-    const profileCap = limits.unansweredAttemptsPerNumberDailyCap ?? Number.POSITIVE_INFINITY;
-    const agreed = f.agreedUnansweredAttemptsDailyCap;
-    const cap = agreed !== null && agreed < profileCap ? agreed : profileCap;
+    // The cap quota reports too (src/core/caps.ts); appliesTo guarantees the profile sets one.
+    const { cap, source } = unansweredNumberCap(f.agreedUnansweredAttemptsDailyCap, limits) ?? { cap: Number.POSITIVE_INFINITY, source: 'profile' };
     if (f.unansweredOnNumberToday === null) return [report.violation('phone-ref-missing')];
     if (f.unansweredOnNumberToday < cap) return NONE;
-    return [report.violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: cap === profileCap ? 'profile' : 'agreement', localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
+    return [report.violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: source, localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
   },
 });

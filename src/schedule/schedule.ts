@@ -4,8 +4,8 @@
  */
 import { INVALID_INPUT } from '../core/decision.js';
 import { datedFieldsOf, datedInstants } from '../core/define-rule.js';
-import { voiceCap, type VoiceCapReason } from '../core/caps.js';
-import { compileWindows, dayCounts, debtorZones, indexHistory, inForce, type CompiledWindow, type Facts, type HistoryIndex } from '../core/facts.js';
+import { unansweredNumberCap, voiceCap, type VoiceCapReason } from '../core/caps.js';
+import { agreedTerms, dayCounts, debtorZones, indexHistory, termsInForceAt, type AgreedTerms, type CompiledWindow, type Facts, type HistoryIndex } from '../core/facts.js';
 import { defaultWindowEdges, windowOpenAt } from '../core/limits-at.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import { rules as builtInRules } from '../rules/index.js';
@@ -13,10 +13,10 @@ import type { Action } from '../schema/action.js';
 import type { Context } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import { Instant } from '../schema/primitives.js';
-import { DAY_MS, formatInstant, localParts, parseInstant, wallToInstant } from '../core/time.js';
+import { DAY_MS, formatInstant, HOUR_MS, localParts, parseInstant, wallToInstant, zoneOffset } from '../core/time.js';
 import { Context as ContextSchema } from '../schema/context.js';
 import { validate } from '../core/validate.js';
-import { inAnyWindow } from '../core/windows.js';
+import { governingAgreedWindows } from '../core/windows.js';
 
 /**
  * Rules whose violations waiting cannot cure, read from each rule module's `timeDependent: false`, plus
@@ -68,6 +68,8 @@ export interface ScheduleResult {
 
 const DEFAULT_HORIZON_DAYS = 14;
 const MINUTE = 60_000;
+/** Offsets change on quarter hours of UTC only (src/core/time.ts reads one offset per quarter hour). */
+const QUARTER = 15 * MINUTE;
 
 /**
  * The hard cap on full checks in one search. The candidate instants are computed arithmetically and only
@@ -103,6 +105,64 @@ function spend(budget: Budget, candidates: number, checks = 0): void {
 const startsOn = (w: CompiledWindow, weekday: number): boolean => w.days === null || w.days.includes(weekday);
 
 /**
+ * The instants of [a, b) cut where the zone's offset changes: `[start, end, offset]` pieces. The offset is
+ * sampled every 6 hours and each change found to its quarter hour, the unit in which the rules read it.
+ */
+function offsetSegments(a: number, b: number, zone: string): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  let start = a;
+  let offset = zoneOffset(a, zone);
+  for (let probe = a; probe < b;) {
+    const next = Math.min(b, probe + 6 * HOUR_MS);
+    const after = zoneOffset(next, zone);
+    if (after !== offset) {
+      let lo = Math.floor(probe / QUARTER);
+      let hi = Math.floor(next / QUARTER);
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (zoneOffset(mid * QUARTER, zone) === offset) lo = mid;
+        else hi = mid;
+      }
+      out.push([start, hi * QUARTER, offset]);
+      start = hi * QUARTER;
+      offset = zoneOffset(start, zone);
+    }
+    probe = next;
+  }
+  out.push([start, b, offset]);
+  return out;
+}
+
+/**
+ * The instants at which the wall clock of `zone` is in [wallStart, wallEnd), cut to [from, to), given the
+ * offset pieces around them: on the day clocks go back, a wall time that occurs twice yields both
+ * occurrences; on the day they go forward, a wall time in the gap is reached when the gap ends.
+ */
+function wallSpanInstants(wallStart: number, wallEnd: number, segments: readonly (readonly [number, number, number])[], from: number, to: number): Interval[] {
+  const out: Interval[] = [];
+  for (const [a, b, offset] of segments) {
+    const s = Math.max(a, from, wallStart - offset);
+    const e = Math.min(b, to, wallEnd - offset);
+    if (e > s) out.push([s, e]);
+  }
+  return out;
+}
+
+/**
+ * Every instant at which the wall clock of `zone` reads `wallMs`: one, or two where clocks go back; for a
+ * wall time in a gap (clocks going forward), the instant the gap ends, when that wall time is reached.
+ */
+function wallInstants(wallMs: number, zone: string): number[] {
+  const out = new Set<number>();
+  for (const offset of [zoneOffset(wallMs - DAY_MS, zone), zoneOffset(wallMs + DAY_MS, zone)]) {
+    const t = wallMs - offset;
+    if (t + zoneOffset(t, zone) === wallMs) out.add(t);
+  }
+  if (out.size === 0) out.add(wallToInstant(wallMs, zone));
+  return [...out];
+}
+
+/**
  * The instants in [from, to) at which the wall clock of `zone` is inside one of `windows`, as sorted,
  * merged intervals: per local day and window, its start and end mapped through the zone (a window whose
  * end is not after its start runs into the next day, as in inWindow).
@@ -118,15 +178,23 @@ function openIntervals(zone: string, windows: readonly CompiledWindow[], from: n
     const weekday = ((((Math.floor(midnight / DAY_MS) + 3) % 7) + 7) % 7) + 1;
     // A window may run into the next day: when the offset is the same at this midnight, the next and the
     // one after (nearly every day of every zone), every wall time of the two days maps through it, with no
-    // lookup per window; on a day the clocks change, each bound is mapped on its own.
+    // lookup per window; on a day the clocks change, each window is mapped through every offset in force
+    // during those two days (a wall time repeated when clocks go back is open twice).
     const offset = midnight - wallToInstant(midnight, zone);
     const steady = midnight + DAY_MS - wallToInstant(midnight + DAY_MS, zone) === offset && midnight + 2 * DAY_MS - wallToInstant(midnight + 2 * DAY_MS, zone) === offset;
-    const toInstant = (wall: number): number => (steady ? wall - offset : wallToInstant(wall, zone));
+    // Every instant whose wall time falls in these two days, whatever the offset (−12 h … +14 h).
+    const segments = steady ? null : offsetSegments(midnight - 15 * HOUR_MS, midnight + 2 * DAY_MS + 15 * HOUR_MS, zone);
     for (const w of windows) {
       if (!startsOn(w, weekday)) continue;
       const endMinute = w.endMinute > w.startMinute ? w.endMinute : w.endMinute + 1440;
-      const s = Math.max(from, toInstant(midnight + w.startMinute * MINUTE));
-      const e = Math.min(to, toInstant(midnight + endMinute * MINUTE));
+      const wallStart = midnight + w.startMinute * MINUTE;
+      const wallEnd = midnight + endMinute * MINUTE;
+      if (segments !== null) {
+        raw.push(...wallSpanInstants(wallStart, wallEnd, segments, from, to));
+        continue;
+      }
+      const s = Math.max(from, wallStart - offset);
+      const e = Math.min(to, wallEnd - offset);
       if (e > s) raw.push([s, e]);
     }
   }
@@ -189,29 +257,21 @@ function distinct(windows: readonly CompiledWindow[]): CompiledWindow[] {
 }
 
 function windowGate(context: Context, facts: Facts, limits: CompiledLimits): WindowGate {
-  const agreement = context.agreement;
-  const agreed = facts.targetRole === 'debtor' && agreement?.windows !== undefined && agreement.windows.length > 0 ? distinct(compileWindows(agreement.windows)) : null;
-  const debtor = debtorZones(context.debtor);
-  const target = [...new Set(facts.targetLocals.map((r) => r.zone))];
+  const terms = agreedTerms(context.agreement);
+  // The zones of the person approached: the debtor's candidate zones toward the debtor (whom alone agreed
+  // windows govern), else the contact's or guarantor's own, as the hour rules read them.
+  const zones = [...new Set(facts.targetLocals.map((r) => r.zone))];
+  // The window that governs at an instant, asked of the core as the rules' facts ask it: the agreed windows
+  // while the agreement is in force (toward the debtor), else null for the default window.
+  const governing = (ms: number): readonly CompiledWindow[] | null => governingAgreedWindows(facts.targetRole, termsInForceAt(terms, ms)?.windows ?? []);
+  const agreed = terms === null || governingAgreedWindows(facts.targetRole, terms.windows) === null ? null : distinct(terms.windows);
   const defaultWindow: CompiledWindow[] = limits.windowStartMinute < limits.windowEndMinute ? [{ startMinute: limits.windowStartMinute, endMinute: limits.windowEndMinute, days: null }] : [];
-  const agreedNow = (ms: number): boolean => agreed !== null && agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil);
   return {
-    open: (ms) => {
-      if (agreedNow(ms)) {
-        return debtor.every((zone) => {
-          const p = localParts(ms, zone);
-          return inAnyWindow(agreed as CompiledWindow[], p.weekday, p.minuteOfDay);
-        });
-      }
-      return target.every((zone) => {
-        const m = localParts(ms, zone).minuteOfDay;
-        return m >= limits.windowStartMinute && m < limits.windowEndMinute;
-      });
-    },
+    open: (ms) => windowOpenAt(zones.map((zone) => localParts(ms, zone)), governing(ms), limits),
     starts: (from, to, budget) => {
       const out: number[] = [];
-      for (const [start] of openEverywhere(target, defaultWindow, from, to, budget)) if (!agreedNow(start)) out.push(start);
-      if (agreed !== null) for (const [start] of openEverywhere(debtor, agreed, from, to, budget)) if (agreedNow(start)) out.push(start);
+      for (const [start] of openEverywhere(zones, defaultWindow, from, to, budget)) if (governing(start) === null) out.push(start);
+      if (agreed !== null) for (const [start] of openEverywhere(zones, agreed, from, to, budget)) if (governing(start) !== null) out.push(start);
       return out;
     },
   };
@@ -390,42 +450,40 @@ export interface QuotaResult {
 }
 
 /** Whether the window for actions toward the debtor is open at an instant, in every candidate zone. */
-function windowOpen(context: Context, limits: CompiledLimits, ms: number): { open: boolean; source: 'default' | 'agreement' } {
-  const agreement = context.agreement;
-  const windows = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) && agreement.windows !== undefined && agreement.windows.length > 0 ? compileWindows(agreement.windows) : null;
-  const readings = debtorZones(context.debtor).map((zone) => localParts(ms, zone));
-  return { source: windows === null ? 'default' : 'agreement', open: windowOpenAt(readings, windows ?? [], limits) };
+function windowOpen(zones: readonly string[], terms: AgreedTerms | null, limits: CompiledLimits, ms: number): { open: boolean; source: 'default' | 'agreement' } {
+  // The same question the hour rules ask through the facts (governingWindowsOf, readingsOutsideWindow).
+  const agreed = governingAgreedWindows('debtor', termsInForceAt(terms, ms)?.windows ?? []);
+  return { source: agreed === null ? 'default' : 'agreement', open: windowOpenAt(zones.map((zone) => localParts(ms, zone)), agreed, limits) };
 }
 
 /** The instants in (ms, ms + days] at which a window may open or close, in each of the debtor's zones. */
-function windowEdges(context: Context, limits: CompiledLimits, ms: number, days: number): number[] {
+function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits: CompiledLimits, ms: number, days: number): number[] {
   const minutes = new Set(defaultWindowEdges(limits));
-  for (const w of compileWindows(context.agreement?.windows ?? [])) {
+  for (const w of terms?.windows ?? []) {
     minutes.add(w.startMinute);
     minutes.add(w.endMinute);
   }
   const edges = new Set<number>();
-  for (const zone of debtorZones(context.debtor)) {
+  for (const zone of zones) {
     const wall = localParts(ms, zone).wallMs;
     const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
     for (let day = 0; day <= days; day += 1) {
       for (const minute of minutes) {
-        const t = wallToInstant(midnight + day * DAY_MS + minute * MINUTE, zone);
-        if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
+        // Both occurrences of a wall time repeated when clocks go back: the window flips at each.
+        for (const t of wallInstants(midnight + day * DAY_MS + minute * MINUTE, zone)) if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
       }
     }
   }
-  for (const text of [context.agreement?.validFrom, context.agreement?.validUntil]) {
-    if (text === undefined) continue;
-    const t = parseInstant(text);
+  for (const t of [terms?.validFromMs ?? null, terms?.validUntilMs ?? null]) {
+    if (t === null) continue;
     for (const edge of [t, t + 1]) if (edge > ms) edges.add(edge);
   }
   return [...edges].sort((a, b) => a - b);
 }
 
 /** The next instant after `ms`, within 8 days, at which the window's state differs from `open`. */
-function nextFlip(context: Context, limits: CompiledLimits, ms: number, open: boolean): number | null {
-  for (const t of windowEdges(context, limits, ms, 8)) if (windowOpen(context, limits, t).open !== open) return t;
+function nextFlip(zones: readonly string[], terms: AgreedTerms | null, limits: CompiledLimits, ms: number, open: boolean): number | null {
+  for (const t of windowEdges(zones, terms, limits, ms, 8)) if (windowOpen(zones, terms, limits, t).open !== open) return t;
   return null;
 }
 
@@ -439,23 +497,21 @@ export function quotaOf(context: unknown, at: unknown, limits: CompiledLimits): 
   const zones = debtorZones(c.debtor);
   const history = indexHistory(c);
   const counts = dayCounts(history, ms, { debtor: zones, target: zones }, undefined);
-  const agreement = c.agreement;
-  const agreed = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.voiceDailyCap ?? null) : null;
-  const voice = voiceCap(agreed, limits);
-  const state = windowOpen(c, limits, ms);
-  const flip = nextFlip(c, limits, ms, state.open);
+  const terms = agreedTerms(c.agreement);
+  // The agreement in force now, as deriveFacts reads it for the rules: its caps only lower the profile's.
+  const inForce = termsInForceAt(terms, ms);
+  const voice = voiceCap(inForce?.voiceDailyCap ?? null, limits);
+  const state = windowOpen(zones, terms, limits, ms);
+  const flip = nextFlip(zones, terms, limits, ms, state.open);
   const zone = c.debtor.timeZone;
 
   let unansweredByNumber: Record<string, { used: number; cap: number; left: number }> | null = null;
-  const profileNumberCap = limits.unansweredAttemptsPerNumberDailyCap;
-  // An agreed unanswered-attempts cap only lowers the profile's (as in unanswered-attempts-cap).
-  const agreedNumberCap = agreement !== undefined && inForce(ms, agreement.validFrom, agreement.validUntil) ? (agreement.unansweredAttemptsDailyCap ?? null) : null;
-  const numberCap = profileNumberCap === null ? null : agreedNumberCap !== null && agreedNumberCap < profileNumberCap ? agreedNumberCap : profileNumberCap;
+  const numberCap = unansweredNumberCap(inForce?.unansweredAttemptsDailyCap ?? null, limits);
   if (numberCap !== null) {
     unansweredByNumber = {};
     for (const ref of [...history.unansweredByPhone.keys()].sort()) {
       const used = dayCounts(history, ms, { debtor: zones, target: zones }, ref).unansweredOnNumber;
-      unansweredByNumber[ref] = { used, cap: numberCap, left: Math.max(0, numberCap - used) };
+      unansweredByNumber[ref] = { used, cap: numberCap.cap, left: Math.max(0, numberCap.cap - used) };
     }
   }
   return {

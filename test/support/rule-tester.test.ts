@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import visitStaffing from '../../src/rules/visit-staffing.js';
 import { clauses } from '../../src/core/clauses.js';
-import { defineRule, obligation, violation } from '../../src/core/define-rule.js';
+import { defineRule, evidence } from '../../src/core/define-rule.js';
 import { action, context, visitAction } from './fixtures.js';
 import { caseProblems, checkTable, matchesSubset, runCase, tableProblems, type RuleTable, type TesterProblem } from './rule-cases.js';
 
@@ -16,16 +16,19 @@ const fakeSms = defineRule({
   clause: clauses.general,
   description: { zh: '测试用规则。', en: 'A rule for the tester\'s own tests.' },
   timeDependent: false,
+  evidence: evidence('interp', 'A fake rule for the tester\'s own tests.'),
   messages: {
     'reminder-by-sms': { zh: '不得以{channel}发送提醒。', en: 'No reminder by {channel}.' },
     'fact-forgotten': { zh: '缺少事实 {missing}。', en: 'The fact {missing} was not given.' },
     'sms-noted': { zh: '已记录短信。', en: 'The SMS is noted.' },
   },
   appliesTo: (f) => f.channel === 'sms',
-  check: (f) => {
-    if (f.disclosures.includes('debt_amount')) return [violation('fact-forgotten')];
-    if (f.purpose === 'reminder') return [violation('reminder-by-sms', { channel: f.channel })];
-    return [obligation('sms-noted')];
+  check: (f, _limits, report) => {
+    // Deliberately forgets the fact of its placeholder: the tester must catch what the types would refuse.
+    // @ts-expect-error 'fact-forgotten' needs the fact `missing`
+    if (f.disclosures.includes('debt_amount')) return [report.violation('fact-forgotten')];
+    if (f.purpose === 'reminder') return [report.violation('reminder-by-sms', { channel: f.channel })];
+    return [report.obligation('sms-noted')];
   },
 });
 

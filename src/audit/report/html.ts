@@ -3,7 +3,7 @@ import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
 import { findingsSection, FINDINGS_CSS } from './findings-html.js';
 import { labelsFor } from './labels.js';
-import { periodText, ruleCitations } from './meta.js';
+import { periodText, reportZone, ruleCitations } from './meta.js';
 import { CHART_WIDTH, escape, horizontalBars, pageStart, table } from '../../report-kit/html-kit.js';
 import { VERSION } from '../../core/version.js';
 
@@ -13,7 +13,10 @@ export interface HtmlReportOptions {
   readonly profile?: string;
   /** Bars in the organisation chart and rows in the offender tables (default 15). */
   readonly top?: number;
-  /** The zone the period and the generation time are shown in (default `Asia/Shanghai`, Beijing time). */
+  /**
+   * The zone the period and the generation time are shown in (default `Asia/Shanghai`, Beijing time), as the
+   * rules judge it: Beijing time for a mainland China zone such as `Asia/Urumqi` (reportZone).
+   */
   readonly timeZone?: string;
   /** When the report was made (an ISO instant); shown when given. */
   readonly generatedAt?: string;
@@ -93,7 +96,7 @@ export function renderHtml(summary: AuditSummary, options: HtmlReportOptions = {
     ...(options.profile === undefined ? [] : [`${t.profile} ${options.profile}`]),
     `${t.ruleset} ${VERSION}`,
   ].join(' · ');
-  const zone = options.timeZone ?? 'Asia/Shanghai';
+  const zone = reportZone(options.timeZone);
   const meta: [string, string][] = [];
   if (summary.period !== null) meta.push([t.period, periodText(summary.period, zone, locale, t)]);
   if (options.generatedAt !== undefined) meta.push([t.generatedAt, periodText({ from: options.generatedAt }, zone, locale, t)]);

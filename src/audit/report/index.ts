@@ -14,7 +14,10 @@ export interface ReportOptions {
   readonly locale?: Locale;
   /** The profile the log was judged under, named in the table and html headings. */
   readonly profile?: string;
-  /** The zone the csv and html formats show the period in (default `Asia/Shanghai`, Beijing time). */
+  /**
+   * The zone the table, csv and html formats show the period in (default `Asia/Shanghai`, Beijing time), as the
+   * rules judge it: Beijing time for a mainland China zone such as `Asia/Urumqi`.
+   */
   readonly timeZone?: string;
   /** html: when the report was made (an ISO instant). */
   readonly generatedAt?: string;

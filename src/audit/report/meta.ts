@@ -1,10 +1,21 @@
 /** What a report says about itself: the period in one zone, and each rule's clause and topic. */
 import type { Locale } from '../../core/explain.js';
 import { rules } from '../../rules/index.js';
-import { formatInstant, parseInstant } from '../../core/time.js';
+import { BEIJING_TIME_ZONE, formatInstant, judgingTimeZone, parseInstant } from '../../core/time.js';
 import type { FindingsSample } from '../findings.js';
 import type { AuditSummary } from '../summary.js';
 import type { Labels } from './labels.js';
+
+/**
+ * The zone a report shows times in: the zone the rules judge a debtor recorded in `zone` at, so that a
+ * report says what the rules saw. Beijing time by default and for every mainland China zone
+ * (`Asia/Urumqi`, `PRC` → `Asia/Shanghai`; GUIDELINE.md, "Time"), else the zone's canonical name. A name
+ * that is no zone is kept (formatting it then fails, as it did before).
+ */
+export function reportZone(zone: string | undefined): string {
+  if (zone === undefined) return BEIJING_TIME_ZONE;
+  return judgingTimeZone(zone) ?? zone;
+}
 
 /** `2026-11-30 07:14:49` for an instant in a zone (no offset: the zone is named beside it). */
 export function wallText(instant: string, zone: string): string {
@@ -15,7 +26,7 @@ export function wallText(instant: string, zone: string): string {
 export function zoneName(zone: string, instant: string, locale: Locale): string {
   const offset = /([+-]\d\d:\d\d)$/.exec(formatInstant(parseInstant(instant), zone))?.[1] ?? '+00:00';
   const utc = `UTC${offset}`;
-  if (zone === 'Asia/Shanghai') return locale === 'zh-CN' ? `北京时间，${utc}` : `Beijing time, ${utc}`;
+  if (zone === BEIJING_TIME_ZONE) return locale === 'zh-CN' ? `北京时间，${utc}` : `Beijing time, ${utc}`;
   return `${zone}, ${utc}`;
 }
 

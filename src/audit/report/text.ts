@@ -3,7 +3,7 @@ import { DEFAULT_LOCALE, type Locale } from '../../core/locale.js';
 import type { AuditSummary } from '../summary.js';
 import { printable, printableJson } from '../../report-kit/printable.js';
 import { labelsFor } from './labels.js';
-import { periodInZone } from './meta.js';
+import { periodInZone, reportZone } from './meta.js';
 
 
 /** Display width of a string in a terminal: CJK characters take two columns. */
@@ -31,7 +31,7 @@ export interface TextReportOptions {
   readonly locale?: Locale;
   /** The profile the log was judged under, named in the heading. */
   readonly profile?: string;
-  /** The zone the period is given in (default `Asia/Shanghai`, Beijing time), as in csv and html. */
+  /** The zone the period is given in (default `Asia/Shanghai`, Beijing time; Beijing time for every mainland zone), as in csv and html. */
   readonly timeZone?: string;
 }
 
@@ -47,7 +47,7 @@ export function renderTable(summary: AuditSummary, options: TextReportOptions = 
   ];
   if (summary.period !== null) {
     // In one zone, as the csv and html reports give it: records of mixed offsets read as one period.
-    const period = periodInZone(summary.period, options.timeZone ?? 'Asia/Shanghai');
+    const period = periodInZone(summary.period, reportZone(options.timeZone));
     totals.push([t.period, printable(`${period.from} … ${period.to}`)]);
   }
   if (options.profile !== undefined) totals.push([t.profile, printable(options.profile)]);
@@ -95,7 +95,7 @@ export function renderCsv(summary: AuditSummary, options: { readonly timeZone?: 
     ['total', 'inputErrors', summary.inputErrors],
     ['total', 'violations', summary.violations],
   ];
-  const period = summary.period === null ? [] : Object.entries(periodInZone(summary.period, options.timeZone ?? 'Asia/Shanghai')).map(([k, v]) => `period,${k},${v}`);
+  const period = summary.period === null ? [] : Object.entries(periodInZone(summary.period, reportZone(options.timeZone))).map(([k, v]) => `period,${k},${v}`);
   const add = (name: string, counts: Readonly<Record<string, number>>): void => {
     for (const [key, count] of Object.entries(counts)) rows.push([name, key, count]);
   };
