@@ -1,15 +1,16 @@
 /**
  * The sidecar's HTTP plumbing, knowing nothing of decisions: the server's lifecycle (listen, drain,
- * close) and limits (body size, timeouts, the connection cap), reading a body as UTF-8 JSON, the content
- * type, the bearer token, security headers, error bodies, and the log hook. A request is handed to its
- * route (reply.ts) as a parsed body and the route's Reply is sent; routes never see a socket.
+ * close) and limits (body size, timeouts, the connection cap: connection-cap.ts), the body as UTF-8
+ * JSON (request-body.ts), the bearer token, security headers, error bodies, and the log hook. A request
+ * is handed to its route (reply.ts) as a parsed body and the route's Reply is sent; routes never see a
+ * socket.
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { Server as NetServer, type Socket } from 'node:net';
-import { INTERNAL_ERROR, type InputProblem } from '../../core/decision.js';
-import { jsonErrorSummary } from '../io.js';
+import { INTERNAL_ERROR } from '../../core/decision.js';
 import { capConnections } from './connection-cap.js';
+import { isJson, parseJson, readBody, RequestAborted } from './request-body.js';
 import { errorBody, unreadableBody, type Endpoint, type LogDraft, type Routes } from './reply.js';
 
 /**
@@ -53,9 +54,6 @@ export interface HttpService {
   readonly counters: { readonly answered: number; readonly refusedConnections: number };
 }
 
-/** The client went away (or Node timed the request out) before its body was complete: nothing to answer. */
-class RequestAborted extends Error {}
-
 /** A request refused by the plumbing (auth, path, method, content type, size), answered `{ error }`. */
 class HttpError extends Error {
   constructor(readonly status: number, readonly code: string, message: string, readonly extra: Record<string, unknown> = {}, readonly headers: Record<string, string> = {}) {
@@ -80,77 +78,6 @@ function rawResponse(status: number, code: string, message: string, extraHeaders
 
 /** The answer to a connection over the cap (the same bytes every time: nothing of the request is read). */
 export const TOO_MANY_CONNECTIONS = rawResponse(503, 'too-many-connections', 'the sidecar has too many open connections; retry shortly', { 'retry-after': '1' });
-
-/** `application/json`, with no charset or charset utf-8 (RFC 8259 JSON is UTF-8). */
-function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const [type, ...params] = contentType.split(';').map((s) => s.trim().toLowerCase());
-  if (type !== 'application/json') return false;
-  return params.every((p) => !p.startsWith('charset=') || p.replace(/^charset=/, '').replace(/"/g, '') === 'utf-8');
-}
-
-/**
- * Reads the body up to `limit` bytes. Past the limit it stops reading at once (the stream is paused and
- * nothing more is buffered) and reports `too-large`; a declared Content-Length over the limit is refused
- * before a byte is read.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve('too-large');
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const cleanup = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        cleanup();
-        req.pause();
-        resolve('too-large');
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const onError = (error: Error): void => {
-      cleanup();
-      reject(new RequestAborted(error.message));
-    };
-    const onClose = (): void => {
-      cleanup();
-      reject(new RequestAborted('request closed before its body was complete'));
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('close', onClose);
-  });
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** The body as JSON, or the problem naming `body` (never quoting it: V8's messages would). */
-function parseJson(bytes: Buffer): { ok: true; value: unknown } | { ok: false; problems: InputProblem[] } {
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, problems: [{ path: 'body', message: 'not valid UTF-8', zh: '不是有效的 UTF-8' }] };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    return { ok: false, problems: [{ path: 'body', message: jsonErrorSummary(error), zh: '不是有效的 JSON' }] };
-  }
-}
 
 function digest(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
