@@ -115,17 +115,19 @@ describe('drain: a shutdown answers every request already received', () => {
 });
 
 describe('connection cap and prompt header timeout', () => {
-  it('40 connections dripping header bytes against a cap of 20: the excess refused at once, the rest cut by the headers timeout, then 50 checks all answered', async () => {
+  it('40 connections dripping header bytes against a cap of 20: the excess answered 503 at once, the rest cut by the headers timeout, then 50 checks all answered', async () => {
     const s = await start({ log: null, maxConnections: 20, headersTimeoutMs: 300, requestTimeoutMs: 2_000 });
     const port = Number(new URL(s.base).port);
     try {
       const drips = await Promise.all(Array.from({ length: 40 }, () => open(port, true)));
       for (const { socket } of drips) if (!socket.destroyed) socket.write('POST /v1/check HTTP/1.1\r\nhost: x\r\nx-slow: ');
-      // Every dripping connection ends: the 20 over the cap at once, the others when their headers time out
-      // (answered 408 when nothing was written yet, or closed).
+      // Every dripping connection ends: the 20 over the cap at once with a 503, the others when their
+      // headers time out (answered 408 when nothing was written yet, or closed).
       const ends = await Promise.all(drips.map((x) => x.answer));
       expect(ends.filter((status) => status === 200)).toHaveLength(0);
       expect(s.sidecar.counters.refusedConnections).toBeGreaterThanOrEqual(20);
+      expect(ends.filter((status) => status === 503)).toHaveLength(s.sidecar.counters.refusedConnections);
+      expect(ends.filter((status) => status !== 503).every((status) => status === 408 || status === null)).toBe(true);
       // Legitimate traffic, ten at a time (under the cap): every check answered.
       const checks: number[] = [];
       for (let batch = 0; batch < 5; batch += 1) {

@@ -235,6 +235,30 @@ describe('the sidecar with a profile, an overlay and house rules', () => {
     expect(Object.keys(d.violations[0]?.message ?? {})).toEqual(['en', 'zh']);
   });
 
+  it.each(['en', 'zh-CN'] as const)('an invalid body under locale %s is denied exactly as the guard denies invalid input, only the problems differ', async (locale) => {
+    const local = await start({ guard: { ...options, locale } });
+    try {
+      const own = await createGuard({ ...options, locale }).check(context(), 42 as never);
+      for (const [path, body] of [['/v1/check', '['], ['/v1/check', { context: context() }], ['/v1/next-allowed', '{']] as const) {
+        const r = await post(local.base, path, body);
+        expect(r.status).toBe(400);
+        const d = (path === '/v1/check' ? r.body : (r.body as { decision: Decision }).decision) as Decision;
+        const { violations: [mine, ...more], ...rest } = d;
+        const { violations: [theirs], ...ownRest } = own;
+        expect(more).toEqual([]);
+        expect(rest).toEqual(ownRest);
+        expect({ ...mine, message: undefined, facts: undefined }).toEqual({ ...theirs, message: undefined, facts: undefined });
+        // The guard's language first, and the same sentence around the problems.
+        expect(Object.keys(mine?.message ?? {})).toEqual(locale === 'en' ? ['en', 'zh'] : ['zh', 'en']);
+        expect(mine?.message.en.split(':')[0]).toBe(theirs?.message.en.split(':')[0]);
+        expect(mine?.message.zh.split('：')[0]).toBe(theirs?.message.zh.split('：')[0]);
+        expect((mine?.facts.issues as { path: string }[])[0]?.path).toMatch(/^body/);
+      }
+    } finally {
+      await local.close();
+    }
+  });
+
   it('GET /v1/ruleset names the profile, its limits and the house rules', async () => {
     const r = await get(s.base, '/v1/ruleset');
     expect(r.body).toMatchObject({

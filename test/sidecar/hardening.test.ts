@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSidecar } from '../../src/cli/sidecar/server.js';
 import { checkAction, createGuard, type Decision } from '../../src/index.js';
 import { action, context, past } from '../support/fixtures.js';
-import { get, post, rawExchange, start, type Running } from './support.js';
+import type { Socket } from 'node:net';
+import { get, post, rawConnection, rawExchange, start, type Running } from './support.js';
 
 const running: Running[] = [];
 async function started(options: Parameters<typeof start>[0] = {}): Promise<Running> {
@@ -114,6 +115,50 @@ describe('limits', () => {
     expect(() => createSidecar({ bodyLimitBytes: 0 })).toThrow(RangeError);
     expect(() => createSidecar({ port: 70000 })).toThrow(RangeError);
     expect(() => createSidecar({ batchLimit: 1.5 })).toThrow(RangeError);
+  });
+});
+
+describe('connection cap', () => {
+  const request = (path: string, payload?: unknown): string => {
+    const text = payload === undefined ? '' : JSON.stringify(payload);
+    return `${payload === undefined ? 'GET' : 'POST'} ${path} HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+  };
+
+  it('a connection over --max-connections is answered 503 with Retry-After: 1 and closed, its request unread; the admitted ones are served', async () => {
+    const s = await started({ maxConnections: 2 });
+    const serverSide = new Set<Socket>();
+    s.sidecar.server.on('request', (req: { socket: Socket }) => serverSide.add(req.socket));
+    // Two keep-alive connections, each answered once: both are admitted and stay open.
+    const holders = [await rawConnection(s.base), await rawConnection(s.base)];
+    for (const h of holders) expect((await h.exchange(request('/healthz'))).status).toBe(200);
+
+    // Three more, each sending a check at once: each gets the fixed 503, and no check is decided.
+    const refused = await Promise.all([1, 2, 3].map(() => rawExchange(s.base, (socket) => socket.write(request('/v1/check', body)))));
+    for (const answer of refused) {
+      expect(answer).toMatch(/^HTTP\/1\.1 503 Service Unavailable\r\n/);
+      const head = answer.slice(0, answer.indexOf('\r\n\r\n') + 2).toLowerCase();
+      expect(head).toContain('\r\nretry-after: 1\r\n');
+      expect(head).toContain('\r\nconnection: close\r\n');
+      expect(head).toContain('\r\ncontent-type: application/json; charset=utf-8\r\n');
+      expect(head).toContain('\r\nx-content-type-options: nosniff\r\n');
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'too-many-connections', message: 'the sidecar has too many open connections; retry shortly' } });
+    }
+    expect(s.sidecar.counters.refusedConnections).toBe(3);
+    expect(s.logs.filter((l) => l.endpoint === 'check')).toEqual([]);
+    expect(s.sidecar.counters.answered).toBe(2);
+
+    // The admitted connections are still served.
+    for (const h of holders) expect((await h.exchange(request('/v1/check', body))).status).toBe(200);
+    expect(s.logs.filter((l) => l.endpoint === 'check').map((l) => l.status)).toEqual([200, 200]);
+
+    // Once one of them has closed on the server's side, a new connection is admitted.
+    const [first] = serverSide;
+    const gone = new Promise((resolve) => first?.once('close', resolve));
+    holders[0]?.socket.end();
+    await gone;
+    expect((await post(s.base, '/v1/check', body)).status).toBe(200);
+    expect(s.sidecar.counters.refusedConnections).toBe(3);
+    holders[1]?.socket.end();
   });
 });
 

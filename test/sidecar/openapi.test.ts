@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiText } from '../../src/cli/sidecar/openapi.js';
 import { checkAction, createGuard } from '../../src/index.js';
 import { action, context } from '../support/fixtures.js';
-import { get, post, start, type JsonResponse, type Running } from './support.js';
+import { get, post, rawConnection, rawExchange, start, type JsonResponse, type Running } from './support.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const text = readFileSync(new URL('../../schemas/openapi.json', import.meta.url), 'utf8');
@@ -83,6 +83,25 @@ describe('schemas/openapi.json', () => {
     for (const [method, path, answer] of answers) conforms(method, path, answer);
     // The documents are the library's answers, not look-alikes.
     expect(answers[1]![2].body).toEqual(createGuard({ profile: 'cba-2026' }).checkSync(context(), late));
+  });
+
+  it('describes the 503 of a connection over the cap, on every path', async () => {
+    const capped = await start({ token, maxConnections: 1 });
+    const holder = await rawConnection(capped.base);
+    try {
+      expect((await holder.exchange('GET /healthz HTTP/1.1\r\nhost: x\r\n\r\n')).status).toBe(200);
+      for (const [path, operations] of Object.entries(doc.paths)) {
+        for (const method of Object.keys(operations)) {
+          const raw = await rawExchange(capped.base, (socket) => socket.write(`${method.toUpperCase()} ${path} HTTP/1.1\r\nhost: x\r\n\r\n`));
+          const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(raw)?.[1]);
+          expect(status).toBe(503);
+          conforms(method, path, { status, headers: new Headers(), body: JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)) as unknown });
+        }
+      }
+    } finally {
+      holder.socket.end();
+      await capped.close();
+    }
   });
 
   it('refuses answers that drift from it (a wrong type, a missing field)', () => {

@@ -50,3 +50,45 @@ export async function rawExchange(base: string, write: (socket: Socket) => void)
     socket.on('error', reject);
   });
 }
+
+/** An open keep-alive connection that sends one request at a time and reads each answer whole. */
+export interface RawConnection {
+  readonly socket: Socket;
+  /** Writes `request` and resolves to the answer's status and body once its content-length is read. */
+  exchange(request: string): Promise<{ status: number; head: string; body: string }>;
+}
+
+export async function rawConnection(base: string): Promise<RawConnection> {
+  const url = new URL(base);
+  const socket = await new Promise<Socket>((resolve, reject) => {
+    const s = connect(Number(url.port), url.hostname, () => resolve(s));
+    s.once('error', reject);
+  });
+  socket.setEncoding('utf8');
+  let buffer = '';
+  let waiting: (() => void) | null = null;
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    waiting?.();
+  });
+  socket.on('close', () => waiting?.());
+  return {
+    socket,
+    exchange: (request) =>
+      new Promise((resolve, reject) => {
+        buffer = '';
+        waiting = () => {
+          const end = buffer.indexOf('\r\n\r\n');
+          const length = /\r\ncontent-length: (\d+)\r\n/i.exec(buffer.slice(0, end + 2));
+          if (end >= 0 && length !== null && Buffer.byteLength(buffer.slice(end + 4)) >= Number(length[1])) {
+            waiting = null;
+            resolve({ status: Number(buffer.slice(9, 12)), head: buffer.slice(0, end), body: buffer.slice(end + 4) });
+          } else if (socket.destroyed) {
+            waiting = null;
+            reject(new Error(`connection closed; received ${JSON.stringify(buffer)}`));
+          }
+        };
+        socket.write(request);
+      }),
+  };
+}

@@ -70,7 +70,7 @@ export const serveCommand: Command = {
     '  --locale LOCALE      language listed first in messages: en (default) or zh-CN',
     `  --body-limit BYTES   largest request body (default ${DEFAULT_BODY_LIMIT_BYTES})`,
     `  --batch-limit N      most items in one /v1/check-batch (default ${DEFAULT_BATCH_LIMIT})`,
-    `  --max-connections N  open connections at most; more are closed at once (default ${DEFAULT_MAX_CONNECTIONS})`,
+    `  --max-connections N  open connections at most; more are answered 503 and closed (default ${DEFAULT_MAX_CONNECTIONS})`,
     `  --headers-timeout MS time to receive a request's headers (default ${DEFAULT_HEADERS_TIMEOUT_MS})`,
     `  --drain-timeout MS   on SIGTERM/SIGINT, time to answer requests already received (default ${DEFAULT_DRAIN_TIMEOUT_MS})`,
     '  --quiet              no decision log lines on standard output',

@@ -3,57 +3,50 @@
  * dialers in any language share one ledger through the sidecar. No rule logic here: the ledger decides.
  */
 import { z } from 'zod';
-import type { InputProblem } from '../../core/decision.js';
+import { INVALID_INPUT, isInvalidInput, type InputProblem } from '../../core/decision.js';
+import { validate } from '../../core/validate.js';
 import type { Guard } from '../../guard/guard.js';
 import { createLedger, LedgerInputError, LedgerUnavailableError, type LedgerStore } from '../../ledger/index.js';
 import { HistoryOutcome } from '../../schema/context.js';
-import type { Decision } from '../../schema/decision.js';
-import { INVALID_INPUT, isInvalidInput } from '../../core/decision.js';
-import { validate } from '../../core/validate.js';
-import type { Reply, Route } from './server.js';
+import { errorBody, rejectedBody, type Reply, type Routes } from './reply.js';
+import { decisionLog, invalidBody, present } from './routes.js';
 
-const present = z.custom<unknown>((value) => value !== undefined, { error: 'required field is missing', params: { zh: '缺少必填字段' } });
-const ReserveBody = z.strictObject({ context: present, action: present });
+const ReserveBody = z.strictObject({ context: present(), action: present() });
 const ReservationId = z.string().min(1).max(400);
 const CommitBody = z.strictObject({ reservationId: ReservationId, outcome: HistoryOutcome });
 const ReleaseBody = z.strictObject({ reservationId: ReservationId });
 
-const invalid = (problems: InputProblem[]): Reply => ({
-  status: 400,
-  payload: { error: { code: INVALID_INPUT, message: 'the body does not match the endpoint', issues: problems } },
-  logs: [{ outcome: 'rejected', rules: [INVALID_INPUT] }],
-});
+const invalid = (problems: readonly InputProblem[]): Reply => rejectedBody('the body does not match the endpoint', problems);
 
 /** A library error as an HTTP reply: a bad id is the caller's (400); a store outage is ours (503, retry). */
 function failure(error: unknown): Reply {
   if (error instanceof LedgerInputError) return invalid([{ path: `body.${error.field}`, message: error.message.replace(/^[^:]*: /, ''), zh: `输入无效：${error.message.replace(/^[^:]*: /, '')}` }]);
   if (error instanceof LedgerUnavailableError) {
-    return { status: 503, payload: { error: { code: 'ledger-unavailable', message: `the ledger store (${error.store}) is unavailable: retry (commit and release are idempotent)` } }, logs: [{ outcome: 'unavailable', rules: ['ledger-unavailable'] }] };
+    return { status: 503, payload: errorBody('ledger-unavailable', `the ledger store (${error.store}) is unavailable: retry (commit and release are idempotent)`), logs: [{ outcome: 'unavailable', rules: ['ledger-unavailable'] }] };
   }
   throw error;
 }
 
 export interface LedgerRoutes {
-  readonly routes: Readonly<Record<string, Route>>;
+  readonly routes: Routes;
   close(): Promise<void>;
 }
 
 /** The three routes over a ledger on `store`, deciding with the sidecar's guard. */
-export function ledgerRoutes(store: LedgerStore, guard: Guard, invalidBody: (problems: InputProblem[]) => Decision): LedgerRoutes {
+export function ledgerRoutes(store: LedgerStore, guard: Guard): LedgerRoutes {
   const ledger = createLedger({ store, guard });
-  const rulesOf = (d: Decision): string[] => [...new Set(d.violations.map((v) => v.rule))];
 
   const reserve = async (body: unknown): Promise<Reply> => {
     const parsed = validate(ReserveBody, body, 'body');
     if (!parsed.ok) {
-      const decision = invalidBody(parsed.problems);
+      const decision = invalidBody(guard, parsed.problems);
       return { status: 400, payload: { decision, reservationId: null, expiresAt: null }, logs: [{ outcome: 'deny', rules: [INVALID_INPUT] }] };
     }
     const result = await ledger.reserve(parsed.value.context, parsed.value.action);
-    const rules = rulesOf(result.decision);
+    const log = decisionLog(result.decision);
     // 503 when the store is down, so that callers' monitoring sees the outage; the answer is still a deny.
-    const status = isInvalidInput(result.decision) ? 400 : rules.includes('ledger-unavailable') ? 503 : 200;
-    return { status, payload: result, logs: [{ outcome: result.decision.outcome, rules }] };
+    const status = isInvalidInput(result.decision) ? 400 : log.rules.includes('ledger-unavailable') ? 503 : 200;
+    return { status, payload: result, logs: [log] };
   };
 
   const commit = async (body: unknown): Promise<Reply> => {

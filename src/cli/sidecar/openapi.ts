@@ -92,6 +92,7 @@ const errors = {
   '401': json('ErrorBody', 'a token is required (--token-file) and was missing or wrong'),
   '413': json('ErrorBody', 'the body (or the batch) is larger than the limit'),
   '415': json('ErrorBody', 'the content type is not application/json'),
+  '503': json('ErrorBody', 'too many open connections (--max-connections): answered before the request is read, with Retry-After: 1, and the connection is closed'),
 };
 
 /** The OpenAPI 3.1 document as a plain object. */
@@ -126,8 +127,8 @@ export function openApiDocument(): Record<string, unknown> {
         '200': json('QuotaResponse', 'the quota'),
         '400': json('QuotaResponse', 'invalid input: ok false, issues listed'),
       }),
-      '/v1/ruleset': { get: { operationId: 'ruleset', summary: 'The profile, limits and rules in force', responses: { '200': json('Ruleset', 'the ruleset'), '401': errors['401'] } } },
-      '/healthz': { get: { operationId: 'healthz', summary: 'Liveness (no token needed)', security: [{}], responses: { '200': json('Health', 'the sidecar is up') } } },
+      '/v1/ruleset': { get: { operationId: 'ruleset', summary: 'The profile, limits and rules in force', responses: { '200': json('Ruleset', 'the ruleset'), '401': errors['401'], '503': errors['503'] } } },
+      '/healthz': { get: { operationId: 'healthz', summary: 'Liveness (no token needed)', security: [{}], responses: { '200': json('Health', 'the sidecar is up'), '503': errors['503'] } } },
     },
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'when the sidecar runs with --token-file' } },
