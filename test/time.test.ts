@@ -2,7 +2,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addZonedMonths, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant,
+  addZonedMonths, BEIJING_FIXED_FROM_MS, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant, zoneOffset,
 } from '../src/core/time.js';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago'];
@@ -90,6 +90,21 @@ describe('zones', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('reads Beijing time as date-fns-tz does across its summer times (1986–1991) and the fixed +08:00 after', () => {
+    // Beijing time and UTC are answered without Intl where the offset is fixed (BEIJING_FIXED_FROM_MS):
+    // both sides of that cut-off, the last summer times before it, and far ahead, against date-fns-tz.
+    const zone = 'Asia/Shanghai';
+    const at = (ms: number): void => {
+      expect(formatInstant(ms, zone)).toBe(formatInTimeZone(ms, zone, ms % 1000 === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+      expect(zoneOffset(ms, 'UTC')).toBe(0);
+    };
+    for (const ms of [BEIJING_FIXED_FROM_MS - 1, BEIJING_FIXED_FROM_MS, Date.UTC(1991, 8, 14, 16, 59), Date.UTC(1991, 8, 14, 17), Date.UTC(1991, 3, 13, 18)]) at(ms);
+    expect(zoneOffset(Date.UTC(1991, 6, 1), zone)).toBe(9 * 3_600_000); // summer time 1991, from Intl
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1985, 0, 1), max: Date.UTC(2100, 0, 1) }), at), { numRuns: 3000 });
+    const wall = Date.UTC(1991, 8, 15, 1, 30); // 01:30 on 1991-09-15 happened twice (02:00 CDT back to 01:00 CST)
+    expect(formatInstant(wallToInstant(wall, zone), zone)).toBe('1991-09-15T01:30:00+09:00');
   });
 
   it('round-trips an instant through its wall clock', () => {

@@ -86,6 +86,18 @@ export function parseInstant(text: string): number {
 }
 
 const zoneCanonical = boundedMemo<string, string | null>('time.zoneCanonical', 1000);
+
+/**
+ * Names whose canonical name is themselves in every ICU release, answered without asking Intl: the first
+ * `Intl.DateTimeFormat` of a process loads ICU's zone data, 20–70 ms here, which a plain check in Beijing
+ * time or UTC never needs to pay (issue 18, cold start). Aliases (`PRC`, `Asia/Kashgar`) and other
+ * spellings still go through Intl, whose answer for them has changed between releases.
+ */
+const STATIC_CANONICAL: ReadonlyMap<string, string> = new Map([
+  ['Asia/Shanghai', 'Asia/Shanghai'],
+  ['Asia/Urumqi', 'Asia/Urumqi'],
+  ['UTC', 'UTC'],
+]);
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
 /**
@@ -100,6 +112,8 @@ const ICU_ONLY = new Set('ACT AET AGT ART AST BET BST CAT CNT CST CTT EAT ECT IE
  * `asia/shanghai` → `Asia/Shanghai`, `Asia/Kashgar` → `Asia/Urumqi`), or null when it is no zone. Cached per name.
  */
 export function canonicalTimeZone(zone: string): string | null {
+  const fixed = STATIC_CANONICAL.get(zone);
+  if (fixed !== undefined) return fixed;
   const known = zoneCanonical.get(zone);
   if (known !== undefined) return known;
   let canonical: string | null = null;
@@ -134,6 +148,9 @@ export const MAINLAND_CHINA_ZONES: ReadonlySet<string> = new Set(['Asia/Shanghai
  * Null when `zone` is no zone. Validation calls this once; everything downstream reads its result.
  */
 export function judgingTimeZone(zone: string): string | null {
+  // The mainland names as spelled in the tz database are all judged at Beijing time whatever Intl's
+  // canonical name for them is (and every ICU knows them): no Intl needed.
+  if (MAINLAND_CHINA_ZONES.has(zone)) return BEIJING_TIME_ZONE;
   const canonical = canonicalTimeZone(zone);
   if (canonical === null) return null;
   return MAINLAND_CHINA_ZONES.has(canonical) ? BEIJING_TIME_ZONE : canonical;
@@ -203,8 +220,20 @@ registerCache('time.offsetQuarters', OFFSET_ZONES * OFFSET_QUARTERS_PER_ZONE, ()
   return total;
 });
 
+/**
+ * From this instant on Beijing time is UTC+08:00 without daylight saving (the last change was the end of
+ * summer time on 1991-09-15; 1992-01-01T00:00+08:00 leaves a margin). Before it, Intl's tz data decides
+ * (summer time 1986–1991 and 1940–1949, local mean time before 1901).
+ */
+export const BEIJING_FIXED_FROM_MS = Date.UTC(1991, 11, 31, 16);
+const BEIJING_OFFSET_MS = 8 * HOUR;
+
 /** Offset of `zone` from UTC at instant `ms`, in milliseconds (Asia/Shanghai: +8 h). */
 export function zoneOffset(ms: number, zone: string): number {
+  // The zones nearly every check is judged in, answered without Intl where the offset is exact (see
+  // BEIJING_FIXED_FROM_MS), so a plain check never loads ICU's zone data (issue 18, cold start).
+  if (zone === BEIJING_TIME_ZONE && ms >= BEIJING_FIXED_FROM_MS) return BEIJING_OFFSET_MS;
+  if (zone === 'UTC') return 0;
   let cache = offsetCaches.get(zone);
   if (cache === undefined) {
     cache = boundedMemo<number, number>('time.offsetQuarters', OFFSET_QUARTERS_PER_ZONE, { register: false });
