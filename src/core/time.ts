@@ -353,11 +353,14 @@ function offsetText(offsetMs: number): string {
 
 /** ISO 8601 text of an instant in a zone's offset: `2026-11-30T10:00:00+08:00`. */
 export function formatInstant(ms: number, zone: string): string {
-  const { wallMs, offsetMs } = localParts(ms, zone);
-  const d = new Date(wallMs);
-  const millis = d.getUTCMilliseconds();
+  const offsetMs = zoneOffset(ms, zone);
+  const wallMs = ms + offsetMs;
+  // The time of day by arithmetic on the wall clock (no Date object: every allowed check formats one).
+  const ofDay = wallMs - Math.floor(wallMs / DAY_MS) * DAY_MS;
+  const millis = Math.floor(ofDay % 1000);
   const frac = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
-  return `${wallDate(wallMs)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${frac}${offsetText(offsetMs)}`;
+  const time = `${pad2(Math.floor(ofDay / HOUR))}:${pad2(Math.floor((ofDay % HOUR) / MINUTE))}:${pad2(Math.floor((ofDay % MINUTE) / 1000))}`;
+  return `${wallDate(wallMs)}T${time}${frac}${offsetMs === BEIJING_OFFSET_MS ? '+08:00' : offsetText(offsetMs)}`;
 }
 
 /** `HH:mm` of a minute of day. */
