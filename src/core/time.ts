@@ -286,6 +286,16 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; month 1–12): Date.UTC without a Date. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
 /** `yyyy-MM-dd` of a wall-clock timestamp. */
 export function wallDate(wallMs: number): string {
   const { year, month, day } = civilFromDays(Math.floor(wallMs / DAY_MS));
@@ -313,6 +323,8 @@ export function localParts(ms: number, zone: string): LocalParts {
  * instant the gap ends, which is when that wall time would have been reached.
  */
 export function wallToInstant(wallMs: number, zone: string): number {
+  // Beijing time where its offset is fixed a day either side (see BEIJING_FIXED_FROM_MS): one offset.
+  if (zone === BEIJING_TIME_ZONE && wallMs - BEIJING_OFFSET_MS - DAY_MS >= BEIJING_FIXED_FROM_MS) return wallMs - BEIJING_OFFSET_MS;
   // Offsets in force shortly before and after: within a day either side a zone changes offset at most
   // once, so the wall time maps through one of these two.
   const before = zoneOffset(wallMs - DAY_MS, zone);
@@ -386,7 +398,7 @@ export function addWallMonths(wallMs: number, months: number): number {
   const targetYear = year + Math.floor(index / 12);
   const targetMonth = ((index % 12) + 12) % 12;
   const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth + 1));
-  return Date.UTC(targetYear, targetMonth, targetDay) + (wallMs - days * DAY_MS);
+  return daysFromCivil(targetYear, targetMonth + 1, targetDay) * DAY_MS + (wallMs - days * DAY_MS);
 }
 
 /** The instant `months` calendar months after (or before, when negative) `ms`, on the zone's calendar. */
