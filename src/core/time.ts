@@ -263,10 +263,13 @@ export interface LocalParts {
   readonly offsetMs: number;
 }
 
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 /** A number of 0–99 as two digits. */
-export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+export const pad2 = (n: number): string => TWO_DIGITS[n] ?? (n < 10 ? `0${n}` : String(n));
 
 function pad4(n: number): string {
+  if (n >= 1000 && n <= 9999) return String(n);
   const s = String(Math.abs(n)).padStart(4, '0');
   return n < 0 ? `-${s}` : s;
 }
