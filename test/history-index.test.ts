@@ -41,6 +41,30 @@ describe('the growing history index', () => {
     }), { numRuns: 200 });
   });
 
+  it('indexHistory sorts a history in any order as a stable sort by instant would (ties keep the history\'s order)', () => {
+    // Ascending, descending (reversed with ties put back) and mixed orders take different paths.
+    const timed = fc.record({ e: entry, at: fc.integer({ min: 0, max: 5 }) });
+    const orders = fc.constantFrom('as-is', 'ascending', 'descending');
+    fc.assert(fc.property(fc.array(timed, { maxLength: 40 }), orders, (raw, order) => {
+      const items = order === 'as-is' ? raw : [...raw].sort((a, b) => (order === 'ascending' ? a.at - b.at : b.at - a.at));
+      const msOf = (at: number): number => Date.UTC(2026, 10, 1) + at * 3_600_000;
+      const history = items.map(({ e, at }) => ({ channel: e.channel, at: iso(msOf(at)), target: e.target, outcome: e.outcome, direction: e.direction, ...(e.phoneRef === undefined ? {} : { phoneRef: e.phoneRef }) }));
+      const built = indexHistory({ debtor: { id: 'D1' }, history } as unknown as Context);
+      // The reference: the same counting rules, then Array.prototype.sort (stable) on each list.
+      const toDebtor = items.filter(({ e }) => e.target.role === 'debtor' && (e.target.partyId === undefined || e.target.partyId === 'D1'));
+      const voice = toDebtor.filter(({ e }) => e.channel === 'voice' && e.direction === 'outbound').sort((a, b) => a.at - b.at);
+      const unanswered = (o: string): boolean => o === 'not_connected' || o === 'failed';
+      expect(built.debtorAttempts).toEqual(voice.map(({ at }) => msOf(at)));
+      expect(built.debtorAttemptUnanswered).toEqual(voice.map(({ e }) => unanswered(e.outcome)));
+      expect(built.voiceConnected).toEqual(voice.filter(({ e }) => e.outcome === 'connected' || e.outcome === 'completed').map(({ at }) => msOf(at)));
+      expect(built.visits).toEqual(toDebtor.filter(({ e }) => e.channel === 'visit').map(({ at }) => msOf(at)).sort((a, b) => a - b));
+      for (const phone of ['P1', 'P2']) {
+        const expected = voice.filter(({ e }) => unanswered(e.outcome) && e.phoneRef === phone).map(({ at }) => msOf(at));
+        expect(built.unansweredByPhone.get(phone) ?? []).toEqual(expected);
+      }
+    }), { numRuns: 500 });
+  });
+
   it('takes an entry out of order at its sorted place', () => {
     const index = emptyHistoryIndex();
     for (const [ms, outcome] of [[30, 'connected'], [10, 'connected'], [20, 'failed'], [20, 'connected']] as const) {

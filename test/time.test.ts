@@ -2,7 +2,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addZonedMonths, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant,
+  addWallMonths, addZonedMonths, BEIJING_FIXED_FROM_MS, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant, zoneOffset,
 } from '../src/core/time.js';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago'];
@@ -92,6 +92,26 @@ describe('zones', () => {
     );
   });
 
+  it('reads Beijing time as date-fns-tz does across its summer times (1986–1991) and the fixed +08:00 after', () => {
+    // Beijing time and UTC are answered without Intl where the offset is fixed (BEIJING_FIXED_FROM_MS):
+    // both sides of that cut-off, the last summer times before it, and far ahead, against date-fns-tz.
+    const zone = 'Asia/Shanghai';
+    const at = (ms: number): void => {
+      expect(formatInstant(ms, zone)).toBe(formatInTimeZone(ms, zone, ms % 1000 === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
+      expect(zoneOffset(ms, 'UTC')).toBe(0);
+      const { wallMs } = localParts(ms, zone);
+      const back = wallToInstant(wallMs, zone); // the earlier instant of a wall time read twice
+      expect(localParts(back, zone).wallMs).toBe(wallMs);
+      expect(back).toBeLessThanOrEqual(ms);
+      if (ms >= BEIJING_FIXED_FROM_MS + 86_400_000) expect(back).toBe(ms); // one offset: exact
+    };
+    for (const ms of [BEIJING_FIXED_FROM_MS - 1, BEIJING_FIXED_FROM_MS, Date.UTC(1991, 8, 14, 16, 59), Date.UTC(1991, 8, 14, 17), Date.UTC(1991, 3, 13, 18)]) at(ms);
+    expect(zoneOffset(Date.UTC(1991, 6, 1), zone)).toBe(9 * 3_600_000); // summer time 1991, from Intl
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1985, 0, 1), max: Date.UTC(2100, 0, 1) }), at), { numRuns: 3000 });
+    const wall = Date.UTC(1991, 8, 15, 1, 30); // 01:30 on 1991-09-15 happened twice (02:00 CDT back to 01:00 CST)
+    expect(formatInstant(wallToInstant(wall, zone), zone)).toBe('1991-09-15T01:30:00+09:00');
+  });
+
   it('round-trips an instant through its wall clock', () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2050, 0, 1) }), fc.constantFrom(...ZONES), (ms, zone) => {
@@ -133,6 +153,17 @@ describe('zones', () => {
     expect(formatInstant(addZonedMonths(parseInstant('2028-02-29T10:00:00+08:00'), 24, z), z)).toBe('2030-02-28T10:00:00+08:00');
     expect(formatInstant(addZonedMonths(parseInstant('2026-03-31T10:00:00+08:00'), -1, z), z)).toBe('2026-02-28T10:00:00+08:00');
     expect(formatInstant(addZonedMonths(parseInstant('2026-11-30T10:00:00+08:00'), -12, z), z)).toBe('2025-11-30T10:00:00+08:00');
+  });
+
+  it('adds calendar months to a wall clock as Date does, clamping to the month\'s last day (any year 1000–9999)', () => {
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9000, 0, 1) }), fc.integer({ min: -1200, max: 1200 }), (wallMs, months) => {
+      const d = new Date(wallMs);
+      const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+      const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+      target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+      const expected = target.getTime() + (wallMs - Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+      expect(addWallMonths(wallMs, months)).toBe(expected);
+    }), { numRuns: 3000 });
   });
 
   it('parses HH:mm clock times', () => {

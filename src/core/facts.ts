@@ -159,8 +159,8 @@ export function termsInForceAt(terms: AgreedTerms | null, atMs: number): AgreedT
   return (terms.validFromMs === null || terms.validFromMs <= atMs) && (terms.validUntilMs === null || atMs <= terms.validUntilMs) ? terms : null;
 }
 
-const VOICE_CONNECTED = new Set(['connected', 'completed']);
-const UNANSWERED = new Set(['not_connected', 'failed']);
+const VOICE_CONNECTED_OUTCOMES: ReadonlySet<string> = new Set(['connected', 'completed']);
+const UNANSWERED: ReadonlySet<string> = new Set(['not_connected', 'failed']);
 
 /** The debtor's candidate zones: `timeZone` first, then any other `timeZones`, without repeats. */
 export function debtorZones(debtor: Context['debtor']): string[] {
@@ -190,48 +190,97 @@ export interface HistoryIndex {
 /** The part of a history entry the index reads. */
 type Indexed = Pick<NonNullable<Context['history']>[number], 'channel' | 'target' | 'outcome' | 'phoneRef' | 'direction'>;
 
+// What an entry counts as (kindOf): small integers, so that indexing allocates nothing per entry.
+const NOT_COUNTED = 0;
+const VOICE_OTHER = 1; // a voice attempt neither connected nor unanswered (e.g. `delivered`)
+const VOICE_UNANSWERED = 2;
+const VOICE_CONNECTED = 3;
+const VISIT = 4;
+
 /**
  * What an entry counts as, one rule for both forms of the index: nothing, unless it is toward the debtor;
- * a voice attempt (answered or not, and on which number when unanswered), a connected call, or a visit.
+ * a voice attempt (connected, unanswered, or neither), or a visit.
  */
-function classify(entry: Indexed, debtorId: string): { kind: 'voice'; unanswered: boolean; connected: boolean; phoneRef: string | null } | { kind: 'visit' } | null {
+function kindOf(entry: Indexed, debtorId: string): number {
   // The debtor's call-backs are not our calls (主动有效通话): they count toward no cap on calls.
-  if (entry.direction === 'inbound' && entry.channel === 'voice') return null;
-  if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) return null;
-  if (entry.channel === 'voice') {
-    const unanswered = UNANSWERED.has(entry.outcome);
-    // The unanswered-attempts cap is on the debtor's own contact methods (cba-2026).
-    return { kind: 'voice', unanswered, connected: VOICE_CONNECTED.has(entry.outcome), phoneRef: unanswered && entry.phoneRef !== undefined ? entry.phoneRef : null };
+  if (entry.direction === 'inbound' && entry.channel === 'voice') return NOT_COUNTED;
+  if (entry.target.role !== 'debtor' || (entry.target.partyId !== undefined && entry.target.partyId !== debtorId)) return NOT_COUNTED;
+  if (entry.channel === 'voice') return UNANSWERED.has(entry.outcome) ? VOICE_UNANSWERED : VOICE_CONNECTED_OUTCOMES.has(entry.outcome) ? VOICE_CONNECTED : VOICE_OTHER;
+  return entry.channel === 'visit' ? VISIT : NOT_COUNTED;
+}
+
+/** 1 when `list` is in ascending order (ties allowed), -1 when in descending order (not ascending), 0 otherwise. */
+function direction(list: readonly number[]): number {
+  let ascending = true;
+  let descending = true;
+  for (let i = 1; i < list.length && (ascending || descending); i += 1) {
+    const d = (list[i] as number) - (list[i - 1] as number);
+    if (d < 0) ascending = false;
+    else if (d > 0) descending = false;
   }
-  return entry.channel === 'visit' ? { kind: 'visit' } : null;
+  return ascending ? 1 : descending ? -1 : 0;
+}
+
+const ascending = (a: number, b: number): number => a - b;
+
+/** Sorts instants in place; a history in either time order (the usual cases) is only checked, or reversed. */
+function sortInstants(list: number[]): void {
+  const order = direction(list);
+  if (order === 1) return;
+  if (order === -1) list.reverse(); // equal instants are interchangeable
+  else list.sort(ascending);
 }
 
 export function indexHistory(context: Context): HistoryIndex {
   const voiceConnected: number[] = [];
   const visits: number[] = [];
   const unansweredByPhone = new Map<string, number[]>();
-  const attempts: { ms: number; unanswered: boolean }[] = [];
+  let attempts: number[] = [];
+  let unanswered: boolean[] = [];
   const debtorId = context.debtor.id;
-  for (const entry of context.history ?? []) {
-    const counted = classify(entry, debtorId);
-    if (counted === null) continue;
+  const history = context.history ?? [];
+  for (let i = 0; i < history.length; i += 1) {
+    const entry = history[i] as Indexed & { readonly at: string };
+    const kind = kindOf(entry, debtorId);
+    if (kind === NOT_COUNTED) continue;
     const ms = parseInstant(entry.at);
-    if (counted.kind === 'voice') {
-      attempts.push({ ms, unanswered: counted.unanswered });
-      if (counted.phoneRef !== null) {
-        const list = unansweredByPhone.get(counted.phoneRef);
-        if (list === undefined) unansweredByPhone.set(counted.phoneRef, [ms]);
-        else list.push(ms);
-      }
-      if (counted.connected) voiceConnected.push(ms);
-    } else visits.push(ms);
+    if (kind === VISIT) {
+      visits.push(ms);
+      continue;
+    }
+    attempts.push(ms);
+    unanswered.push(kind === VOICE_UNANSWERED);
+    if (kind === VOICE_UNANSWERED && entry.phoneRef !== undefined) {
+      const list = unansweredByPhone.get(entry.phoneRef);
+      if (list === undefined) unansweredByPhone.set(entry.phoneRef, [ms]);
+      else list.push(ms);
+    } else if (kind === VOICE_CONNECTED) voiceConnected.push(ms);
   }
-  const ascending = (a: number, b: number): number => a - b;
-  attempts.sort((a, b) => a.ms - b.ms);
-  voiceConnected.sort(ascending);
-  visits.sort(ascending);
-  for (const list of unansweredByPhone.values()) list.sort(ascending);
-  return { voiceConnected, visits, unansweredByPhone, debtorAttempts: attempts.map((a) => a.ms), debtorAttemptUnanswered: attempts.map((a) => a.unanswered) };
+  // The attempts carry whether each went unanswered: sorted stably, as a sort of the pairs by instant would.
+  const order = direction(attempts);
+  if (order === -1) {
+    attempts.reverse();
+    unanswered.reverse();
+    // Equal instants keep the history's order: reversed back within each run of them.
+    for (let i = 0; i < attempts.length; ) {
+      let j = i + 1;
+      while (j < attempts.length && attempts[j] === attempts[i]) j += 1;
+      if (j - i > 1) {
+        const run = unanswered.slice(i, j).reverse();
+        for (let k = i; k < j; k += 1) unanswered[k] = run[k - i] as boolean;
+      }
+      i = j;
+    }
+  } else if (order === 0) {
+    const positions = attempts.map((_, i) => i).sort((a, b) => (attempts[a] as number) - (attempts[b] as number));
+    const sortedUnanswered = positions.map((i) => unanswered[i] as boolean);
+    attempts = positions.map((i) => attempts[i] as number);
+    unanswered = sortedUnanswered;
+  }
+  sortInstants(voiceConnected);
+  sortInstants(visits);
+  for (const list of unansweredByPhone.values()) sortInstants(list);
+  return { voiceConnected, visits, unansweredByPhone, debtorAttempts: attempts, debtorAttemptUnanswered: unanswered };
 }
 
 /**
@@ -276,19 +325,20 @@ function insertSorted(list: number[], ms: number): number {
 
 /** Adds one entry at instant `ms` to the index of debtor `debtorId`, as indexHistory would have counted it. */
 export function addToHistoryIndex(index: GrowingHistoryIndex, debtorId: string, entry: Indexed, ms: number): void {
-  const counted = classify(entry, debtorId);
-  if (counted === null) return;
-  if (counted.kind === 'visit') {
+  const kind = kindOf(entry, debtorId);
+  if (kind === NOT_COUNTED) return;
+  if (kind === VISIT) {
     insertSorted(index.visits, ms);
     return;
   }
-  index.debtorAttemptUnanswered.splice(insertSorted(index.debtorAttempts, ms), 0, counted.unanswered);
-  if (counted.phoneRef !== null) {
-    const list = index.unansweredByPhone.get(counted.phoneRef);
-    if (list === undefined) index.unansweredByPhone.set(counted.phoneRef, [ms]);
+  const at = insertSorted(index.debtorAttempts, ms);
+  if (at === index.debtorAttemptUnanswered.length) index.debtorAttemptUnanswered.push(kind === VOICE_UNANSWERED);
+  else index.debtorAttemptUnanswered.splice(at, 0, kind === VOICE_UNANSWERED);
+  if (kind === VOICE_UNANSWERED && entry.phoneRef !== undefined) {
+    const list = index.unansweredByPhone.get(entry.phoneRef);
+    if (list === undefined) index.unansweredByPhone.set(entry.phoneRef, [ms]);
     else insertSorted(list, ms);
-  }
-  if (counted.connected) insertSorted(index.voiceConnected, ms);
+  } else if (kind === VOICE_CONNECTED) insertSorted(index.voiceConnected, ms);
 }
 
 /** How many instants at the front of a sorted list are before `cutoffMs`; they are dropped. */

@@ -86,6 +86,18 @@ export function parseInstant(text: string): number {
 }
 
 const zoneCanonical = boundedMemo<string, string | null>('time.zoneCanonical', 1000);
+
+/**
+ * Names whose canonical name is themselves in every ICU release, answered without asking Intl: the first
+ * `Intl.DateTimeFormat` of a process loads ICU's zone data, 20–70 ms here, which a plain check in Beijing
+ * time or UTC never needs to pay (issue 18, cold start). Aliases (`PRC`, `Asia/Kashgar`) and other
+ * spellings still go through Intl, whose answer for them has changed between releases.
+ */
+const STATIC_CANONICAL: ReadonlyMap<string, string> = new Map([
+  ['Asia/Shanghai', 'Asia/Shanghai'],
+  ['Asia/Urumqi', 'Asia/Urumqi'],
+  ['UTC', 'UTC'],
+]);
 const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
 
 /**
@@ -100,6 +112,8 @@ const ICU_ONLY = new Set('ACT AET AGT ART AST BET BST CAT CNT CST CTT EAT ECT IE
  * `asia/shanghai` → `Asia/Shanghai`, `Asia/Kashgar` → `Asia/Urumqi`), or null when it is no zone. Cached per name.
  */
 export function canonicalTimeZone(zone: string): string | null {
+  const fixed = STATIC_CANONICAL.get(zone);
+  if (fixed !== undefined) return fixed;
   const known = zoneCanonical.get(zone);
   if (known !== undefined) return known;
   let canonical: string | null = null;
@@ -134,6 +148,9 @@ export const MAINLAND_CHINA_ZONES: ReadonlySet<string> = new Set(['Asia/Shanghai
  * Null when `zone` is no zone. Validation calls this once; everything downstream reads its result.
  */
 export function judgingTimeZone(zone: string): string | null {
+  // The mainland names as spelled in the tz database are all judged at Beijing time whatever Intl's
+  // canonical name for them is (and every ICU knows them): no Intl needed.
+  if (MAINLAND_CHINA_ZONES.has(zone)) return BEIJING_TIME_ZONE;
   const canonical = canonicalTimeZone(zone);
   if (canonical === null) return null;
   return MAINLAND_CHINA_ZONES.has(canonical) ? BEIJING_TIME_ZONE : canonical;
@@ -203,8 +220,20 @@ registerCache('time.offsetQuarters', OFFSET_ZONES * OFFSET_QUARTERS_PER_ZONE, ()
   return total;
 });
 
+/**
+ * From this instant on Beijing time is UTC+08:00 without daylight saving (the last change was the end of
+ * summer time on 1991-09-15; 1992-01-01T00:00+08:00 leaves a margin). Before it, Intl's tz data decides
+ * (summer time 1986–1991 and 1940–1949, local mean time before 1901).
+ */
+export const BEIJING_FIXED_FROM_MS = Date.UTC(1991, 11, 31, 16);
+const BEIJING_OFFSET_MS = 8 * HOUR;
+
 /** Offset of `zone` from UTC at instant `ms`, in milliseconds (Asia/Shanghai: +8 h). */
 export function zoneOffset(ms: number, zone: string): number {
+  // The zones nearly every check is judged in, answered without Intl where the offset is exact (see
+  // BEIJING_FIXED_FROM_MS), so a plain check never loads ICU's zone data (issue 18, cold start).
+  if (zone === BEIJING_TIME_ZONE && ms >= BEIJING_FIXED_FROM_MS) return BEIJING_OFFSET_MS;
+  if (zone === 'UTC') return 0;
   let cache = offsetCaches.get(zone);
   if (cache === undefined) {
     cache = boundedMemo<number, number>('time.offsetQuarters', OFFSET_QUARTERS_PER_ZONE, { register: false });
@@ -234,10 +263,13 @@ export interface LocalParts {
   readonly offsetMs: number;
 }
 
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
+
 /** A number of 0–99 as two digits. */
-export const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+export const pad2 = (n: number): string => TWO_DIGITS[n] ?? (n < 10 ? `0${n}` : String(n));
 
 function pad4(n: number): string {
+  if (n >= 1000 && n <= 9999) return String(n);
   const s = String(Math.abs(n)).padStart(4, '0');
   return n < 0 ? `-${s}` : s;
 }
@@ -255,6 +287,16 @@ function civilFromDays(days: number): { year: number; month: number; day: number
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; month 1–12): Date.UTC without a Date. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** `yyyy-MM-dd` of a wall-clock timestamp. */
@@ -284,6 +326,8 @@ export function localParts(ms: number, zone: string): LocalParts {
  * instant the gap ends, which is when that wall time would have been reached.
  */
 export function wallToInstant(wallMs: number, zone: string): number {
+  // Beijing time where its offset is fixed a day either side (see BEIJING_FIXED_FROM_MS): one offset.
+  if (zone === BEIJING_TIME_ZONE && wallMs - BEIJING_OFFSET_MS - DAY_MS >= BEIJING_FIXED_FROM_MS) return wallMs - BEIJING_OFFSET_MS;
   // Offsets in force shortly before and after: within a day either side a zone changes offset at most
   // once, so the wall time maps through one of these two.
   const before = zoneOffset(wallMs - DAY_MS, zone);
@@ -324,11 +368,14 @@ function offsetText(offsetMs: number): string {
 
 /** ISO 8601 text of an instant in a zone's offset: `2026-11-30T10:00:00+08:00`. */
 export function formatInstant(ms: number, zone: string): string {
-  const { wallMs, offsetMs } = localParts(ms, zone);
-  const d = new Date(wallMs);
-  const millis = d.getUTCMilliseconds();
+  const offsetMs = zoneOffset(ms, zone);
+  const wallMs = ms + offsetMs;
+  // The time of day by arithmetic on the wall clock (no Date object: every allowed check formats one).
+  const ofDay = wallMs - Math.floor(wallMs / DAY_MS) * DAY_MS;
+  const millis = Math.floor(ofDay % 1000);
   const frac = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
-  return `${wallDate(wallMs)}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${frac}${offsetText(offsetMs)}`;
+  const time = `${pad2(Math.floor(ofDay / HOUR))}:${pad2(Math.floor((ofDay % HOUR) / MINUTE))}:${pad2(Math.floor((ofDay % MINUTE) / 1000))}`;
+  return `${wallDate(wallMs)}T${time}${frac}${offsetMs === BEIJING_OFFSET_MS ? '+08:00' : offsetText(offsetMs)}`;
 }
 
 /** `HH:mm` of a minute of day. */
@@ -354,7 +401,7 @@ export function addWallMonths(wallMs: number, months: number): number {
   const targetYear = year + Math.floor(index / 12);
   const targetMonth = ((index % 12) + 12) % 12;
   const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth + 1));
-  return Date.UTC(targetYear, targetMonth, targetDay) + (wallMs - days * DAY_MS);
+  return daysFromCivil(targetYear, targetMonth + 1, targetDay) * DAY_MS + (wallMs - days * DAY_MS);
 }
 
 /** The instant `months` calendar months after (or before, when negative) `ms`, on the zone's calendar. */

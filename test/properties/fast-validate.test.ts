@@ -176,6 +176,22 @@ describe('the fast path at the validation entry points', () => {
     expect(result).toEqual({ ok: false, problems: [{ path: 'context.debt.settledAt', message: 'settledAt is required when status is "settled"', zh: '已结清（status 为 "settled"）须提供 settledAt' }] });
   });
 
+  it('a refinement is run as zod runs it: truthy and falsy results of any type, a when guard, an asynchronous one refused', () => {
+    const schema = z.strictObject({
+      a: z.string().refine((s) => s.length), // 0 is falsy, any other length truthy
+      b: z.string().refine((s) => (s === 'x' ? null : s)).optional(), // '' and null are falsy
+      c: z.number().refine((n) => n > 0, { when: (p) => p.value !== 5 }), // 5 is not checked
+    });
+    for (const input of [{ a: '', c: 1 }, { a: 'abc', c: 1 }, { a: 'a', b: '', c: 1 }, { a: 'a', b: 'x', c: 1 }, { a: 'a', b: 'y', c: 1 }, { a: 'a', c: -1 }, { a: 'a', c: 5 }, { a: 'a', c: 0 }]) {
+      agree(schema, input);
+    }
+    expect(schema.safeParse({ a: 'a', c: 5 }).success).toBe(true);
+    // zod's synchronous parse cannot run an asynchronous refinement: refused, and zod says why.
+    const pending = z.strictObject({ a: z.string().refine(async () => true) });
+    expect(compileSchema(pending as unknown as ZodInternals, INPUT_BOUNDS).parse({ a: 'x' })).toBe(FAIL);
+    expect(validate(pending, { a: 'x' }, 'x').ok).toBe(false);
+  });
+
   it('a hostile getter is refused by the slow path, not thrown', () => {
     const input = { ...fixtureContext() };
     Object.defineProperty(input, 'debt', { enumerable: true, get() { throw new Error('boom'); } });

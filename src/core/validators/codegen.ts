@@ -11,7 +11,7 @@
  * zod's own check object, reached at run time by its path in the schema and run as zod runs it.
  */
 import type { InputBounds } from '../validate.js';
-import type { ZodCheckInternals, ZodInternals } from './runtime.js';
+import { isPlainRefinement, type ZodCheckInternals, type ZodInternals } from './runtime.js';
 import { compileSchema } from './walker.js';
 
 /** A schema to generate a validator for: its exported name and the module it is imported from (relative to src/core/validators/). */
@@ -52,6 +52,10 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
       } else if ((def.check === 'greater_than' || def.check === 'less_than') && typeof def.value === 'number' && Number.isFinite(def.value) && def.when === undefined) {
         const op = def.check === 'greater_than' ? (def.inclusive === true ? '>=' : '>') : def.inclusive === true ? '<=' : '<';
         out.push(`    if (!(r ${op} ${def.value})) return FAIL;`);
+      } else if (isPlainRefinement(check)) {
+        // zod's refinement function itself, called here (see isPlainRefinement).
+        const f = ref('f', `refinementOf(${node()}._zod.def.checks[${i}])`);
+        out.push(`    if (refused(${f}(r))) return FAIL;`);
       } else {
         out.push(`    r = runCheck(${k()}, r);`, '    if (r === FAIL) return FAIL;');
       }
@@ -163,7 +167,7 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
 // test/properties/fast-validate.test.ts fails when this file no longer matches the schemas.
 /* eslint-disable */
 ${imports.join('\n')}
-import { FAIL, runCheck, viaZod, type Parse } from './runtime.js';
+import { FAIL, refinementOf, refused, runCheck, viaZod, type Parse } from './runtime.js';
 
 /** The input bounds this code was generated against (strings and arrays are measured inline). */
 export const GENERATED_BOUNDS = ${JSON.stringify(bounds)} as const;

@@ -4,7 +4,7 @@
 import { Context } from '../../schema/context.js';
 import { Action } from '../../schema/action.js';
 import { AuditRecord } from '../../schema/audit-record.js';
-import { FAIL, runCheck, viaZod, type Parse } from './runtime.js';
+import { FAIL, refinementOf, refused, runCheck, viaZod, type Parse } from './runtime.js';
 
 /** The input bounds this code was generated against (strings and arrays are measured inline). */
 export const GENERATED_BOUNDS = {"maxDepth":32,"maxStringLength":10000,"maxArrayLength":100000,"maxObjectKeys":1000,"maxNodes":4000000} as const;
@@ -33,7 +33,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   const s33: any = s1._zod.def.shape["debt"];
   const s36: any = s33._zod.def.shape["settledAt"];
   const s38: any = s36._zod.def.innerType;
-  const k39: any = s38._zod.def.checks[0];
+  const f39: any = refinementOf(s38._zod.def.checks[0]);
   const k40: any = s33._zod.def.checks[0];
   const s42: any = s1._zod.def.shape["agreement"];
   const s44: any = s42._zod.def.innerType;
@@ -42,7 +42,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   const s50: any = s48._zod.def.innerType;
   const s52: any = s50._zod.def.element;
   const s54: any = s52._zod.def.shape["start"];
-  const k55: any = s54._zod.def.checks[0];
+  const f55: any = refinementOf(s54._zod.def.checks[0]);
   const s57: any = s52._zod.def.shape["days"];
   const s59: any = s57._zod.def.innerType;
   const s61: any = s59._zod.def.element;
@@ -284,8 +284,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   function v37(v: any): unknown {
     if (typeof v !== 'string' || v.length > 10000) return FAIL;
     let r: any = v;
-    r = runCheck(k39, r);
-    if (r === FAIL) return FAIL;
+    if (refused(f39(r))) return FAIL;
     return r;
   }
 
@@ -343,8 +342,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   function v53(v: any): unknown {
     if (typeof v !== 'string' || v.length > 10000) return FAIL;
     let r: any = v;
-    r = runCheck(k55, r);
-    if (r === FAIL) return FAIL;
+    if (refused(f55(r))) return FAIL;
     return r;
   }
 

@@ -25,8 +25,11 @@ export interface ZodCheckInternals {
       readonly maximum?: number;
       readonly value?: unknown;
       readonly inclusive?: boolean;
+      readonly type?: string;
+      readonly fn?: unknown;
     };
     readonly check: (payload: Payload) => unknown;
+    readonly traits?: ReadonlySet<string>;
   };
 }
 
@@ -71,4 +74,34 @@ export function viaZod(schema: ZodInternals): Parse {
     }
     return result.issues.length === 0 ? result.value : FAIL;
   };
+}
+
+/**
+ * Whether a check is a plain `.refine(fn)` (zod's $ZodCustom, no `when` guard). zod's check then adds an
+ * issue exactly when `fn(value)` is falsy (a promise: refused by a synchronous parse), and never changes
+ * the value, so the validators call `fn` directly (runRefinement): no payload or issue list per value, and
+ * a call site of its own for each refinement rather than the one shared by every check in runCheck.
+ */
+export function isPlainRefinement(check: ZodCheckInternals): boolean {
+  const def = check._zod.def;
+  return def.check === 'custom' && def.type === 'custom' && typeof def.fn === 'function' && def.when === undefined && check._zod.traits?.has('$ZodCustom') === true;
+}
+
+/** The refinement function of a plain refinement (isPlainRefinement). */
+export function refinementOf(check: ZodCheckInternals): (value: unknown) => unknown {
+  return check._zod.def.fn as (value: unknown) => unknown;
+}
+
+/** Whether a plain refinement's result refuses the value: falsy, or a promise (zod's synchronous parse refuses an asynchronous refinement; zod then says so). */
+export function refused(ok: unknown): boolean {
+  if (ok instanceof Promise) {
+    ok.catch(() => undefined);
+    return true;
+  }
+  return !ok;
+}
+
+/** A plain refinement's outcome, as runCheck would give it: the value, or FAIL. */
+export function runRefinement(fn: (value: unknown) => unknown, value: unknown): unknown {
+  return refused(fn(value)) ? FAIL : value;
 }

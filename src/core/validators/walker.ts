@@ -6,7 +6,7 @@
  * never different: both follow zod's object parser field by field.
  */
 import type { InputBounds } from '../validate.js';
-import { FAIL, runCheck, viaZod, type Parse, type ZodCheckInternals, type ZodInternals } from './runtime.js';
+import { FAIL, isPlainRefinement, refinementOf, runCheck, runRefinement, viaZod, type Parse, type ZodCheckInternals, type ZodInternals } from './runtime.js';
 
 /** The input bounds of the current compilation (set by compileSchema). */
 let BOUNDS: InputBounds = { maxDepth: 0, maxStringLength: 0, maxArrayLength: 0, maxObjectKeys: 0, maxNodes: 0 };
@@ -62,8 +62,13 @@ function compileCheck(check: ZodCheckInternals): Parse {
         return def.inclusive === true ? (v) => ((v as number) <= bound ? v : FAIL) : (v) => ((v as number) < bound ? v : FAIL);
       }
       return (v) => runCheck(check, v);
-    default:
+    default: {
+      if (isPlainRefinement(check)) {
+        const fn = refinementOf(check);
+        return (v) => runRefinement(fn, v);
+      }
       return (v) => runCheck(check, v);
+    }
   }
 }
 
