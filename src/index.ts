@@ -5,7 +5,7 @@ export { explain, type Locale } from './core/explain.js';
 export { rules } from './rules/index.js';
 export type { Rule, RuleResult, RuleMessages } from './rules/index.js';
 export { clauses, STANDARD, CBA_GUIDELINE, type Clause } from './core/clauses.js';
-export { ruleEvidence, engineRequirements, type Evidence, type Confidence, type EngineRequirement } from './rules/clause-matrix.js';
+export { ruleEvidence, engineRequirements, type Evidence, type Confidence, type EngineRequirement } from './guard/clause-matrix.js';
 export { nationalProfile } from './profiles/national.js';
 export { cba2026Profile, presets } from './profiles/presets.js';
 export { HOUSE_FACTS, HouseRule as HouseRuleSchema, type HouseFactName } from './guard/house-rules.js';

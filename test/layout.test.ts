@@ -35,6 +35,12 @@ describe('layout', () => {
     expect(entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()).toEqual([...levelOf.keys()].sort());
   });
 
+  it('src/rules/ holds one module per registered rule and the registry, nothing else', async () => {
+    const { rules } = await import('../src/rules/index.js');
+    const files = readdirSync(join(src, 'rules')).filter((f) => f !== 'index.ts').map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual(rules.map((r) => r.id).sort());
+  });
+
   it('docs/design.md lists the same layers, in the same order, as eslint.config.js', () => {
     expect(documentedLayers()).toEqual(layers);
   });

@@ -8,7 +8,7 @@
 import { INVALID_INPUT } from '../core/decision.js';
 import { clauses, type Clause } from '../core/clauses.js';
 import { evidence, type Evidence } from '../core/define-rule.js';
-import { rules } from './index.js';
+import { rules } from '../rules/index.js';
 
 export type { Confidence, Evidence } from '../core/define-rule.js';
 
