@@ -1,8 +1,12 @@
 /**
- * The one cache of the core: a Map with a maximum size. When full, the oldest entry goes (first in,
- * first out: a lookup stays a plain Map.get on the hot path). Every cache over input uses it, so that no
- * input — 100,000 spellings of a zone, a year of distinct instants — can grow memory past the bounds set
- * here; `memoSizes()` reports each cache's size against its bound (test/hostile/memory.test.ts).
+ * The one cache of the core: a bounded Map in two generations. New entries go into the young generation;
+ * when it is full, it becomes the old one and the previous old one is dropped whole, and an entry found
+ * only in the old generation is copied back into the young one. A lookup stays one or two plain
+ * Map.get calls, and eviction never deletes entries one by one (a Map that deletes its oldest key on
+ * every insert walks over the deleted slots at each `keys().next()`, which made a cache of distinct
+ * instants cost more than the audit's rules). Every cache over input uses it, so that no input — 100,000
+ * spellings of a zone, a year of distinct instants — can grow memory past the bounds set here;
+ * `memoSizes()` reports each cache's size against its bound (test/hostile/memory.test.ts).
  */
 
 export interface Memo<K, V> {
@@ -14,6 +18,7 @@ export interface Memo<K, V> {
   /** The cached value, or `compute(key)` stored and returned. */
   through(key: K, compute: (key: K) => V): V;
   clear(): void;
+  /** Every value held, each key once. */
   values(): IterableIterator<V>;
 }
 
@@ -36,34 +41,55 @@ export function registerCache(name: string, max: number, size: () => number): vo
  */
 export function boundedMemo<K, V>(name: string, max: number, options: { readonly register?: boolean } = {}): Memo<K, V> {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`memo ${name}: max must be a positive integer, got ${max}`);
-  const map = new Map<K, V>();
+  // Each generation holds at most `generation` entries, so the two together hold at most `max`.
+  const generation = Math.max(1, Math.floor(max / 2));
+  let young = new Map<K, V>();
+  let old = new Map<K, V>();
   const set = (key: K, value: V): void => {
-    if (!map.has(key) && map.size >= max) {
-      const oldest = map.keys().next();
-      if (oldest.done !== true) map.delete(oldest.value);
+    if (young.size >= generation && !young.has(key)) {
+      old = max >= 2 ? young : new Map<K, V>();
+      young = new Map<K, V>();
     }
-    map.set(key, value);
+    young.set(key, value);
+  };
+  const lookup = (key: K): { found: boolean; value: V | undefined } => {
+    const value = young.get(key);
+    if (value !== undefined || young.has(key)) return { found: true, value };
+    if (!old.has(key)) return { found: false, value: undefined };
+    const kept = old.get(key) as V;
+    set(key, kept);
+    return { found: true, value: kept };
   };
   const memo: Memo<K, V> = {
     name,
     max,
     get size() {
-      return map.size;
+      return young.size + old.size;
     },
-    get: (key) => map.get(key),
+    get: (key) => {
+      const value = young.get(key);
+      return value !== undefined ? value : lookup(key).value;
+    },
     set,
     through: (key, compute) => {
-      let value = map.get(key);
-      if (value === undefined && !map.has(key)) {
-        value = compute(key);
-        set(key, value);
-      }
-      return value as V;
+      const value = young.get(key);
+      if (value !== undefined) return value;
+      const found = lookup(key);
+      if (found.found) return found.value as V;
+      const computed = compute(key);
+      set(key, computed);
+      return computed;
     },
-    clear: () => map.clear(),
-    values: () => map.values(),
+    clear: () => {
+      young.clear();
+      old.clear();
+    },
+    values: function* () {
+      yield* young.values();
+      for (const [key, value] of old) if (!young.has(key)) yield value;
+    },
   };
-  if (options.register !== false) registerCache(name, max, () => map.size);
+  if (options.register !== false) registerCache(name, max, () => young.size + old.size);
   return memo;
 }
 

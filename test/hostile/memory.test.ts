@@ -36,7 +36,8 @@ describe('every cache of the core is bounded', () => {
     }
     const s = sizes();
     for (const [name, { size, max }] of Object.entries(s)) expect(size, name).toBeLessThanOrEqual(max);
-    expect(s['time.formatters']?.size).toBe(s['time.formatters']?.max); // full, and no fuller
+    // Used (at least its young generation is full) and no fuller than its bound.
+    expect(s['time.formatters']?.size).toBeGreaterThanOrEqual(Math.floor((s['time.formatters']?.max ?? 0) / 2));
     expect(s['time.formatters']?.max).toBeLessThanOrEqual(256);
     expect(s['time.offsetZones']?.size).toBeLessThanOrEqual(64);
   }, 120_000);
@@ -72,6 +73,17 @@ describe('boundedMemo', () => {
         }
       }),
     );
+  });
+
+  it('an entry used again survives the generation it was made in', () => {
+    const memo = boundedMemo<number, number>('test', 4, { register: false });
+    memo.set(0, 0);
+    for (let k = 1; k < 100; k += 1) {
+      memo.set(k, k);
+      expect(memo.get(0)).toBe(0); // read after every insert: copied forward before its generation is dropped
+      expect(memo.size).toBeLessThanOrEqual(4);
+    }
+    expect([...memo.values()].filter((v) => v === 0)).toHaveLength(1);
   });
 
   it('through computes once per key while it is kept', () => {
