@@ -26,7 +26,8 @@ export interface CountingHooks extends AuditLogHooks {
 }
 
 export interface AuditFiles {
-  hooks(locale: Locale, originalLine: ((n: number) => number) | undefined): CountingHooks;
+  /** The hooks of auditLog; `format` says whether the report samples findings (html). */
+  hooks(locale: Locale, originalLine: ((n: number) => number) | undefined, format: ReportFormat): CountingHooks;
   reportOptions(format: ReportFormat): Pick<ReportOptions, 'timeZone' | 'generatedAt' | 'source' | 'findings'>;
   writeReport(text: string): Promise<void>;
   close(): Promise<void>;
@@ -60,10 +61,12 @@ export function auditExtras(io: Io, input: AuditExtrasInput) {
       if (findings !== undefined && findingsFormat !== undefined) await findings.write(findingsHeader(findingsFormat));
       const sampler = createFindingsSampler();
       return {
-        hooks(locale, originalLine) {
+        hooks(locale, originalLine, format) {
           let outOfOrder = 0;
           return {
             ...(originalLine === undefined ? {} : { originalLine }),
+            // Findings are written to --findings, and sampled for an HTML report; otherwise only input errors are looked at.
+            needsEveryVerdict: findings !== undefined || format === 'html',
             outOfOrder: () => outOfOrder,
             async onVerdict(verdict, line) {
               if (isOutOfOrder(verdict)) outOfOrder += 1;

@@ -57,6 +57,16 @@ async function collect(run: AsyncIterable<AuditVerdict>): Promise<AuditVerdict[]
   return out;
 }
 
+/** The verdicts of the parallel audit of these records, each handed over as its JSON text. */
+async function inWorkers(records: readonly unknown[], options: Parameters<typeof auditInWorkers>[1], workers: number): Promise<AuditVerdict[]> {
+  const out: AuditVerdict[] = [];
+  for await (const result of auditInWorkers(records.map((r) => JSON.stringify(r)), options, workers)) {
+    if (!('verdict' in result)) throw new Error(`a record came back without its verdict: ${JSON.stringify(result)}`);
+    out.push(result.verdict);
+  }
+  return out;
+}
+
 describe('the parallel audit', () => {
   const records = log();
 
@@ -64,22 +74,43 @@ describe('the parallel audit', () => {
     const single = await collect(audit(records));
     expect(single.filter((v) => v.inputError !== undefined).length).toBeGreaterThan(30);
     expect(single.filter((v) => v.violations.length > 0).length).toBeGreaterThan(100);
-    for (const workers of [1, 3]) expect(await collect(auditInWorkers(records, {}, workers))).toEqual(single);
+    for (const workers of [1, 3]) expect(await inWorkers(records, {}, workers)).toEqual(single);
   }, 120_000);
 
   it('under an overlay too', async () => {
     const options = { overlay: { voiceDailyCap: 1 } };
-    expect(await collect(auditInWorkers(records, options, 2))).toEqual(await collect(audit(records, options)));
+    expect(await inWorkers(records, options, 2)).toEqual(await collect(audit(records, options)));
   }, 120_000);
 
-  it('the CLI summary is the same with --workers 2 as with one thread', async () => {
-    const text = `${records.map((r) => JSON.stringify(r)).join('\n')}\n`;
-    const input = () => ({ stream: Readable.from([text]), size: null, bytesRead: () => 0 });
-    const ioOne = memoryIo(process.cwd());
-    const ioTwo = memoryIo(process.cwd());
-    const one = await auditLog(ioOne.io, input(), {}, { workers: 1 });
-    const two = await auditLog(ioTwo.io, input(), {}, { workers: 2 });
-    expect(two).toEqual(one);
-    expect(ioTwo.stderr()).toBe(ioOne.stderr());
+  it('the CLI gives the same summary, stderr and verdict stream with --workers 2 as with one thread, unreadable lines included', async () => {
+    const texts = records.map((r) => JSON.stringify(r));
+    // Lines that hold no record, spread through the log, and records routed only by parsing (an escaped key).
+    texts.splice(5, 0, '{"debtor": {"id": "D1"');
+    texts.splice(100, 0, '');
+    texts.splice(200, 0, `{"note":"${'x'.repeat(2_000)}"}`);
+    texts.splice(300, 0, JSON.stringify(records[299]).replace('"debtor"', '"deb\\u0074or"'));
+    texts.splice(2_999, 0, 'not json');
+    const bytes = Buffer.concat([Buffer.from(texts.slice(0, 400).join('\n')), Buffer.from([0x0a, 0xff, 0xfe, 0x0a]), Buffer.from(`${texts.slice(400).join('\n')}\n`)]);
+    const run = async (workers: number, needsEveryVerdict = true) => {
+      const io = memoryIo(process.cwd());
+      const seen: [number, AuditVerdict][] = [];
+      const hooks = { needsEveryVerdict, onVerdict: (v: AuditVerdict, line: number) => void seen.push([line, v]) };
+      const result = await auditLog(io.io, { stream: Readable.from([bytes]), size: null, bytesRead: () => 0 }, {}, { workers, maxLineBytes: 1_024, hooks });
+      return { result, stderr: io.stderr(), seen };
+    };
+    const one = await run(1);
+    expect(one.result.summary.inputErrors).toBeGreaterThan(30);
+    expect(one.stderr).toContain('invalid JSON');
+    expect(one.stderr).toContain('not valid UTF-8');
+    expect(one.stderr).toContain('longer than 1024 bytes');
+    const two = await run(2);
+    expect(two.result).toEqual(one.result);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.seen).toEqual(one.seen);
+    // The verdicts without an input error kept and summarised in the workers: the same summary and stderr.
+    const kept = await run(2, false);
+    expect(kept.result).toEqual(one.result);
+    expect(kept.stderr).toBe(one.stderr);
+    expect(kept.seen).toEqual(one.seen.filter(([, v]) => v.inputError !== undefined));
   }, 120_000);
 });

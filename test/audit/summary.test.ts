@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditSync, createAuditSummary, renderSummary, summarize } from '../../src/index.js';
+import { createSummaryAccumulator, mergeSummaryParts } from '../../src/audit/summary.js';
+import { auditSync, createAuditSummary, renderSummary, summarize, type AuditVerdict } from '../../src/index.js';
 import { agencyOrganization, aiActor, humanActor, visitAction } from '../support/fixtures.js';
 import { record } from './support.js';
 
@@ -49,6 +51,31 @@ describe('summarize', () => {
       records: 0, allowed: 0, denied: 0, inputErrors: 0, violations: 0, period: null,
       byRule: {}, byClause: {}, byOrganization: {}, byCollector: {}, byChannel: {}, byLocalHour: Array.from({ length: 24 }, () => 0),
     });
+  });
+});
+
+describe('mergeSummaryParts', () => {
+  // Two spellings of each end of the period: the one earlier in the log must win the tie, as in one summary.
+  const verdicts: AuditVerdict[] = [
+    ...auditSync([...log, record('2026-11-29T23:10:00Z'), record('2026-11-30T14:30:00Z', { debtor: 'D3' })]),
+  ];
+
+  it('gives the summary of the whole log however its verdicts are split among parts (property)', () => {
+    const whole = summarize(verdicts);
+    expect(whole.period).toEqual({ from: '2026-11-30T07:10:00+08:00', to: '2026-11-30T22:30:00+08:00' });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: verdicts.length, maxLength: verdicts.length }), (owners) => {
+        const parts = [0, 1, 2, 3].map(() => createSummaryAccumulator());
+        verdicts.forEach((v, k) => (parts[owners[k] as number] as ReturnType<typeof createSummaryAccumulator>).add(v));
+        const merged = mergeSummaryParts(parts.map((p) => p.part()));
+        expect(merged).toEqual(whole);
+        expect(JSON.stringify(merged)).toBe(JSON.stringify(whole)); // the same key order too
+      }),
+    );
+  });
+
+  it('of no parts is the empty summary', () => {
+    expect(mergeSummaryParts([])).toEqual(summarize([]));
   });
 });
 

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { audit, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
 import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/report/index.js';
-import { createAuditSummary, type AuditSummary } from '../../audit/summary.js';
+import { createSummaryAccumulator, mergeSummaryParts, type AuditSummary, type SummaryPart } from '../../audit/summary.js';
 import { createGuard } from '../../guard/guard.js';
 import type { Command } from '../command.js';
 import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
@@ -39,6 +39,11 @@ export interface AuditLogHooks {
   readonly originalLine?: (n: number) => number;
   /** Called for every verdict with its line, in order; awaited. */
   readonly onVerdict?: (verdict: AuditVerdict, line: number) => void | Promise<void>;
+  /**
+   * `false`: onVerdict looks only at verdicts with an input error, so the parallel audit may keep the
+   * others in its workers, which is much cheaper than sending them over (default: true).
+   */
+  readonly needsEveryVerdict?: boolean;
 }
 
 interface Input {
@@ -57,7 +62,8 @@ async function openInput(io: Io, path: string): Promise<Input> {
     throw new UsageError(`cannot read the log ${path} (${(error as { code?: string }).code ?? 'error'})`);
   }
   if (info.isDirectory()) throw new UsageError(`cannot read the log ${path}: it is a directory`);
-  const stream: ReadStream = createReadStream(full);
+  // Large reads: a log is read through once, and every read of the stream costs the main thread a turn.
+  const stream: ReadStream = createReadStream(full, { highWaterMark: 1024 * 1024 });
   return { stream, size: info.isFile() ? info.size : null, bytesRead: () => stream.bytesRead };
 }
 
@@ -86,7 +92,8 @@ export interface AuditLogResult {
  */
 export async function auditLog(io: Io, input: Input, options: AuditOptions, settings: AuditLogSettings = {}): Promise<AuditLogResult> {
   const { maxLineBytes = DEFAULT_MAX_LINE_BYTES, workers = 1, hooks = {} } = settings;
-  const summary = createAuditSummary();
+  const summary = createSummaryAccumulator();
+  let workerParts: readonly SummaryPart[] = [];
   const progress = createProgress(io, input.size);
   const stats: LineStats = { peakHeldBytes: 0 };
   const report = (line: number, text: string): void => {
@@ -98,17 +105,17 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
     report(line, text);
     summary.add({ index: -1, outcome: 'deny', violations: [], inputError: { issues: [{ path: 'record', message, zh }] } });
   };
-  // Line numbers of the records handed to audit(), in order: one verdict comes back per record.
-  const lineOf: number[] = [];
   let badLines = 0;
   let lines = 0;
-  async function* records(): AsyncGenerator<unknown> {
+  /** The log's lines in order: a record's text, or a line that cannot hold one (reported as such). */
+  type Read = { readonly line: number; readonly text: string } | { readonly line: number; readonly bad: readonly [text: string, message: string, zh: string] };
+  async function* read(): AsyncGenerator<Read> {
     for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
       const shownLine = hooks.originalLine === undefined ? line.number : hooks.originalLine(line.number);
       if ('error' in line) {
         lines += 1;
-        if (line.error === 'too-long') unreadable(shownLine, `longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长');
-        else unreadable(shownLine, 'not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8');
+        if (line.error === 'too-long') yield { line: shownLine, bad: [`longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长'] };
+        else yield { line: shownLine, bad: ['not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8'] };
         continue;
       }
       // A byte-order mark, as some Windows tools write one, is not part of the first record.
@@ -118,32 +125,77 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
       if (settings.sorted === true && text.startsWith(UNREADABLE)) {
         // A line that --sort could not read, passed on in its place (src/cli/sort.ts).
         const reason = text.slice(UNREADABLE.length);
-        if (reason.startsWith('too-long:')) unreadable(shownLine, `longer than ${maxLineBytes} bytes (${reason.slice('too-long:'.length)} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长');
-        else unreadable(shownLine, 'not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8');
+        if (reason.startsWith('too-long:')) yield { line: shownLine, bad: [`longer than ${maxLineBytes} bytes (${reason.slice('too-long:'.length)} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长'] };
+        else yield { line: shownLine, bad: ['not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8'] };
         continue;
       }
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        unreadable(shownLine, `invalid JSON: ${jsonErrorSummary(error)}`, 'invalid JSON', '不是有效的 JSON');
-        continue;
-      }
-      lineOf.push(shownLine);
-      yield value;
+      yield { line: shownLine, text };
     }
   }
+  const invalidJson = (line: number, summaryText: string): void => unreadable(line, `invalid JSON: ${summaryText}`, 'invalid JSON', '不是有效的 JSON');
   let done = 0;
-  for await (const verdict of workers > 1 ? auditInWorkers(records(), options, workers) : audit(records(), options)) {
-    const line = lineOf.shift() ?? 0;
+  const judged = async (verdict: AuditVerdict, line: number): Promise<void> => {
     if (verdict.inputError !== undefined) report(line, problemText(verdict));
     summary.add(verdict);
     await hooks.onVerdict?.(verdict, line);
     done += 1;
     progress.update(done + badLines, input.bytesRead());
+  };
+
+  if (workers <= 1) {
+    // Line numbers of the records handed to audit(), in order: one verdict comes back per record.
+    const lineOf: number[] = [];
+    async function* records(): AsyncGenerator<unknown> {
+      for await (const item of read()) {
+        if ('bad' in item) {
+          unreadable(item.line, ...item.bad);
+          continue;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(item.text);
+        } catch (error) {
+          invalidJson(item.line, jsonErrorSummary(error));
+          continue;
+        }
+        lineOf.push(item.line);
+        yield value;
+      }
+    }
+    for await (const verdict of audit(records(), options)) await judged(verdict, lineOf.shift() ?? 0);
+  } else {
+    // Lines go to the workers as text; a line that cannot hold a record waits in `pending` for its turn,
+    // so that everything is reported in the order of the log, as on one thread.
+    const pending: Read[] = [];
+    const emitBad = (): void => {
+      while (pending.length > 0 && 'bad' in (pending[0] as Read)) {
+        const item = pending.shift() as Extract<Read, { bad: unknown }>;
+        unreadable(item.line, ...item.bad);
+      }
+    };
+    async function* texts(): AsyncGenerator<string> {
+      for await (const item of read()) {
+        pending.push(item);
+        if ('text' in item) yield item.text;
+      }
+    }
+    const run = auditInWorkers(texts(), options, workers, { keep: hooks.needsEveryVerdict === false ? 'input-errors' : 'all' });
+    for await (const result of run) {
+      emitBad();
+      const line = (pending.shift() as Read).line;
+      if ('unparsable' in result) invalidJson(line, result.unparsable);
+      else if ('verdict' in result) await judged(result.verdict, line);
+      else {
+        // Counted into a worker's summary, merged below.
+        done += 1;
+        progress.update(done + badLines, input.bytesRead());
+      }
+    }
+    emitBad();
+    workerParts = run.summaryParts;
   }
   progress.done();
-  return { summary: summary.result(), lines, stats };
+  return { summary: workerParts.length === 0 ? summary.result() : mergeSummaryParts([summary.part(), ...workerParts]), lines, stats };
 }
 
 function maxLineBytesOf(text: string | undefined): number {
@@ -204,7 +256,7 @@ export const auditCommand: Command = {
       const sorted = values.sort === true ? await sortLog(input.stream, { maxLineBytes }) : undefined;
       try {
         const source = sorted === undefined ? input : { ...input, stream: sorted.stream };
-        const hooks = files.hooks(options.locale, sorted?.originalLine);
+        const hooks = files.hooks(options.locale, sorted?.originalLine, format);
         try {
           result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers), hooks, sorted: sorted !== undefined });
         } catch (error) {
