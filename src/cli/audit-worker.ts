@@ -45,12 +45,13 @@ export type FromWorker =
    * NaN when its result is already final (`done`: not JSON, or failing the schema).
    */
   | { readonly kind: 'read'; readonly slots: readonly number[]; readonly instants: readonly number[]; readonly done: readonly (readonly [slot: number, result: LineResult])[] }
-  /** Records judged after their placement. */
-  | { readonly kind: 'judged'; readonly done: readonly (readonly [slot: number, result: LineResult])[] }
+  /** Records judged after their placement: their results, and the slots of those counted here. */
+  | { readonly kind: 'judged'; readonly done: readonly (readonly [slot: number, result: LineResult])[]; readonly counted: readonly number[] }
   /** The summary of the verdicts counted here (`counted`), their `index` being their slot. */
   | { readonly kind: 'summary'; readonly part: SummaryPart };
 
-const COUNTED: LineResult = { counted: true };
+/** The result of a record counted into the worker's summary. */
+export const COUNTED: LineResult = Object.freeze({ counted: true as const });
 
 function placementOf(code: number, ms: number): Placement {
   if (code === PLACED_LATE) return { kind: 'late', newestMs: ms };
@@ -62,11 +63,13 @@ if (parentPort !== null) {
   const port = parentPort;
   const { options, keep } = workerData as WorkerSettings;
   const counted = createSummaryAccumulator();
-  /** A verdict judged here: sent back, or counted here. */
-  const result = (verdict: AuditVerdict): LineResult => {
-    if (keep === 'all' || verdict.inputError !== undefined) return { verdict };
-    counted.add(verdict);
-    return COUNTED;
+  /** A verdict judged here: sent back (in `done`), or counted here (its slot in `countedSlots`). */
+  const judged = (slot: number, verdict: AuditVerdict, done: [number, LineResult][], countedSlots: number[]): void => {
+    if (keep === 'all' || verdict.inputError !== undefined) done.push([slot, { verdict }]);
+    else {
+      counted.add(verdict);
+      countedSlots.push(slot);
+    }
   };
   const { checkValidated, checkValidatedSync } = compileGuard(options);
   const sync = options.houseRules === undefined || options.houseRules.length === 0;
@@ -104,23 +107,24 @@ if (parentPort !== null) {
 
   const judge = async (message: Extract<ToWorker, { kind: 'placements' }>): Promise<void> => {
     const done: [number, LineResult][] = [];
+    const countedSlots: number[] = [];
     for (let k = 0; k < message.slots.length; k += 1) {
       const next = waiting[head];
       if (next === undefined || next.slot !== message.slots[k]) throw new Error(`parallel audit: placement of line ${message.slots[k]} out of turn`);
       waiting[head] = undefined as never;
       head += 1;
       const opened = auditor.placed(next.read, placementOf(message.codes[k] as number, message.instants[k] as number));
-      if (opened.kind === 'verdict') done.push([next.slot, result(opened.verdict)]);
+      if (opened.kind === 'verdict') judged(next.slot, opened.verdict, done, countedSlots);
       else {
         const decision = sync ? checkValidatedSync(opened.context, opened.action, opened.history) : await checkValidated(opened.context, opened.action, opened.history);
-        done.push([next.slot, result(auditor.close(opened, decision))]);
+        judged(next.slot, auditor.close(opened, decision), done, countedSlots);
       }
     }
     if (head > 4096 && head * 2 > waiting.length) {
       waiting.splice(0, head);
       head = 0;
     }
-    port.postMessage({ kind: 'judged', done } satisfies FromWorker);
+    port.postMessage({ kind: 'judged', done, counted: countedSlots } satisfies FromWorker);
   };
 
   // Messages are handled one after another, even when house rules make a check asynchronous.

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
   readonly stdout: { write(chunk: string): unknown };
@@ -38,17 +40,36 @@ export interface LineStats {
  * longer than `maxLineBytes` is skipped as it arrives, so at most `maxLineBytes` of it are ever held,
  * and reported as `too-long` with its length. Each line is decoded as strict UTF-8 on its own; a line
  * that is not valid UTF-8 is reported as `not-utf8`, never replaced silently. A byte-order mark at the
- * start of the first line is dropped.
+ * start of a line is dropped.
  */
-export async function* readLines(stream: AsyncIterable<unknown>, maxLineBytes: number, stats: LineStats = { peakHeldBytes: 0 }): AsyncGenerator<Line> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+export async function* readLines(stream: AsyncIterable<unknown> | Iterable<unknown>, maxLineBytes: number, stats: LineStats = { peakHeldBytes: 0 }): AsyncGenerator<Line> {
+  for await (const batch of readLineBatches(stream, maxLineBytes, stats)) yield* batch;
+}
+
+/**
+ * `readLines`, a batch of lines per chunk of the stream: the lines that end in one chunk are decoded
+ * together (one decoder call for most of a chunk, instead of one per line), which is what lets a reader
+ * keep up with worker threads.
+ */
+export async function* readLineBatches(stream: AsyncIterable<unknown> | Iterable<unknown>, maxLineBytes: number, stats: LineStats = { peakHeldBytes: 0 }): AsyncGenerator<Line[]> {
+  // ignoreBOM: a mark is dropped by hand, once per line, wherever the decoder starts.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let held: Buffer[] = [];
   let heldBytes = 0;
   let lineBytes = 0; // the current line's length so far, held or not
   let number = 0;
-  const finish = (): Line => {
+  const decodeLine = (bytes: Uint8Array): Line => {
     number += 1;
+    try {
+      const text = decoder.decode(bytes);
+      return { number, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    } catch {
+      return { number, error: 'not-utf8' };
+    }
+  };
+  const finish = (): Line => {
     if (lineBytes > maxLineBytes) {
+      number += 1;
       const bytes = lineBytes;
       held = [];
       heldBytes = 0;
@@ -60,11 +81,7 @@ export async function* readLines(stream: AsyncIterable<unknown>, maxLineBytes: n
     heldBytes = 0;
     lineBytes = 0;
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
-    try {
-      return { number, text: decoder.decode(bytes) };
-    } catch {
-      return { number, error: 'not-utf8' };
-    }
+    return decodeLine(bytes);
   };
   const hold = (part: Buffer): void => {
     lineBytes += part.length;
@@ -78,20 +95,69 @@ export async function* readLines(stream: AsyncIterable<unknown>, maxLineBytes: n
     heldBytes += part.length;
     if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
   };
-  for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+  /** The whole lines of `region` (each ended by LF, the last one included), decoded in one call; undefined when some line is not UTF-8. */
+  const wholeLines = (region: Buffer, out: Line[]): boolean => {
+    // isUtf8 accepts exactly what the fatal decoder does, and toString then decodes it as that would, but
+    // several times faster on a large region.
+    if (!isUtf8(region)) return false;
+    const text = region.toString('utf8');
     let from = 0;
     for (;;) {
-      const newline = buffer.indexOf(0x0a, from);
+      const newline = text.indexOf('\n', from);
       if (newline === -1) break;
-      // Copy: the stream may reuse its chunk's memory.
+      let line = text.slice(from, newline);
+      from = newline + 1;
+      number += 1;
+      // A UTF-16 unit is at least one byte: only a line this long can be over the limit in bytes.
+      if (line.length * 3 > maxLineBytes) {
+        const bytes = Buffer.byteLength(line, 'utf8');
+        if (bytes > maxLineBytes) {
+          out.push({ number, error: 'too-long', bytes });
+          continue;
+        }
+      }
+      if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1);
+      out.push({ number, text: line.charCodeAt(0) === 0xfeff ? line.slice(1) : line });
+    }
+    return true;
+  };
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    const out: Line[] = [];
+    let from = 0;
+    // The end of a line begun in an earlier chunk.
+    if (lineBytes > 0 || held.length > 0) {
+      const newline = buffer.indexOf(0x0a, from);
+      if (newline === -1) {
+        hold(Buffer.from(buffer));
+        continue;
+      }
       hold(Buffer.from(buffer.subarray(from, newline)));
-      yield finish();
+      out.push(finish());
       from = newline + 1;
     }
+    // The lines that end in this chunk, in one decoder call when they are all UTF-8; else one by one.
+    const last = buffer.lastIndexOf(0x0a);
+    if (last >= from) {
+      const region = buffer.subarray(from, last + 1);
+      const firstNumber = number;
+      if (!wholeLines(region, out)) {
+        number = firstNumber;
+        for (;;) {
+          const newline = buffer.indexOf(0x0a, from);
+          if (newline === -1 || newline > last) break;
+          hold(buffer.subarray(from, newline));
+          out.push(finish());
+          from = newline + 1;
+        }
+      }
+      from = last + 1;
+    }
+    // Copy: the stream may reuse its chunk's memory.
     if (from < buffer.length) hold(Buffer.from(buffer.subarray(from)));
+    if (out.length > 0) yield out;
   }
-  if (lineBytes > 0) yield finish();
+  if (lineBytes > 0) yield [finish()];
 }
 
 /** A mistake in how the command was called: printed with the command's usage hint, exit code 2. */

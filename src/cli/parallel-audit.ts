@@ -21,7 +21,7 @@ import { Worker } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
 import type { SummaryPart } from '../audit/summary.js';
 import { createTimeOrder } from '../audit/time-order.js';
-import { PLACED_BEFORE_DEBTOR, PLACED_IN_ORDER, PLACED_LATE, type FromWorker, type LineResult, type ToWorker, type WorkerSettings } from './audit-worker.js';
+import { COUNTED, PLACED_BEFORE_DEBTOR, PLACED_IN_ORDER, PLACED_LATE, type FromWorker, type LineResult, type ToWorker, type WorkerSettings } from './audit-worker.js';
 import { scanDebtorId } from './scan-debtor-id.js';
 
 /** Lines per message to a worker. */
@@ -89,22 +89,22 @@ export interface ParallelAuditSettings {
   readonly keep?: 'all' | 'input-errors';
 }
 
-/** The results of a parallel audit, in input order; then, with `keep: 'input-errors'`, the workers' summaries. */
-export type ParallelAuditRun = AsyncGenerator<ParallelResult, void, undefined> & { readonly summaryParts: readonly SummaryPart[] };
+/** The results of a parallel audit, in input order, in batches; then, with `keep: 'input-errors'`, the workers' summaries. */
+export type ParallelAuditRun = AsyncGenerator<readonly ParallelResult[], void, undefined> & { readonly summaryParts: readonly SummaryPart[] };
 
 /**
- * The results of `lines` (the text of each non-blank line of a log), in input order, read and judged on
- * `count` worker threads: what `audit(lines.map(JSON.parse), options)` gives, with a line that is not JSON
+ * The results of `lines` (the text of each non-blank line of a log, in batches), in input order and in
+ * batches, read and judged on `count` worker threads: what `audit(lines.map(JSON.parse), options)` gives, with a line that is not JSON
  * as `{ unparsable }` in its place (not counted as a record). House rules run in the workers. Throws when
  * a worker fails.
  */
-export function auditInWorkers(lines: AsyncIterable<string> | Iterable<string>, options: AuditOptions, count: number, settings: ParallelAuditSettings = {}): ParallelAuditRun {
+export function auditInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, options: AuditOptions, count: number, settings: ParallelAuditSettings = {}): ParallelAuditRun {
   const parts: SummaryPart[] = [];
   const run = judgeInWorkers(lines, { options, keep: settings.keep ?? 'all' }, count, parts);
   return Object.defineProperty(run, 'summaryParts', { get: () => parts, enumerable: true }) as ParallelAuditRun;
 }
 
-async function* judgeInWorkers(lines: AsyncIterable<string> | Iterable<string>, settings: WorkerSettings, count: number, parts: SummaryPart[]): AsyncGenerator<ParallelResult, void, undefined> {
+async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, settings: WorkerSettings, count: number, parts: SummaryPart[]): AsyncGenerator<readonly ParallelResult[], void, undefined> {
   const workers = Array.from({ length: Math.max(1, count) }, () => spawn(settings));
   const outgoing: Outgoing[] = workers.map(() => ({ slots: [], lines: [], ids: [] }));
   const placements: Placements[] = workers.map(() => ({ slots: [], codes: [], instants: [] }));
@@ -166,7 +166,10 @@ async function* judgeInWorkers(lines: AsyncIterable<string> | Iterable<string>, 
     worker.on('message', (message: FromWorker) => {
       try {
         if (message.kind === 'summary') parts.push(message.part);
-        else for (const [slot, result] of message.done) ready[slot % RING] = result;
+        else {
+          for (const [slot, result] of message.done) ready[slot % RING] = result;
+          if (message.kind === 'judged') for (const slot of message.counted) ready[slot % RING] = COUNTED;
+        }
         if (message.kind === 'read') {
           message.slots.forEach((slot, k) => {
             instants[slot % RING] = message.instants[k] as number;
@@ -193,7 +196,7 @@ async function* judgeInWorkers(lines: AsyncIterable<string> | Iterable<string>, 
 
   let handedOn = 0;
   const produce = async (): Promise<void> => {
-    for await (const line of lines) {
+    for await (const batchOfLines of lines) for (const line of batchOfLines) {
       const id = routingId(line);
       const w = id === null ? 0 : owner(id, workers.length);
       const batch = outgoing[w] as Outgoing;
@@ -222,17 +225,20 @@ async function* judgeInWorkers(lines: AsyncIterable<string> | Iterable<string>, 
   try {
     let records = 0;
     for (;;) {
-      const result = ready[handedOn % RING];
-      if (result !== undefined) {
+      const results: ParallelResult[] = [];
+      for (let result = ready[handedOn % RING]; result !== undefined; result = ready[handedOn % RING]) {
         ready[handedOn % RING] = undefined;
         handedOn += 1;
-        if (handedOn % BATCH === 0) wake();
         if ('verdict' in result) {
           // The worker numbered the record by its line; `audit` numbers records only.
           (result.verdict as { index: number }).index = records;
           records += 1;
         } else if ('counted' in result) records += 1;
-        yield result;
+        results.push(result);
+      }
+      if (results.length > 0) {
+        wake();
+        yield results;
         continue;
       }
       if (failure !== undefined) throw failure;

@@ -11,6 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
+import { DEFAULT_MAX_LINE_BYTES, readLineBatches } from '../../src/cli/io.js';
 import { auditInWorkers } from '../../src/cli/parallel-audit.js';
 import { createSummaryAccumulator, mergeSummaryParts } from '../../src/audit/summary.js';
 import { audit, auditSync, summarize } from '../../src/index.js';
@@ -109,14 +110,14 @@ sample();
 // The same file judged on worker threads, as `audit --workers N` does (N = the cores).
 const WORKERS = availableParallelism();
 const t3 = process.hrtime.bigint();
-async function* texts(): AsyncGenerator<string> {
-  yield* createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+// As `audit --workers N` reads (src/cli/commands/audit.ts): the CLI's line reader, a batch per chunk; and,
+// without --findings or an HTML report, the verdicts without an input error summarised in the workers.
+async function* texts(): AsyncGenerator<string[]> {
+  for await (const batch of readLineBatches(createReadStream(file, { highWaterMark: 1024 * 1024 }), DEFAULT_MAX_LINE_BYTES)) yield batch.map((line) => ('text' in line ? line.text : ''));
 }
-// As `audit --workers N` runs without --findings or an HTML report: the verdicts without an input error
-// are summarised in the workers.
 const parallel = auditInWorkers(texts(), {}, WORKERS, { keep: 'input-errors' });
 const errors = createSummaryAccumulator();
-for await (const result of parallel) if ('verdict' in result) errors.add(result.verdict);
+for await (const results of parallel) for (const result of results) if ('verdict' in result) errors.add(result.verdict);
 const inWorkers = mergeSummaryParts([errors.part(), ...parallel.summaryParts]);
 const workerSeconds = Number(process.hrtime.bigint() - t3) / 1e9;
 if (JSON.stringify(inWorkers) !== JSON.stringify(inMemory)) throw new Error('the parallel audit disagrees with the in-memory audit');

@@ -7,7 +7,7 @@ import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/re
 import { createSummaryAccumulator, mergeSummaryParts, type AuditSummary, type SummaryPart } from '../../audit/summary.js';
 import { createGuard } from '../../guard/guard.js';
 import type { Command } from '../command.js';
-import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLines, UsageError, type Io, type LineStats } from '../io.js';
+import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLineBatches, readLines, UsageError, type Io, type Line, type LineStats } from '../io.js';
 import { configured, guardFlags, guardOptions, helpFlag, parse } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditInWorkers } from '../parallel-audit.js';
@@ -109,29 +109,26 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
   let lines = 0;
   /** The log's lines in order: a record's text, or a line that cannot hold one (reported as such). */
   type Read = { readonly line: number; readonly text: string } | { readonly line: number; readonly bad: readonly [text: string, message: string, zh: string] };
-  async function* read(): AsyncGenerator<Read> {
-    for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
-      const shownLine = hooks.originalLine === undefined ? line.number : hooks.originalLine(line.number);
-      if ('error' in line) {
-        lines += 1;
-        if (line.error === 'too-long') yield { line: shownLine, bad: [`longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长'] };
-        else yield { line: shownLine, bad: ['not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8'] };
-        continue;
-      }
-      // A byte-order mark, as some Windows tools write one, is not part of the first record.
-      const text = line.number === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text;
-      if (text.trim() === '') continue;
+  /** What a line of the log is: a record's text, a line that cannot hold one, or nothing (blank). */
+  const classify = (line: Line): Read | undefined => {
+    const shownLine = hooks.originalLine === undefined ? line.number : hooks.originalLine(line.number);
+    if ('error' in line) {
       lines += 1;
-      if (settings.sorted === true && text.startsWith(UNREADABLE)) {
-        // A line that --sort could not read, passed on in its place (src/cli/sort.ts).
-        const reason = text.slice(UNREADABLE.length);
-        if (reason.startsWith('too-long:')) yield { line: shownLine, bad: [`longer than ${maxLineBytes} bytes (${reason.slice('too-long:'.length)} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长'] };
-        else yield { line: shownLine, bad: ['not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8'] };
-        continue;
-      }
-      yield { line: shownLine, text };
+      if (line.error === 'too-long') return { line: shownLine, bad: [`longer than ${maxLineBytes} bytes (${line.bytes} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长'] };
+      return { line: shownLine, bad: ['not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8'] };
     }
-  }
+    // A byte-order mark, as some Windows tools write one, is not part of the first record.
+    const text = line.number === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text;
+    if (text.trim() === '') return undefined;
+    lines += 1;
+    if (settings.sorted === true && text.startsWith(UNREADABLE)) {
+      // A line that --sort could not read, passed on in its place (src/cli/sort.ts).
+      const reason = text.slice(UNREADABLE.length);
+      if (reason.startsWith('too-long:')) return { line: shownLine, bad: [`longer than ${maxLineBytes} bytes (${reason.slice('too-long:'.length)} bytes): skipped unread (--max-line-bytes)`, 'line too long', '行过长'] };
+      return { line: shownLine, bad: ['not valid UTF-8', 'not valid UTF-8', '不是有效的 UTF-8'] };
+    }
+    return { line: shownLine, text };
+  };
   const invalidJson = (line: number, summaryText: string): void => unreadable(line, `invalid JSON: ${summaryText}`, 'invalid JSON', '不是有效的 JSON');
   let done = 0;
   const judged = async (verdict: AuditVerdict, line: number): Promise<void> => {
@@ -146,7 +143,9 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
     // Line numbers of the records handed to audit(), in order: one verdict comes back per record.
     const lineOf: number[] = [];
     async function* records(): AsyncGenerator<unknown> {
-      for await (const item of read()) {
+      for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+        const item = classify(line);
+        if (item === undefined) continue;
         if ('bad' in item) {
           unreadable(item.line, ...item.bad);
           continue;
@@ -164,32 +163,43 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
     }
     for await (const verdict of audit(records(), options)) await judged(verdict, lineOf.shift() ?? 0);
   } else {
-    // Lines go to the workers as text; a line that cannot hold a record waits in `pending` for its turn,
-    // so that everything is reported in the order of the log, as on one thread.
+    // Lines go to the workers as text, a batch per chunk read; a line that cannot hold a record waits in
+    // `pending` for its turn, so that everything is reported in the order of the log, as on one thread.
     const pending: Read[] = [];
+    let head = 0;
     const emitBad = (): void => {
-      while (pending.length > 0 && 'bad' in (pending[0] as Read)) {
-        const item = pending.shift() as Extract<Read, { bad: unknown }>;
+      for (let item = pending[head]; item !== undefined && 'bad' in item; item = pending[head]) {
+        head += 1;
         unreadable(item.line, ...item.bad);
       }
+      if (head > 4096 && head * 2 > pending.length) {
+        pending.splice(0, head);
+        head = 0;
+      }
     };
-    async function* texts(): AsyncGenerator<string> {
-      for await (const item of read()) {
-        pending.push(item);
-        if ('text' in item) yield item.text;
+    async function* texts(): AsyncGenerator<string[]> {
+      for await (const batch of readLineBatches(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+        const out: string[] = [];
+        for (const line of batch) {
+          const item = classify(line);
+          if (item === undefined) continue;
+          pending.push(item);
+          if ('text' in item) out.push(item.text);
+        }
+        if (out.length > 0) yield out;
       }
     }
     const run = auditInWorkers(texts(), options, workers, { keep: hooks.needsEveryVerdict === false ? 'input-errors' : 'all' });
-    for await (const result of run) {
-      emitBad();
-      const line = (pending.shift() as Read).line;
-      if ('unparsable' in result) invalidJson(line, result.unparsable);
-      else if ('verdict' in result) await judged(result.verdict, line);
-      else {
-        // Counted into a worker's summary, merged below.
-        done += 1;
-        progress.update(done + badLines, input.bytesRead());
+    for await (const results of run) {
+      for (const result of results) {
+        emitBad();
+        const line = (pending[head] as Read).line;
+        head += 1;
+        if ('unparsable' in result) invalidJson(line, result.unparsable);
+        else if ('verdict' in result) await judged(result.verdict, line);
+        else done += 1; // counted into a worker's summary, merged below
       }
+      progress.update(done + badLines, input.bytesRead());
     }
     emitBad();
     workerParts = run.summaryParts;
