@@ -27,7 +27,10 @@ export interface AuditVerdict {
   readonly debtorId?: string;
   /** The action's instant as written in the record. */
   readonly at?: string;
-  /** The same instant on the debtor's clock (`debtor.timeZone`), with that zone's offset. */
+  /**
+   * The same instant on the clock the rules judged by, with its offset: the debtor's zone as the schema
+   * reads `debtor.timeZone` (Beijing time for a mainland China zone such as `Asia/Urumqi`).
+   */
   readonly localAt?: string;
   /** Whom the action was aimed at: `debtor`, `guarantor`, `contact` or `third_party`. */
   readonly targetRole?: Action['target']['role'];
@@ -36,7 +39,7 @@ export interface AuditVerdict {
   readonly organizationId?: string;
   /** The human collector's id, or the AI system's id. */
   readonly collectorId?: string;
-  /** Hour of the action, 0–23, on the clock of the debtor's zone (`debtor.timeZone`). */
+  /** Hour of the action, 0–23, on the clock the rules judged by (as `localAt`). */
   readonly localHour?: number;
   readonly outcome: 'allow' | 'deny';
   /** The decision's violations (Finding objects, registry order); empty for an input error. */
