@@ -5,15 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { memoryStore, postgresStore, type Reservation } from '../../src/ledger/index.js';
-import { post, start, type Running } from '../sidecar/support.js';
+import { noonZone, post, start, type Running } from '../sidecar/support.js';
 import { action, context, visitAction } from '../support/fixtures.js';
 import { freePort } from './servers.js';
-
-/** A fixed-offset zone where it is now about noon, so that the real clock's "now" is inside collection hours. */
-function noonZone(): string {
-  const offset = ((12 - new Date().getUTCHours() + 36) % 24) - 12;
-  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-}
 
 describe('serve --ledger: reserve, commit, release over HTTP', () => {
   let s: Running;

@@ -10,6 +10,12 @@ export interface Running {
 }
 
 /** Starts a sidecar on 127.0.0.1 with a free port; its log entries are collected in `logs`. */
+/** A fixed-offset zone where it is now about noon, so that the real clock's "now" is inside collection hours (the ledger judges actions near now). */
+export function noonZone(): string {
+  const offset = ((12 - new Date().getUTCHours() + 36) % 24) - 12;
+  return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+}
+
 export async function start(options: Omit<SidecarOptions, 'host' | 'port'> = {}): Promise<Running> {
   const logs: DecisionLogEntry[] = [];
   const sidecar = createSidecar({ log: (entry) => logs.push(entry), ...options, host: '127.0.0.1', port: 0 });

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { VoiceCapReason } from '../../core/caps.js';
 import type { QuotaResult, ScheduleResult, ScheduleStatus } from '../../schedule/schedule.js';
 import { Action } from '../../schema/action.js';
-import { Context } from '../../schema/context.js';
+import { Context, HistoryEntry, HistoryOutcome } from '../../schema/context.js';
+import type { CommitResult, ReleaseResult, Reservation } from '../../ledger/ledger.js';
 import { ClauseRef, Decision, FactValue, Finding } from '../../schema/decision.js';
 import { Limits } from '../../schema/profile.js';
 import { VERSION } from '../../core/version.js';
@@ -62,6 +63,22 @@ export const Ruleset = z.strictObject({
   houseRules: z.array(z.string()),
 });
 export const Health = z.strictObject({ status: z.literal('ok') });
+// The ledger endpoints (serve --ledger): src/cli/sidecar/ledger-routes.ts.
+export const ReserveRequest = z.strictObject({ context: Context, action: Action });
+export const ReserveResponse = z.strictObject({
+  decision: Decision,
+  reservationId: z.string().nullable().describe('present when allowed: pass it to /v1/commit or /v1/release'),
+  expiresAt: Instant.nullable().describe('when an uncommitted reservation stops counting (UTC); null when denied'),
+});
+const ReservationId = z.string().min(1).max(400);
+export const CommitRequest = z.strictObject({ reservationId: ReservationId, outcome: HistoryOutcome });
+export const CommitResponse = z.strictObject({
+  status: z.enum(['committed', 'already-committed', 'unknown']).describe('unknown: no such reservation (never made, or pruned after the retention window)'),
+  late: z.boolean().describe('committed after the reservation lapsed or was released: still recorded, since the action happened'),
+  entry: HistoryEntry.nullable(),
+});
+export const ReleaseRequest = z.strictObject({ reservationId: ReservationId });
+export const ReleaseResponse = z.strictObject({ status: z.enum(['released', 'already-released', 'already-committed', 'unknown']) });
 export const ErrorBody = z.strictObject({
   error: z.looseObject({ code: z.string(), message: z.string() }).describe('code and message, and for some codes more fields (issues, limit, items)'),
 });
@@ -72,10 +89,16 @@ type Assignable<A, B extends A> = B;
 export type _QuotaMatches = Assignable<z.output<typeof QuotaResponse>, QuotaResult & { issues: { path: string; message: string }[] }>;
 export type _QuotaMatchesBack = Assignable<NonNullable<QuotaResult['quota']>, NonNullable<z.output<typeof QuotaResponse>['quota']>>;
 export type _ScheduleMatches = Assignable<z.output<typeof NextAllowedResponse>, ScheduleResult & { reasons: z.output<typeof Finding>[] }>;
+export type _ReserveMatches = Assignable<z.output<typeof ReserveResponse>, Reservation>;
+export type _ReserveMatchesBack = Assignable<Omit<Reservation, 'decision'>, Omit<z.output<typeof ReserveResponse>, 'decision'>>;
+export type _CommitMatches = Assignable<z.output<typeof CommitResponse>, CommitResult>;
+export type _CommitMatchesBack = Assignable<CommitResult, z.output<typeof CommitResponse>>;
+export type _ReleaseMatches = Assignable<z.output<typeof ReleaseResponse>, ReleaseResult>;
+export type _ReleaseMatchesBack = Assignable<ReleaseResult, z.output<typeof ReleaseResponse>>;
 export type _ScheduleMatchesBack = Assignable<Omit<ScheduleResult, 'decision' | 'reasons'>, Omit<z.output<typeof NextAllowedResponse>, 'decision' | 'reasons'>>;
 
-const inputs = { Context, Action, CheckRequest, CheckBatchRequest, NextAllowedRequest, QuotaRequest } as const;
-const outputs = { Decision, FactValue, CheckBatchResponse, NextAllowedResponse, QuotaResponse, Ruleset, Health, ErrorBody } as const;
+const inputs = { Context, Action, CheckRequest, CheckBatchRequest, NextAllowedRequest, QuotaRequest, ReserveRequest, CommitRequest, ReleaseRequest } as const;
+const outputs = { Decision, FactValue, CheckBatchResponse, NextAllowedResponse, QuotaResponse, Ruleset, Health, ErrorBody, ReserveResponse, CommitResponse, ReleaseResponse } as const;
 
 /** Component schemas of one side, with references between them pointing into #/components/schemas. */
 function components(schemas: Readonly<Record<string, z.ZodType>>, io: 'input' | 'output'): Record<string, unknown> {
@@ -97,8 +120,14 @@ const errors = {
 
 /** The OpenAPI 3.1 document as a plain object. */
 export function openApiDocument(): Record<string, unknown> {
+  const ledgerAnswers = (answer: string): Record<string, unknown> => ({
+    '200': json(answer, 'the status'),
+    '400': json('ErrorBody', 'the body does not match: error.issues names the field (body.reservationId, body.outcome)'),
+    '404': json('ErrorBody', 'the sidecar runs without --ledger'),
+    '503': json('ErrorBody', 'the ledger store is down (code ledger-unavailable: retry), or too many open connections'),
+  });
   const post = (operationId: string, summary: string, request: string, ok: Record<string, unknown>) => ({
-    post: { operationId, summary, requestBody: { required: true, content: { 'application/json': { schema: ref(request) } } }, responses: { ...ok, ...errors } },
+    post: { operationId, summary, requestBody: { required: true, content: { 'application/json': { schema: ref(request) } } }, responses: { ...ok, ...Object.fromEntries(Object.entries(errors).filter(([status]) => !(status in ok))) } },
   });
   return {
     openapi: '3.1.0',
@@ -128,6 +157,15 @@ export function openApiDocument(): Record<string, unknown> {
         '400': json('QuotaResponse', 'invalid input: ok false, issues listed'),
       }),
       '/v1/ruleset': { get: { operationId: 'ruleset', summary: 'The profile, limits and rules in force', responses: { '200': json('Ruleset', 'the ruleset'), '401': errors['401'], '503': errors['503'] } } },
+      // Served only with --ledger; 404 without it.
+      '/v1/reserve': post('reserve', 'Decide with the shared ledger and, when allowed, hold the action (serve --ledger only)', 'ReserveRequest', {
+        '200': json('ReserveResponse', 'allowed (with a reservationId) or denied'),
+        '400': json('ReserveResponse', 'invalid input: the decision is an invalid-input deny'),
+        '404': json('ErrorBody', 'the sidecar runs without --ledger'),
+        '503': { description: 'the ledger store is down (a ledger-unavailable deny: do not act), or too many open connections', content: { 'application/json': { schema: { oneOf: [ref('ReserveResponse'), ref('ErrorBody')] } } } },
+      }),
+      '/v1/commit': post('commit', 'Record what a reserved action did; idempotent (serve --ledger only)', 'CommitRequest', ledgerAnswers('CommitResponse')),
+      '/v1/release': post('release', 'Give back a reservation not used; idempotent (serve --ledger only)', 'ReleaseRequest', ledgerAnswers('ReleaseResponse')),
       '/healthz': { get: { operationId: 'healthz', summary: 'Liveness (no token needed)', security: [{}], responses: { '200': json('Health', 'the sidecar is up'), '503': errors['503'] } } },
     },
     components: {
