@@ -17,14 +17,18 @@ function withStats<G extends object>(generator: G, auditor: Auditor): G & { read
   return Object.defineProperty(generator, 'stats', { get: () => auditor.stats(), enumerable: true }) as G & { readonly stats: AuditStats };
 }
 
-async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, auditor: Auditor, guard: CompiledGuard): AsyncGenerator<AuditVerdict, void, undefined> {
+async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, auditor: Auditor, guard: CompiledGuard, sync: boolean): AsyncGenerator<AuditVerdict, void, undefined> {
   let index = 0;
   for await (const raw of records) {
     const opened = auditor.open(raw, index);
     index += 1;
-    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, await guard.checkValidated(opened.context, opened.action, opened.history));
+    if (opened.kind === 'verdict') yield opened.verdict;
+    // Without house rules a check is synchronous: no promise per record.
+    else yield auditor.close(opened, sync ? guard.checkValidatedSync(opened.context, opened.action, opened.history) : await guard.checkValidated(opened.context, opened.action, opened.history));
   }
 }
+
+const withoutHouseRules = (options: AuditOptions): boolean => options.houseRules === undefined || options.houseRules.length === 0;
 
 function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: CompiledGuard): Generator<AuditVerdict, void, undefined> {
   let index = 0;
@@ -45,7 +49,7 @@ function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: Compile
  */
 export function audit(records: Iterable<unknown> | AsyncIterable<unknown>, options: AuditOptions = {}): AsyncAuditRun {
   const auditor = createAuditor();
-  return withStats(judgeAsync(records, auditor, compileGuard(options)), auditor);
+  return withStats(judgeAsync(records, auditor, compileGuard(options), withoutHouseRules(options)), auditor);
 }
 
 /**
@@ -53,7 +57,7 @@ export function audit(records: Iterable<unknown> | AsyncIterable<unknown>, optio
  * (json-rules-engine), so `auditSync` throws a GuardConfigError when they are given: use `audit`.
  */
 export function auditSync(records: Iterable<unknown>, options: AuditOptions = {}): SyncAuditRun {
-  if (options.houseRules !== undefined && options.houseRules.length > 0) {
+  if (!withoutHouseRules(options)) {
     throw new GuardConfigError('auditSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use audit()' }]);
   }
   const auditor = createAuditor();
