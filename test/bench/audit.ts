@@ -138,11 +138,11 @@ records across ${DEBTORS.toLocaleString('en')} debtors over a month (${inMemory.
 | --- | --- | --- | --- |
 | \`auditSync\`, records generated in memory | ${rate(RECORDS / memorySeconds)} | ${(memoryPeak / 2 ** 20).toFixed(0)} MiB | ${held.maxTrackedDebtors.toLocaleString('en')} |
 | \`audit\`, JSONL file read line by line | ${rate(RECORDS / fileSeconds)} | ${(peakRss / 2 ** 20).toFixed(0)} MiB | — |
-| \`audit --workers ${WORKERS}\` path (src/cli/parallel-audit.ts), same file | ${rate(RECORDS / workerSeconds)} | — | — |
+| \`audit --workers ${WORKERS}\` path (src/cli/parallel-audit.ts: the CLI's reader, lines parsed and verdicts summarised in the workers), same file | ${rate(RECORDS / workerSeconds)} | — | — |
 | floor: the same file, line reader and \`JSON.parse\` only | ${rate(RECORDS / parseSeconds)} | — | — |
 
 The JSONL audit reaches ${(parseSeconds / fileSeconds).toFixed(2)}× the lines/s of the bare \`JSON.parse\` loop on one thread and
-${(parseSeconds / workerSeconds).toFixed(2)}× on ${WORKERS} workers (target ≥ 0.5×); the 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
+${(parseSeconds / workerSeconds).toFixed(2)}× on ${WORKERS} workers, which run at ${(fileSeconds / workerSeconds).toFixed(2)}× one thread (target ≥ 0.5×); the 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
 
 Dense vs sparse: ${DENSE_RECORDS.toLocaleString('en')} generated records over three days, \`auditSync\` in memory.
 
