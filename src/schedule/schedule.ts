@@ -474,9 +474,11 @@ function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits
       }
     }
   }
+  // The agreement's validity bounds, within the same span only: a bound beyond it would be reported as
+  // the next flip while the window edges before it were never looked at.
   for (const t of [terms?.validFromMs ?? null, terms?.validUntilMs ?? null]) {
     if (t === null) continue;
-    for (const edge of [t, t + 1]) if (edge > ms) edges.add(edge);
+    for (const edge of [t, t + 1]) if (edge > ms && edge <= ms + days * DAY_MS) edges.add(edge);
   }
   return [...edges].sort((a, b) => a - b);
 }

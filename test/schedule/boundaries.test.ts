@@ -165,4 +165,18 @@ describe('quota at the edges', () => {
     // Closed from 13:00 under the agreement; the agreement ends at 17:00 and from just after it the default window is open.
     expect(quota(agreed, '2026-11-30T14:00:00+08:00').quota?.window).toEqual({ source: 'agreement', open: false, opensAt: '2026-11-30T17:00:00.001+08:00', closesAt: null });
   });
+
+  it('an agreement bound beyond the 8 days looked ahead is not reported as the next opening', () => {
+    // Sydney, New York and Kathmandu share no open minute until New York's clocks go back (1 November):
+    // from 4 November the window opens daily at 02:15 UTC. quota looks 8 days ahead of 3 October, finds
+    // nothing, and must say so rather than name the agreement's end (9 November), which is not the next opening.
+    // Found by test/properties/governing.test.ts (seed -1730095403).
+    const far = context({
+      debtor: { id: 'D1', timeZone: 'Australia/Sydney', timeZones: ['America/New_York', 'Asia/Kathmandu'] },
+      agreement: { ref: 'AGR-1', validUntil: '2026-11-09T02:15:00.001Z' },
+    });
+    expect(quota(far, '2026-10-03T16:00:00Z').quota?.window).toEqual({ source: 'default', open: false, opensAt: null, closesAt: null });
+    // Within the 8 days the bound is still an edge: the agreement ending inside them is seen.
+    expect(quota(far, '2026-11-08T00:00:00Z').quota?.window).toMatchObject({ open: false, opensAt: '2026-11-08T13:15:00+11:00' });
+  });
 });
