@@ -2,7 +2,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addWallMonths, addZonedMonths, BEIJING_FIXED_FROM_MS, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, wallToInstant, zoneOffset,
+  addWallMonths, addZonedMonths, BEIJING_FIXED_FROM_MS, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, readInstant, wallToInstant, zoneOffset,
 } from '../src/core/time.js';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago'];
@@ -19,7 +19,11 @@ describe('parseInstant', () => {
     ['2024-02-29T12:00:00Z', Date.UTC(2024, 1, 29, 12)],
     ['2026-11-30T02:00:00.123456789-05:30', Date.UTC(2026, 10, 30, 7, 30, 0, 123)],
     ['2028-02-29T00:00:00Z', Date.UTC(2028, 1, 29)],
-  ])('%s', (text, ms) => expect(parseInstant(text)).toBe(ms));
+  ])('%s', (text, ms) => {
+    expect(readInstant(text)).toBe(ms); // not cached yet: parsed
+    expect(parseInstant(text)).toBe(ms);
+    expect(readInstant(text)).toBe(ms); // cached now
+  });
 
   it.each([
     '2026-11-30T10:00:00', // no offset: a local time is not an instant
@@ -44,7 +48,10 @@ describe('parseInstant', () => {
     '2026-11-30T1a:00:00Z',
     '+2026-11-30T10:00:00Z',
     '2026-11-30T10:00:00z',
-  ])('refuses %s', (text) => expect(parseInstant(text)).toBeNaN());
+  ])('refuses %s', (text) => {
+    expect(readInstant(text)).toBeNaN();
+    expect(parseInstant(text)).toBeNaN();
+  });
 });
 
 describe('parseInstant agrees with a reference parser', () => {
@@ -62,6 +69,7 @@ describe('parseInstant agrees with a reference parser', () => {
           const time = precision === 'min' ? '' : `:${p(wall.getUTCSeconds())}${precision === 'ms' ? `.${p(wall.getUTCMilliseconds(), 3)}` : ''}`;
           const zone = off === 0 ? 'Z' : `${off < 0 ? '-' : '+'}${p(Math.floor(Math.abs(off) / 60))}:${p(Math.abs(off) % 60)}`;
           const text = `${date}${time}${zone}`;
+          expect(readInstant(text)).toBe(Date.parse(text));
           expect(parseInstant(text)).toBe(Date.parse(text));
         },
       ),

@@ -1,6 +1,6 @@
 import { GuardConfigError } from '../core/errors.js';
-import { compileGuard, type CompiledGuard, type GuardOptions } from '../guard/guard.js';
-import { createAuditor, type Auditor, type AuditStats, type AuditVerdict } from './auditor.js';
+import { compileGuard, type GuardOptions } from '../guard/guard.js';
+import { createAuditor, type AuditStats, type AuditVerdict } from './auditor.js';
 
 /**
  * Options of `audit` and `auditSync`: the guard every record is judged by (createGuard's options). House
@@ -13,29 +13,62 @@ export type AsyncAuditRun = AsyncGenerator<AuditVerdict, void, undefined> & { re
 /** The verdicts of `auditSync`, in input order, with what the audit holds in memory (`stats`). */
 export type SyncAuditRun = Generator<AuditVerdict, void, undefined> & { readonly stats: AuditStats };
 
-function withStats<G extends object>(generator: G, auditor: Auditor): G & { readonly stats: AuditStats } {
-  return Object.defineProperty(generator, 'stats', { get: () => auditor.stats(), enumerable: true }) as G & { readonly stats: AuditStats };
+function withStats<G extends object>(generator: G, judge: RecordJudge): G & { readonly stats: AuditStats } {
+  return Object.defineProperty(generator, 'stats', { get: () => judge.stats(), enumerable: true }) as G & { readonly stats: AuditStats };
 }
 
-async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, auditor: Auditor, guard: CompiledGuard, sync: boolean): AsyncGenerator<AuditVerdict, void, undefined> {
-  let index = 0;
-  for await (const raw of records) {
-    const opened = auditor.open(raw, index);
-    index += 1;
-    if (opened.kind === 'verdict') yield opened.verdict;
-    // Without house rules a check is synchronous: no promise per record.
-    else yield auditor.close(opened, sync ? guard.checkValidatedSync(opened.context, opened.action, opened.history) : await guard.checkValidated(opened.context, opened.action, opened.history));
-  }
+/**
+ * The records of one audit judged one at a time, as `audit` and `auditSync` judge them: for a caller
+ * that reads in batches (the CLI) and should not pay a promise per record. Internal.
+ */
+export interface RecordJudge {
+  /** Whether `judgeSync` may be used: no house rules, which are asynchronous. */
+  readonly sync: boolean;
+  /** The verdict on the next record (`index`: its 0-based position in the input); throws when `sync` is false. */
+  judgeSync(raw: unknown, index: number): AuditVerdict;
+  /** The verdict on the next record, house rules included. */
+  judge(raw: unknown, index: number): Promise<AuditVerdict>;
+  readonly stats: () => AuditStats;
 }
 
 const withoutHouseRules = (options: AuditOptions): boolean => options.houseRules === undefined || options.houseRules.length === 0;
 
-function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: CompiledGuard): Generator<AuditVerdict, void, undefined> {
+/** A RecordJudge under `options` (createGuard's): throws a GuardConfigError at once for a bad configuration. */
+export function createRecordJudge(options: AuditOptions = {}): RecordJudge {
+  const auditor = createAuditor();
+  const guard = compileGuard(options);
+  const sync = withoutHouseRules(options);
+  const judgeSync = (raw: unknown, index: number): AuditVerdict => {
+    const opened = auditor.open(raw, index);
+    return opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs));
+  };
+  return {
+    sync,
+    judgeSync,
+    async judge(raw, index) {
+      // Without house rules a check is synchronous: no promise per check.
+      if (sync) return judgeSync(raw, index);
+      const opened = auditor.open(raw, index);
+      if (opened.kind === 'verdict') return opened.verdict;
+      return auditor.close(opened, await guard.checkValidated(opened.context, opened.action, opened.history, opened.atMs));
+    },
+    stats: () => auditor.stats(),
+  };
+}
+
+async function* judgeAsync(records: Iterable<unknown> | AsyncIterable<unknown>, judge: RecordJudge): AsyncGenerator<AuditVerdict, void, undefined> {
+  let index = 0;
+  for await (const raw of records) {
+    yield judge.sync ? judge.judgeSync(raw, index) : await judge.judge(raw, index);
+    index += 1;
+  }
+}
+
+function* judgeSync(records: Iterable<unknown>, judge: RecordJudge): Generator<AuditVerdict, void, undefined> {
   let index = 0;
   for (const raw of records) {
-    const opened = auditor.open(raw, index);
+    yield judge.judgeSync(raw, index);
     index += 1;
-    yield opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action, opened.history));
   }
 }
 
@@ -48,8 +81,8 @@ function* judgeSync(records: Iterable<unknown>, auditor: Auditor, guard: Compile
  * Throws a GuardConfigError at once for a bad profile, overlay or house rule.
  */
 export function audit(records: Iterable<unknown> | AsyncIterable<unknown>, options: AuditOptions = {}): AsyncAuditRun {
-  const auditor = createAuditor();
-  return withStats(judgeAsync(records, auditor, compileGuard(options), withoutHouseRules(options)), auditor);
+  const judge = createRecordJudge(options);
+  return withStats(judgeAsync(records, judge), judge);
 }
 
 /**
@@ -60,6 +93,6 @@ export function auditSync(records: Iterable<unknown>, options: AuditOptions = {}
   if (!withoutHouseRules(options)) {
     throw new GuardConfigError('auditSync cannot run house rules', [{ path: 'houseRules', message: 'json-rules-engine is asynchronous: use audit()' }]);
   }
-  const auditor = createAuditor();
-  return withStats(judgeSync(records, auditor, compileGuard(options)), auditor);
+  const judge = createRecordJudge(options);
+  return withStats(judgeSync(records, judge), judge);
 }

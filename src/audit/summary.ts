@@ -1,4 +1,4 @@
-import { parseInstant } from '../core/time.js';
+import { parseInstant, readInstant } from '../core/time.js';
 import type { AuditVerdict } from './auditor.js';
 
 /** Counts over a whole audit. Every `by…` count is of violations (findings), not of records. */
@@ -78,7 +78,7 @@ export function createSummaryAccumulator(): AuditSummaryBuilder & { part(): Summ
         return;
       }
       if (verdict.at !== undefined) {
-        const ms = parseInstant(verdict.at);
+        const ms = readInstant(verdict.at);
         if (ms < period.fromMs) Object.assign(period, { fromMs: ms, from: verdict.at, fromIndex: verdict.index });
         if (ms > period.toMs) Object.assign(period, { toMs: ms, to: verdict.at, toIndex: verdict.index });
       }

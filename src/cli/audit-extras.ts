@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { AuditVerdict } from '../audit/auditor.js';
-import { createFindingsSampler, findingRows, findingsFormatOf, findingsHeader, formatFinding, type FindingsFormat } from '../audit/findings.js';
+import { createFindingsSampler, findingRows, findingsFormatOf, findingsHeader, formatFinding, type FindingRow, type FindingsFormat } from '../audit/findings.js';
 import type { ReportFormat, ReportOptions } from '../audit/report/index.js';
 import type { Locale } from '../core/explain.js';
 import { isValidTimeZone } from '../core/time.js';
@@ -63,18 +63,22 @@ export function auditExtras(io: Io, input: AuditExtrasInput) {
       return {
         hooks(locale, originalLine, format) {
           let outOfOrder = 0;
+          // Findings are written to --findings, and sampled for an HTML report; otherwise only input errors are looked at.
+          const sampling = format === 'html';
+          const write = findings === undefined || findingsFormat === undefined ? undefined : async (rows: readonly FindingRow[]): Promise<void> => {
+            for (const row of rows) await findings.write(formatFinding(row, findingsFormat));
+          };
           return {
             ...(originalLine === undefined ? {} : { originalLine }),
-            // Findings are written to --findings, and sampled for an HTML report; otherwise only input errors are looked at.
-            needsEveryVerdict: findings !== undefined || format === 'html',
+            needsEveryVerdict: write !== undefined || sampling,
             outOfOrder: () => outOfOrder,
-            async onVerdict(verdict, line) {
+            // Synchronous (no promise per record) unless it writes rows to --findings.
+            onVerdict(verdict, line) {
               if (isOutOfOrder(verdict)) outOfOrder += 1;
-              if (verdict.violations.length === 0) return;
-              for (const row of findingRows(verdict, { line, locale })) {
-                sampler.add(row);
-                if (findings !== undefined && findingsFormat !== undefined) await findings.write(formatFinding(row, findingsFormat));
-              }
+              if (verdict.violations.length === 0 || (write === undefined && !sampling)) return undefined;
+              const rows = findingRows(verdict, { line, locale });
+              if (sampling) for (const row of rows) sampler.add(row);
+              return write?.(rows);
             },
           };
         },

@@ -116,7 +116,7 @@ if (parentPort !== null) {
       const opened = auditor.placed(next.read, placementOf(message.codes[k] as number, message.instants[k] as number));
       if (opened.kind === 'verdict') judged(next.slot, opened.verdict, done, countedSlots);
       else {
-        const decision = sync ? checkValidatedSync(opened.context, opened.action, opened.history) : await checkValidated(opened.context, opened.action, opened.history);
+        const decision = sync ? checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs) : await checkValidated(opened.context, opened.action, opened.history, opened.atMs);
         judged(next.slot, auditor.close(opened, decision), done, countedSlots);
       }
     }

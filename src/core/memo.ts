@@ -14,6 +14,8 @@ export interface Memo<K, V> {
   readonly max: number;
   readonly size: number;
   get(key: K): V | undefined;
+  /** The cached value, or undefined, without storing or refreshing anything (for keys that rarely repeat). */
+  peek(key: K): V | undefined;
   set(key: K, value: V): void;
   /** The cached value, or `compute(key)` stored and returned. */
   through(key: K, compute: (key: K) => V): V;
@@ -69,6 +71,10 @@ export function boundedMemo<K, V>(name: string, max: number, options: { readonly
     get: (key) => {
       const value = young.get(key);
       return value !== undefined ? value : lookup(key).value;
+    },
+    peek: (key) => {
+      const value = young.get(key);
+      return value !== undefined ? value : old.get(key);
     },
     set,
     through: (key, compute) => {

@@ -21,6 +21,20 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** Digits at [from, from + count) of `s` as a number, or -1 when any is not a digit. */
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const PLUS = 43;
+const LETTER_T = 84;
+const LETTER_Z = 90;
+
+/** Two digits at `from` of `s` as a number, or -1 when either is not a digit. */
+function two(s: string, from: number): number {
+  const a = s.charCodeAt(from) - 48;
+  const b = s.charCodeAt(from + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
 function digits(s: string, from: number, count: number): number {
   let n = 0;
   for (let i = from; i < from + count; i += 1) {
@@ -32,23 +46,24 @@ function digits(s: string, from: number, count: number): number {
 }
 
 function parseInstantUncached(text: string): number {
-  // yyyy-MM-ddTHH:mm[:ss[.fraction]](Z|±HH:mm), read by hand: this runs for every instant of every check.
+  // yyyy-MM-ddTHH:mm[:ss[.fraction]](Z|±HH:mm), read by hand with character codes and the calendar by
+  // arithmetic: this runs for every instant of every check and every audited record.
   const len = text.length;
-  if (len < 17 || len > 35 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':') return Number.NaN;
+  if (len < 17 || len > 35 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== LETTER_T || text.charCodeAt(13) !== COLON) return Number.NaN;
   const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  const hour = two(text, 11);
+  const minute = two(text, 14);
   if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
   let i = 16;
   let second = 0;
   let millis = 0;
-  if (text[i] === ':') {
-    second = digits(text, i + 1, 2);
+  if (text.charCodeAt(i) === COLON) {
+    second = two(text, i + 1);
     if (second < 0 || second > 59) return Number.NaN;
     i += 3;
-    if (text[i] === '.') {
+    if (text.charCodeAt(i) === DOT) {
       const start = i + 1;
       i = start;
       while (i < len && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i += 1;
@@ -59,17 +74,18 @@ function parseInstantUncached(text: string): number {
     }
   }
   let offset = 0; // Z
-  if (text[i] === 'Z' && i === len - 1) {
+  const sign = text.charCodeAt(i);
+  if (sign === LETTER_Z && i === len - 1) {
     // UTC
-  } else if ((text[i] === '+' || text[i] === '-') && i === len - 6 && text[i + 3] === ':') {
-    const offHours = digits(text, i + 1, 2);
-    const offMinutes = digits(text, i + 4, 2);
+  } else if ((sign === PLUS || sign === DASH) && i === len - 6 && text.charCodeAt(i + 3) === COLON) {
+    const offHours = two(text, i + 1);
+    const offMinutes = two(text, i + 4);
     if (offHours < 0 || offHours > 18 || offMinutes < 0 || offMinutes > 59) return Number.NaN;
-    offset = (text[i] === '-' ? -1 : 1) * (offHours * HOUR + offMinutes * MINUTE);
+    offset = (sign === DASH ? -1 : 1) * (offHours * HOUR + offMinutes * MINUTE);
   } else {
     return Number.NaN;
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset;
+  return daysFromCivil(year, month, day) * DAY_MS + hour * HOUR + minute * MINUTE + second * 1000 + millis - offset;
 }
 
 // Validation and fact derivation read the same instants, and a dialer checks the same case again and
@@ -83,6 +99,17 @@ const instantCache = boundedMemo<string, number>('time.instants', 20_000);
  */
 export function parseInstant(text: string): number {
   return instantCache.through(text, parseInstantUncached);
+}
+
+/**
+ * parseInstant for text that is read once and rarely again (an audited record's instant, the schema's
+ * check of an instant): the cached value when there is one, else the text parsed without caching it. A
+ * cache miss that stores costs several times the parse itself (hashing and inserting a fresh string),
+ * and an audit's instants are nearly all distinct.
+ */
+export function readInstant(text: string): number {
+  const cached = instantCache.peek(text);
+  return cached !== undefined ? cached : parseInstantUncached(text);
 }
 
 const zoneCanonical = boundedMemo<string, string | null>('time.zoneCanonical', 1000);

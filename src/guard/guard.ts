@@ -124,10 +124,13 @@ const KNOWN_OPTIONS = new Set(['profile', 'overlay', 'overlayId', 'houseRules', 
 /** A guard, and what the audit needs of it: checks of input that an outer schema already validated. */
 export interface CompiledGuard {
   readonly guard: Guard;
-  /** guard.checkSync for a validated case and action (the audit validates each record once), with the case's history index when kept. */
-  readonly checkValidatedSync: (context: Context, action: Action, history?: HistoryIndex) => Decision;
+  /**
+   * guard.checkSync for a validated case and action (the audit validates each record once), with the
+   * case's history index when kept, and the action's instant when the caller has parsed it already.
+   */
+  readonly checkValidatedSync: (context: Context, action: Action, history?: HistoryIndex, atMs?: number) => Decision;
   /** guard.check for a validated case and action. */
-  readonly checkValidated: (context: Context, action: Action, history?: HistoryIndex) => Promise<Decision>;
+  readonly checkValidated: (context: Context, action: Action, history?: HistoryIndex, atMs?: number) => Promise<Decision>;
 }
 
 /**
@@ -141,7 +144,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
 /** A validated case and action, or the deny that ends the check early. */
 type Prepared =
-  | { readonly ok: true; readonly context: Context; readonly action: Action; readonly history?: HistoryIndex }
+  | { readonly ok: true; readonly context: Context; readonly action: Action; readonly history?: HistoryIndex; readonly atMs?: number }
   | { readonly ok: false; readonly decision: Decision };
 
 /** createGuard, plus the entry points for already validated input (internal: used by the audit). */
@@ -190,12 +193,12 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   const decideSync = (prepared: Prepared): Decision => {
     if (!prepared.ok) return prepared.decision;
-    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history).evaluation);
+    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs).evaluation);
   };
 
   const decideAsync = async (prepared: Prepared): Promise<Decision> => {
     if (!prepared.ok) return prepared.decision;
-    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history);
+    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs);
     let evaluation = built.evaluation;
     const facts = built.facts;
     if (house !== null && facts !== null) {
@@ -287,11 +290,11 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   return {
     guard,
-    checkValidatedSync(context: Context, action: Action, history?: HistoryIndex): Decision {
+    checkValidatedSync(context: Context, action: Action, history?: HistoryIndex, atMs?: number): Decision {
       noHouseRules();
-      return decideSync({ ok: true, context, action, ...(history === undefined ? {} : { history }) });
+      return decideSync({ ok: true, context, action, history, atMs });
     },
-    checkValidated: (context: Context, action: Action, history?: HistoryIndex) => decideAsync({ ok: true, context, action, ...(history === undefined ? {} : { history }) }),
+    checkValidated: (context: Context, action: Action, history?: HistoryIndex, atMs?: number) => decideAsync({ ok: true, context, action, history, atMs }),
   };
 }
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { isValidTimeZone, judgingTimeZone, parseClock, parseInstant } from '../core/time.js';
+import { isValidTimeZone, judgingTimeZone, parseClock, readInstant } from '../core/time.js';
 
 /** An ISO 8601 instant with an offset or `Z`; a local time without an offset is refused. */
 export const Instant = z
   .string()
-  .refine((s) => !Number.isNaN(parseInstant(s)), {
+  .refine((s) => !Number.isNaN(readInstant(s)), {
     error: 'expected an ISO 8601 instant with an offset or Z, e.g. 2026-11-30T10:00:00+08:00',
     params: { zh: '应为带时区偏移或 Z 的 ISO 8601 时间，例如 2026-11-30T10:00:00+08:00' },
   })

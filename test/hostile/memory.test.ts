@@ -99,6 +99,20 @@ describe('boundedMemo', () => {
     expect(memo.size).toBe(2);
   });
 
+  it('peek reads without storing, refreshing or evicting', () => {
+    const memo = boundedMemo<string, number | null>('test', 2, { register: false });
+    memo.set('a', null);
+    expect(memo.peek('a')).toBeNull(); // a stored null is found, not taken for a miss
+    expect(memo.peek('b')).toBeUndefined();
+    expect(memo.size).toBe(1);
+    memo.set('b', 2);
+    memo.set('c', 3); // generations of one entry here: 'b' is now the old one
+    expect(memo.peek('b')).toBe(2);
+    memo.set('d', 4); // 'b' was only peeked, not copied forward: dropped with its generation
+    expect(memo.peek('b')).toBeUndefined();
+    expect(memo.size).toBeLessThanOrEqual(2);
+  });
+
   it('refuses a bound that is not a positive integer', () => {
     expect(() => boundedMemo('x', 0)).toThrow(RangeError);
     expect(() => boundedMemo('x', 1.5)).toThrow(RangeError);

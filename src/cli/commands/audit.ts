@@ -1,13 +1,13 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { audit, type AuditOptions } from '../../audit/audit.js';
+import { createRecordJudge, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
 import { REPORT_FORMATS, renderSummary, type ReportFormat } from '../../audit/report/index.js';
 import { createSummaryAccumulator, mergeSummaryParts, type AuditSummary, type SummaryPart } from '../../audit/summary.js';
 import { createGuard } from '../../guard/guard.js';
 import type { Command } from '../command.js';
-import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLineBatches, readLines, UsageError, type Io, type Line, type LineStats } from '../io.js';
+import { DEFAULT_MAX_LINE_BYTES, EXIT_EMPTY, EXIT_FOUND, EXIT_OK, jsonErrorSummary, readLineBatches, UsageError, type Io, type Line, type LineStats } from '../io.js';
 import { configured, guardFlags, guardOptions, helpFlag, parse } from '../options.js';
 import { createProgress } from '../progress.js';
 import { auditInWorkers } from '../parallel-audit.js';
@@ -131,19 +131,22 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
   };
   const invalidJson = (line: number, summaryText: string): void => unreadable(line, `invalid JSON: ${summaryText}`, 'invalid JSON', '不是有效的 JSON');
   let done = 0;
-  const judged = async (verdict: AuditVerdict, line: number): Promise<void> => {
+  /** Counts and reports a verdict; a promise only when the hook writes (a --findings file). */
+  const judged = (verdict: AuditVerdict, line: number): void | Promise<void> => {
     if (verdict.inputError !== undefined) report(line, problemText(verdict));
     summary.add(verdict);
-    await hooks.onVerdict?.(verdict, line);
     done += 1;
     progress.update(done + badLines, input.bytesRead());
+    return hooks.onVerdict?.(verdict, line);
   };
 
   if (workers <= 1) {
-    // Line numbers of the records handed to audit(), in order: one verdict comes back per record.
-    const lineOf: number[] = [];
-    async function* records(): AsyncGenerator<unknown> {
-      for await (const line of readLines(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+    // A batch of lines per chunk read, each judged as it is parsed: no promise per line unless house
+    // rules or a --findings file need one (a promise per record cost about as much as parsing it).
+    const judge = createRecordJudge(options);
+    let index = 0;
+    for await (const batch of readLineBatches(input.stream as AsyncIterable<unknown>, maxLineBytes, stats)) {
+      for (const line of batch) {
         const item = classify(line);
         if (item === undefined) continue;
         if ('bad' in item) {
@@ -157,11 +160,12 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
           invalidJson(item.line, jsonErrorSummary(error));
           continue;
         }
-        lineOf.push(item.line);
-        yield value;
+        const verdict = judge.sync ? judge.judgeSync(value, index) : await judge.judge(value, index);
+        index += 1;
+        const written = judged(verdict, item.line);
+        if (written !== undefined) await written;
       }
     }
-    for await (const verdict of audit(records(), options)) await judged(verdict, lineOf.shift() ?? 0);
   } else {
     // Lines go to the workers as text, a batch per chunk read; a line that cannot hold a record waits in
     // `pending` for its turn, so that everything is reported in the order of the log, as on one thread.
