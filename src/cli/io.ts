@@ -95,32 +95,32 @@ export async function* readLineBatches(stream: AsyncIterable<unknown> | Iterable
     heldBytes += part.length;
     if (heldBytes > stats.peakHeldBytes) stats.peakHeldBytes = heldBytes;
   };
-  /** The whole lines of `region` (each ended by LF, the last one included), decoded in one call; undefined when some line is not UTF-8. */
+  /**
+   * The whole lines of `region` (each ended by LF, the last one included), each decoded on its own from
+   * the bytes; false, with nothing added, when some line is not UTF-8. One check of the whole region
+   * (isAscii, else isUtf8, which accepts exactly what the fatal decoder does) stands for every line's.
+   * Decoding line by line, rather than the region in one string sliced into lines, halves the cost of
+   * reading a log: JSON.parse of a slice of a large string was twice as slow as of a string of its own.
+   */
   const wholeLines = (region: Buffer, out: Line[]): boolean => {
-    // isUtf8 accepts exactly what the fatal decoder does, and toString then decodes it as that would, but
-    // several times faster on a large region; pure ASCII (most logs: ids, codes and instants) decodes as
-    // ASCII, about twenty times faster still (3.5 and 0.17 ms per MiB here).
-    let text: string;
-    if (isAscii(region)) text = region.toString('ascii');
-    else if (isUtf8(region)) text = region.toString('utf8');
-    else return false;
+    const ascii = isAscii(region);
+    if (!ascii && !isUtf8(region)) return false;
     let from = 0;
     for (;;) {
-      const newline = text.indexOf('\n', from);
+      const newline = region.indexOf(0x0a, from);
       if (newline === -1) break;
-      let line = text.slice(from, newline);
-      from = newline + 1;
       number += 1;
-      // A UTF-16 unit is at least one byte: only a line this long can be over the limit in bytes.
-      if (line.length * 3 > maxLineBytes) {
-        const bytes = Buffer.byteLength(line, 'utf8');
-        if (bytes > maxLineBytes) {
-          out.push({ number, error: 'too-long', bytes });
-          continue;
-        }
+      const bytes = newline - from;
+      if (bytes > maxLineBytes) {
+        out.push({ number, error: 'too-long', bytes });
+        from = newline + 1;
+        continue;
       }
-      if (line.charCodeAt(line.length - 1) === 0x0d) line = line.slice(0, -1);
+      const end = bytes > 0 && region[newline - 1] === 0x0d ? newline - 1 : newline;
+      // ASCII is latin1 byte for byte, and Node decodes latin1 fastest.
+      const line = region.toString(ascii ? 'latin1' : 'utf8', from, end);
       out.push({ number, text: line.charCodeAt(0) === 0xfeff ? line.slice(1) : line });
+      from = newline + 1;
     }
     return true;
   };
