@@ -381,7 +381,8 @@ export function wallToInstant(wallMs: number, zone: string): number {
 
 /** Start (inclusive) and end (exclusive) instants of the local calendar day that contains `ms`. */
 export function localDayBounds(ms: number, zone: string): { start: number; end: number } {
-  const { wallMs } = localParts(ms, zone);
+  // The wall clock only: localParts would also format the date, which nothing here reads.
+  const wallMs = ms + zoneOffset(ms, zone);
   const midnight = wallMs - (((wallMs % DAY_MS) + DAY_MS) % DAY_MS);
   return { start: wallToInstant(midnight, zone), end: wallToInstant(midnight + DAY_MS, zone) };
 }
