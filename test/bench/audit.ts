@@ -5,10 +5,12 @@
  * debtor). `npm run bench` runs it after B1–B5; B6_RECORDS and B6_DEBTORS override the size (default
  * 1 000 000 records, 50 000 debtors), B6_DENSE_RECORDS the dense/sparse logs (default 100 000 records).
  */
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches } from '../../src/cli/io.js';
@@ -122,6 +124,22 @@ const inWorkers = mergeSummaryParts([errors.part(), ...parallel.summaryParts]);
 const workerSeconds = Number(process.hrtime.bigint() - t3) / 1e9;
 if (JSON.stringify(inWorkers) !== JSON.stringify(inMemory)) throw new Error('the parallel audit disagrees with the in-memory audit');
 console.log(`B6   audit from JSONL on ${WORKERS} workers: ${RECORDS} lines in ${workerSeconds.toFixed(1)} s = ${rate(RECORDS / workerSeconds)} lines/s (${(fileSeconds / workerSeconds).toFixed(2)}× one thread)`);
+
+// The executable as users run it (built by `npm run bench`'s tsup first): `cuishou-guard audit FILE`, on
+// one thread and on WORKERS workers, process start included.
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+function timeCli(extra: readonly string[]): number {
+  const t = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [cli, 'audit', file, '--format', 'json', ...extra], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const seconds = Number(process.hrtime.bigint() - t) / 1e9;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`cuishou-guard audit ${extra.join(' ')} failed (${run.status}): ${run.stderr}`);
+  const summary = JSON.parse(run.stdout) as { records: number; violations: number };
+  if (summary.records !== RECORDS || summary.violations !== inMemory.violations) throw new Error('the CLI audit disagrees with the in-memory audit');
+  return seconds;
+}
+const cliSeconds = timeCli([]);
+const cliWorkerSeconds = timeCli(['--workers', String(WORKERS)]);
+console.log(`B6   cuishou-guard audit: ${rate(RECORDS / cliSeconds)} lines/s on one thread (${(parseSeconds / cliSeconds).toFixed(2)}× the JSON.parse loop), ${rate(RECORDS / cliWorkerSeconds)} lines/s with --workers ${WORKERS} (${(parseSeconds / cliWorkerSeconds).toFixed(2)}×)`);
 clearInterval(timer);
 rmSync(file);
 if (fromFile.violations !== inMemory.violations || fromFile.records !== RECORDS) throw new Error('the file audit disagrees with the in-memory audit');
@@ -139,10 +157,13 @@ records across ${DEBTORS.toLocaleString('en')} debtors over a month (${inMemory.
 | \`auditSync\`, records generated in memory | ${rate(RECORDS / memorySeconds)} | ${(memoryPeak / 2 ** 20).toFixed(0)} MiB | ${held.maxTrackedDebtors.toLocaleString('en')} |
 | \`audit\`, JSONL file read line by line | ${rate(RECORDS / fileSeconds)} | ${(peakRss / 2 ** 20).toFixed(0)} MiB | — |
 | \`audit --workers ${WORKERS}\` path (src/cli/parallel-audit.ts: the CLI's reader, lines parsed and verdicts summarised in the workers), same file | ${rate(RECORDS / workerSeconds)} | — | — |
-| floor: the same file, line reader and \`JSON.parse\` only | ${rate(RECORDS / parseSeconds)} | — | — |
+| \`cuishou-guard audit FILE --format json\` (the built executable, process start included), same file | ${rate(RECORDS / cliSeconds)} | — | — |
+| \`cuishou-guard audit FILE --format json --workers ${WORKERS}\`, same file | ${rate(RECORDS / cliWorkerSeconds)} | — | — |
+| floor: the same file, \`readline\` and \`JSON.parse\` only | ${rate(RECORDS / parseSeconds)} | — | — |
 
-The JSONL audit reaches ${(parseSeconds / fileSeconds).toFixed(2)}× the lines/s of the bare \`JSON.parse\` loop on one thread and
-${(parseSeconds / workerSeconds).toFixed(2)}× on ${WORKERS} workers, which run at ${(fileSeconds / workerSeconds).toFixed(2)}× one thread (target ≥ 0.5×); the 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
+Against the bare \`JSON.parse\` loop (target ≥ 0.5×): the executable reaches ${(parseSeconds / cliSeconds).toFixed(2)}× on one thread and
+${(parseSeconds / cliWorkerSeconds).toFixed(2)}× with \`--workers ${WORKERS}\`; \`audit()\` over \`readline\` ${(parseSeconds / fileSeconds).toFixed(2)}×, and the in-process
+\`--workers\` path ${(parseSeconds / workerSeconds).toFixed(2)}× (${(fileSeconds / workerSeconds).toFixed(2)}× \`audit()\`). The 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
 
 Dense vs sparse: ${DENSE_RECORDS.toLocaleString('en')} generated records over three days, \`auditSync\` in memory.
 
