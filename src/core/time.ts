@@ -20,13 +20,13 @@ function daysInMonth(year: number, month: number): number {
   return DAYS_IN_MONTH[month - 1] ?? 0;
 }
 
-/** Digits at [from, from + count) of `s` as a number, or -1 when any is not a digit. */
-const DASH = 45;
-const DOT = 46;
-const COLON = 58;
-const PLUS = 43;
-const LETTER_T = 84;
-const LETTER_Z = 90;
+// Character codes of an instant's punctuation, compared with charCodeAt (no one-character strings made).
+const DASH = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const PLUS = 0x2b;
+const LETTER_T = 0x54;
+const LETTER_Z = 0x5a;
 
 /** Two digits at `from` of `s` as a number, or -1 when either is not a digit. */
 function two(s: string, from: number): number {
@@ -35,6 +35,7 @@ function two(s: string, from: number): number {
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
+/** Digits at [from, from + count) of `s` as a number, or -1 when any is not a digit. */
 function digits(s: string, from: number, count: number): number {
   let n = 0;
   for (let i = from; i < from + count; i += 1) {
