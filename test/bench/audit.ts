@@ -1,8 +1,9 @@
 /**
- * B6 of docs/benchmarks.md: `auditSync` over generated records across many debtors, in memory and from a
- * JSONL file read line by line, with the peak RSS; beside the JSONL audit, a bare `JSON.parse` loop over
- * the same file (the floor); and the same log shape dense (~500 records per debtor) and sparse (~5 per
- * debtor). `npm run bench` runs it after B1–B5; B6_RECORDS and B6_DEBTORS override the size (default
+ * B6 of docs/benchmarks.md, on the package as built: `auditSync` over generated records across many
+ * debtors, in memory; `audit` over a JSONL file read with readline, with the peak RSS; the executable,
+ * `cuishou-guard audit FILE`, on one thread and on as many workers as cores; beside them a bare
+ * `JSON.parse` loop over the same file (the floor); and the same log shape dense (~500 records per debtor)
+ * and sparse (~5 per debtor). `npm run bench` runs it after B1–B5; B6_RECORDS and B6_DEBTORS override the size (default
  * 1 000 000 records, 50 000 debtors), B6_DENSE_RECORDS the dense/sparse logs (default 100 000 records).
  */
 import { spawnSync } from 'node:child_process';
@@ -13,11 +14,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { availableParallelism } from 'node:os';
-import { DEFAULT_MAX_LINE_BYTES, readLineBatches } from '../../src/cli/io.js';
-import { auditInWorkers } from '../../src/cli/parallel-audit.js';
-import { createSummaryAccumulator, mergeSummaryParts } from '../../src/audit/summary.js';
-import { audit, auditSync, summarize } from '../../src/index.js';
-import { machine, rate, replaceSection } from './lib.js';
+import { builtPackage, machine, rate, replaceSection } from './lib.js';
+
+const { audit, auditSync, summarize } = await builtPackage();
 
 const RECORDS = Number(process.env.B6_RECORDS ?? 1_000_000);
 const DEBTORS = Number(process.env.B6_DEBTORS ?? 50_000);
@@ -109,21 +108,7 @@ async function* lines(): AsyncGenerator<unknown> {
 const fromFile = await summarize(audit(lines()));
 const fileSeconds = Number(process.hrtime.bigint() - t1) / 1e9;
 sample();
-// The same file judged on worker threads, as `audit --workers N` does (N = the cores).
 const WORKERS = availableParallelism();
-const t3 = process.hrtime.bigint();
-// As `audit --workers N` reads (src/cli/commands/audit.ts): the CLI's line reader, a batch per chunk; and,
-// without --findings or an HTML report, the verdicts without an input error summarised in the workers.
-async function* texts(): AsyncGenerator<string[]> {
-  for await (const batch of readLineBatches(createReadStream(file, { highWaterMark: 1024 * 1024 }), DEFAULT_MAX_LINE_BYTES)) yield batch.map((line) => ('text' in line ? line.text : ''));
-}
-const parallel = auditInWorkers(texts(), {}, WORKERS, { keep: 'input-errors' });
-const errors = createSummaryAccumulator();
-for await (const results of parallel) for (const result of results) if ('verdict' in result) errors.add(result.verdict);
-const inWorkers = mergeSummaryParts([errors.part(), ...parallel.summaryParts]);
-const workerSeconds = Number(process.hrtime.bigint() - t3) / 1e9;
-if (JSON.stringify(inWorkers) !== JSON.stringify(inMemory)) throw new Error('the parallel audit disagrees with the in-memory audit');
-console.log(`B6   audit from JSONL on ${WORKERS} workers: ${RECORDS} lines in ${workerSeconds.toFixed(1)} s = ${rate(RECORDS / workerSeconds)} lines/s (${(fileSeconds / workerSeconds).toFixed(2)}× one thread)`);
 
 // The executable as users run it (built by `npm run bench`'s tsup first): `cuishou-guard audit FILE`, on
 // one thread and on WORKERS workers, process start included.
@@ -156,14 +141,13 @@ records across ${DEBTORS.toLocaleString('en')} debtors over a month (${inMemory.
 | --- | --- | --- | --- |
 | \`auditSync\`, records generated in memory | ${rate(RECORDS / memorySeconds)} | ${(memoryPeak / 2 ** 20).toFixed(0)} MiB | ${held.maxTrackedDebtors.toLocaleString('en')} |
 | \`audit\`, JSONL file read line by line | ${rate(RECORDS / fileSeconds)} | ${(peakRss / 2 ** 20).toFixed(0)} MiB | — |
-| \`audit --workers ${WORKERS}\` path (src/cli/parallel-audit.ts: the CLI's reader, lines parsed and verdicts summarised in the workers), same file | ${rate(RECORDS / workerSeconds)} | — | — |
 | \`cuishou-guard audit FILE --format json\` (the built executable, process start included), same file | ${rate(RECORDS / cliSeconds)} | — | — |
 | \`cuishou-guard audit FILE --format json --workers ${WORKERS}\`, same file | ${rate(RECORDS / cliWorkerSeconds)} | — | — |
 | floor: the same file, \`readline\` and \`JSON.parse\` only | ${rate(RECORDS / parseSeconds)} | — | — |
 
 Against the bare \`JSON.parse\` loop (target ≥ 0.5×): the executable reaches ${(parseSeconds / cliSeconds).toFixed(2)}× on one thread and
-${(parseSeconds / cliWorkerSeconds).toFixed(2)}× with \`--workers ${WORKERS}\`; \`audit()\` over \`readline\` ${(parseSeconds / fileSeconds).toFixed(2)}×, and the in-process
-\`--workers\` path ${(parseSeconds / workerSeconds).toFixed(2)}× (${(fileSeconds / workerSeconds).toFixed(2)}× \`audit()\`). The 1-minute load average was ${loadavg()[0]?.toFixed(1)} at the end.
+${(parseSeconds / cliWorkerSeconds).toFixed(2)}× with \`--workers ${WORKERS}\` (${(cliSeconds / cliWorkerSeconds).toFixed(2)}× one thread); \`audit()\` over \`readline\` ${(parseSeconds / fileSeconds).toFixed(2)}×. The 1-minute
+load average was ${loadavg()[0]?.toFixed(1)} at the end.
 
 Dense vs sparse: ${DENSE_RECORDS.toLocaleString('en')} generated records over three days, \`auditSync\` in memory.
 

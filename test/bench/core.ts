@@ -1,14 +1,15 @@
 /**
- * `npm run bench`: B1–B5 of docs/benchmarks.md, in one process (the source run through tsx, as built):
+ * `npm run bench`: B1–B5 of docs/benchmarks.md, in one process, on the package as built (`builtPackage`):
  * checkAction, the prepared path, the same national rules in json-rules-engine and in Cedar, and the
  * cost against history length. Prints a table and rewrites its section of docs/benchmarks.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
-import { checkAction, prepareCase, rules } from '../../src/index.js';
-import { fmt, machine, measure, measureAsync, rate, replaceSection, type Stats } from './lib.js';
+import { builtPackage, fmt, machine, measure, measureAsync, rate, replaceSection, type Stats } from './lib.js';
 import { action, context, past } from '../support/fixtures.js';
+
+const { checkAction, prepareCase, rules } = await builtPackage();
 
 const history = (n: number) =>
   Array.from({ length: n }, (_, i) => past('voice', new Date(Date.UTC(2026, 10, 30, 1) - (i + 1) * 3_600_000 * 7).toISOString().replace('.000Z', 'Z'), i % 3 === 0 ? 'connected' : 'not_connected'));

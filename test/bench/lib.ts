@@ -1,5 +1,18 @@
 /** Small measuring helpers for the benchmark scripts (not tests: timing never decides a test). */
+import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import type * as Library from '../../src/index.js';
+
+/**
+ * The package as built and published (dist/index.js; `npm run bench` runs tsup first), typed by its source.
+ * Not the source through tsx: tsx compiles with keepNames, which wraps every named closure in `__name()`
+ * (an Object.defineProperty per closure made), a cost the published build does not have.
+ */
+export async function builtPackage(): Promise<typeof Library> {
+  const dist = new URL('../../dist/index.js', import.meta.url);
+  if (!existsSync(dist)) throw new Error('dist/index.js is missing: run npm run build first (npm run bench does)');
+  return (await import(dist.href)) as typeof Library;
+}
 
 export interface Stats {
   readonly median: number; // µs
