@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkAction } from '../../src/index.js';
+import { auditSync, checkAction } from '../../src/index.js';
 import { boundedMemo, memoSizes } from '../../src/core/memo.js';
 import { formatInstant, isValidTimeZone, localParts, parseInstant } from '../../src/core/time.js';
 import { action, context } from '../support/fixtures.js';
@@ -52,6 +52,20 @@ describe('every cache of the core is bounded', () => {
     expect(first).toBe('allow');
     for (const [name, { size, max }] of Object.entries(sizes())) expect(size, name).toBeLessThanOrEqual(max);
   }, 120_000);
+
+  it("an audit's distinct instants do not enter the cache of instants (read once, they would only evict)", () => {
+    const before = sizes()['time.instants']?.size ?? 0;
+    const records = Array.from({ length: 2000 }, (_, i) => ({
+      debtor: { id: `D${i % 50}`, timeZone: 'Asia/Shanghai' },
+      debt: { id: 'L1', status: 'overdue' },
+      action: action({ at: formatInstant(parseInstant('2026-11-30T10:00:00+08:00') + i * 1000, 'Asia/Shanghai'), target: { role: 'debtor', partyId: `D${i % 50}` } }),
+      outcome: 'delivered',
+    }));
+    const verdicts = [...auditSync(records)];
+    expect(verdicts.filter((v) => v.inputError !== undefined)).toEqual([]);
+    // The collector's three dates are the only instants the check caches (they repeat on every record).
+    expect((sizes()['time.instants']?.size ?? 0) - before).toBeLessThanOrEqual(3);
+  });
 
   it('a year of distinct instants in one zone: the offset cache of that zone stays within its bound', () => {
     const start = parseInstant('2026-01-01T00:00:00Z');
