@@ -68,6 +68,12 @@ describe('audit: each record is judged against the earlier records of its debtor
     expect(v).toMatchObject({ index: 0, id: 'R-1', debtorId: 'D1', at: '2026-11-30T22:15:00+08:00', channel: 'voice', organizationId: 'AG1', collectorId: 'E1', localHour: 22, outcome: 'deny' });
     expect(v?.inputError).toBeUndefined();
   });
+
+  it('lists a verdict\'s fields in one order, the record id only when the record has one', () => {
+    const [withId, withoutId] = [...auditSync([record('2026-11-30T10:00:00+08:00', { id: 'R-1' }), record('2026-11-30T11:00:00+08:00')])];
+    expect(Object.keys(withId ?? {})).toEqual(['index', 'id', 'debtorId', 'at', 'localAt', 'targetRole', 'channel', 'organizationId', 'collectorId', 'localHour', 'outcome', 'violations']);
+    expect(Object.keys(withoutId ?? {})).toEqual(['index', 'debtorId', 'at', 'localAt', 'targetRole', 'channel', 'organizationId', 'collectorId', 'localHour', 'outcome', 'violations']);
+  });
 });
 
 describe('audit: input errors are reported, never misjudged, and the audit goes on', () => {
