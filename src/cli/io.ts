@@ -99,8 +99,9 @@ export async function* readLineBatches(stream: AsyncIterable<unknown> | Iterable
    * The whole lines of `region` (each ended by LF, the last one included), each decoded on its own from
    * the bytes; false, with nothing added, when some line is not UTF-8. One check of the whole region
    * (isAscii, else isUtf8, which accepts exactly what the fatal decoder does) stands for every line's.
-   * Decoding line by line, rather than the region in one string sliced into lines, halves the cost of
-   * reading a log: JSON.parse of a slice of a large string was twice as slow as of a string of its own.
+   * Decoding line by line, rather than the region in one string sliced into lines: in a loop that only
+   * reads and parses, 200 000 lines took 0.5 s instead of 0.85–1.3 s (JSON.parse of a slice of a large
+   * string is slower than of a string of its own).
    */
   const wholeLines = (region: Buffer, out: Line[]): boolean => {
     const ascii = isAscii(region);
