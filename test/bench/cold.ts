@@ -4,13 +4,12 @@
  * package, then times the first check and a second one; the figures are medians over the runs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fmt, machine, replaceSection } from './lib.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { builtIndex, fmt, machine, replaceSection } from './lib.js';
 import { action, context } from '../support/fixtures.js';
 
 const RUNS = Number(process.env.COLD_RUNS ?? 15);
-const dist = new URL('../../dist/index.js', import.meta.url);
-if (!existsSync(dist)) throw new Error('dist/index.js is missing: run npm run build first');
+const dist = builtIndex();
 
 const script = `
 const t0 = performance.now();

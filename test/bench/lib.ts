@@ -9,9 +9,14 @@ import type * as Library from '../../src/index.js';
  * (an Object.defineProperty per closure made), a cost the published build does not have.
  */
 export async function builtPackage(): Promise<typeof Library> {
+  return (await import(builtIndex().href)) as typeof Library;
+}
+
+/** Where the built package's entry is (dist/index.js), after checking that it has been built. */
+export function builtIndex(): URL {
   const dist = new URL('../../dist/index.js', import.meta.url);
   if (!existsSync(dist)) throw new Error('dist/index.js is missing: run npm run build first (npm run bench does)');
-  return (await import(dist.href)) as typeof Library;
+  return dist;
 }
 
 export interface Stats {
