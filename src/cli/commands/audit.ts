@@ -63,8 +63,11 @@ async function openInput(io: Io, path: string): Promise<Input> {
     throw new UsageError(`cannot read the log ${path} (${(error as { code?: string }).code ?? 'error'})`);
   }
   if (info.isDirectory()) throw new UsageError(`cannot read the log ${path}: it is a directory`);
-  // Large reads: a log is read through once, and every read of the stream costs the main thread a turn.
-  const stream: ReadStream = createReadStream(full, { highWaterMark: 1024 * 1024 });
+  // Reads of 128 KiB: every read costs the main thread a turn, so not the default 64 KiB; but each read's
+  // lines are decoded together and live until the last is judged, so not 1 MiB either. At 1 MiB those
+  // strings outlived every young-generation collection (5 ms each instead of 0.8): the audit of 200 000
+  // lines took 2.95–3.3 s against 2.6–2.7 s at 128 KiB, alternating runs of the built CLI (16 KiB: 3.2 s).
+  const stream: ReadStream = createReadStream(full, { highWaterMark: 128 * 1024 });
   return { stream, size: info.isFile() ? info.size : null, bytesRead: () => stream.bytesRead };
 }
 
