@@ -94,6 +94,8 @@ export interface Auditor {
   open(raw: unknown, index: number): Opened;
   /** `open` in two steps, for a caller that places records itself (the parallel audit): validates a record. */
   read(raw: unknown, index: number): ReadRecord | { readonly kind: 'verdict'; readonly verdict: AuditVerdict };
+  /** Where a record read stands against this auditor's own time order (the records it has accepted). */
+  place(read: ReadRecord): Placement;
   /** The second step of `open`: a record read, placed in time as `placement` says. */
   placed(read: ReadRecord, placement: Placement): Opened;
   /** Turns the checker's decision into the verdict, and adds the action to the debtor's history. */
@@ -231,12 +233,15 @@ export function createAuditor(): Auditor {
     return { kind: 'check', context, history: ledger === undefined ? NO_HISTORY : ledger.index, action, record, atMs, base };
   };
 
+  const place: Auditor['place'] = ({ record, atMs }) => order.place(record.debtor.id, atMs);
+
   return {
     read,
+    place,
     placed,
     open(raw, index) {
       const opened = read(raw, index);
-      return opened.kind === 'verdict' ? opened : placed(opened, order.place(opened.record.debtor.id, opened.atMs));
+      return opened.kind === 'verdict' ? opened : placed(opened, place(opened));
     },
 
     close(pending, decision) {

@@ -1,21 +1,22 @@
 /**
- * One worker of the parallel audit (src/cli/parallel-audit.ts). It owns some debtors: it parses and
- * validates their lines, tells the main thread each valid record's instant, and, once the main thread has
- * placed the record in time, judges it against the history of that debtor's earlier records, with its own
- * auditor and guard, and sends the verdict back.
+ * One worker of the parallel audit (src/cli/parallel-audit.ts). It owns some debtors. For each batch of
+ * their lines it parses and validates every line and tells the main thread each valid record's instant;
+ * then it places each record in time and judges it against the history of that debtor's earlier records,
+ * with its own auditor and guard, and sends the verdicts back.
+ *
+ * Placing a record needs the newest valid record of the whole log before it (a record more than
+ * MAX_LATENESS_MS behind that one is out of order). The main thread sends with each line a bound on it: the
+ * newest instant scanned from any line before it. A record at or after the bound minus MAX_LATENESS_MS
+ * (every record of a log in time order) cannot be late; only for one behind it does the worker ask the main
+ * thread for the newest valid record before it, and wait.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
 import { createAuditor, type AuditVerdict, type ReadRecord } from '../audit/auditor.js';
 import { createSummaryAccumulator, type SummaryPart } from '../audit/summary.js';
-import { IN_ORDER, type Placement } from '../audit/time-order.js';
+import { MAX_LATENESS_MS, type Placement } from '../audit/time-order.js';
 import { compileGuard } from '../guard/guard.js';
 import { jsonErrorSummary } from './io.js';
-
-/** How the main thread tells a worker where a record stands: PLACED_* codes, with an instant for the last two. */
-export const PLACED_IN_ORDER = 0;
-export const PLACED_LATE = 1;
-export const PLACED_BEFORE_DEBTOR = 2;
 
 /**
  * What comes back for one line: its verdict; why the line is not JSON (`jsonErrorSummary`); or, when
@@ -32,32 +33,32 @@ export interface WorkerSettings {
 }
 
 export type ToWorker =
-  /** Lines to read, each with its slot (position in the whole input) and the debtor id it was routed by. */
-  | { readonly kind: 'lines'; readonly slots: readonly number[]; readonly lines: readonly string[]; readonly ids: readonly (string | null)[] }
-  /** Where records read earlier stand in time, in the order they were sent (PLACED_* codes). */
-  | { readonly kind: 'placements'; readonly slots: readonly number[]; readonly codes: readonly number[]; readonly instants: readonly number[] }
+  /**
+   * Lines to read, each with its slot (position in the whole input), the debtor id it was routed by, and
+   * its bound: the newest instant scanned from the lines before it (−Infinity for none), at or after the
+   * newest valid record before it.
+   */
+  | { readonly kind: 'lines'; readonly slots: readonly number[]; readonly lines: readonly string[]; readonly ids: readonly (string | null)[]; readonly bounds: readonly number[] }
+  /** The answer to an `ask`: the newest instant of the valid records before `slot` (−Infinity for none). */
+  | { readonly kind: 'newest'; readonly slot: number; readonly newestMs: number }
   /** Every line has been judged: send the summary of the verdicts kept here. */
   | { readonly kind: 'finish' };
 
 export type FromWorker =
   /**
-   * Lines read: each slot's instant (epoch ms) when it holds a valid record that now waits to be placed,
-   * NaN when its result is already final (`done`: not JSON, or failing the schema).
+   * Lines read: each slot's instant (epoch ms) when it holds a valid record, NaN when it does not (its
+   * result is then final, in `done`: not JSON, or failing the schema). Sent before any of them is judged.
    */
   | { readonly kind: 'read'; readonly slots: readonly number[]; readonly instants: readonly number[]; readonly done: readonly (readonly [slot: number, result: LineResult])[] }
-  /** Records judged after their placement: their results, and the slots of those counted here. */
+  /** The record in `slot` is behind its bound: what is the newest valid record before it? (answered by `newest`) */
+  | { readonly kind: 'ask'; readonly slot: number }
+  /** Records judged: their results, and the slots of those counted here. */
   | { readonly kind: 'judged'; readonly done: readonly (readonly [slot: number, result: LineResult])[]; readonly counted: readonly number[] }
   /** The summary of the verdicts counted here (`counted`), their `index` being their slot. */
   | { readonly kind: 'summary'; readonly part: SummaryPart };
 
 /** The result of a record counted into the worker's summary. */
 export const COUNTED: LineResult = Object.freeze({ counted: true as const });
-
-function placementOf(code: number, ms: number): Placement {
-  if (code === PLACED_LATE) return { kind: 'late', newestMs: ms };
-  if (code === PLACED_BEFORE_DEBTOR) return { kind: 'before-debtor', previousMs: ms };
-  return IN_ORDER;
-}
 
 if (parentPort !== null) {
   const port = parentPort;
@@ -74,13 +75,20 @@ if (parentPort !== null) {
   const { checkValidated, checkValidatedSync } = compileGuard(options);
   const sync = options.houseRules === undefined || options.houseRules.length === 0;
   const auditor = createAuditor();
-  // Records read and not yet placed, in slot order: the main thread places them in that order.
-  const waiting: { slot: number; read: ReadRecord }[] = [];
-  let head = 0;
+  // The answer awaited to an `ask` (one at a time: the lines are judged in order).
+  let answer: ((newestMs: number) => void) | undefined;
+  const newestBefore = (slot: number): Promise<number> =>
+    new Promise((resolve) => {
+      answer = resolve;
+      port.postMessage({ kind: 'ask', slot } satisfies FromWorker);
+    });
 
-  const readLines = (message: Extract<ToWorker, { kind: 'lines' }>): void => {
+  const readAndJudge = async (message: Extract<ToWorker, { kind: 'lines' }>): Promise<void> => {
+    // 1. Read every line and report what it holds, before judging any: an `ask` is answered only once
+    //    every line before its record has been read, this batch's included.
     const instants: number[] = [];
     const done: [number, LineResult][] = [];
+    const reads: { slot: number; read: ReadRecord; bound: number }[] = [];
     for (let k = 0; k < message.lines.length; k += 1) {
       const slot = message.slots[k] as number;
       let value: unknown;
@@ -99,41 +107,47 @@ if (parentPort !== null) {
       }
       // The main thread routed the line by this id (scanDebtorId); a valid record whose id differs would be judged apart from its debtor's history.
       if (read.record.debtor.id !== message.ids[k]) throw new Error(`parallel audit: line ${slot} was routed by ${JSON.stringify(message.ids[k])}, its debtor is ${JSON.stringify(read.record.debtor.id)}`);
-      waiting.push({ slot, read });
+      reads.push({ slot, read, bound: message.bounds[k] as number });
       instants.push(read.atMs);
     }
     port.postMessage({ kind: 'read', slots: message.slots, instants, done } satisfies FromWorker);
-  };
 
-  const judge = async (message: Extract<ToWorker, { kind: 'placements' }>): Promise<void> => {
-    const done: [number, LineResult][] = [];
+    // 2. Place and judge the valid records, in order. Against this worker's own time order a record can
+    //    only be before its debtor's previous record (this worker holds every record of its debtors); it is
+    //    late only against the whole log's newest valid record before it, asked for when the bound cannot rule it out.
+    const judgedDone: [number, LineResult][] = [];
     const countedSlots: number[] = [];
-    for (let k = 0; k < message.slots.length; k += 1) {
-      const next = waiting[head];
-      if (next === undefined || next.slot !== message.slots[k]) throw new Error(`parallel audit: placement of line ${message.slots[k]} out of turn`);
-      waiting[head] = undefined as never;
-      head += 1;
-      const opened = auditor.placed(next.read, placementOf(message.codes[k] as number, message.instants[k] as number));
-      if (opened.kind === 'verdict') judged(next.slot, opened.verdict, done, countedSlots);
+    for (const { slot, read, bound } of reads) {
+      let placement: Placement;
+      if (read.atMs >= bound - MAX_LATENESS_MS) placement = auditor.place(read);
+      else {
+        const newestMs = await newestBefore(slot);
+        placement = read.atMs < newestMs - MAX_LATENESS_MS ? { kind: 'late', newestMs } : auditor.place(read);
+      }
+      const opened = auditor.placed(read, placement);
+      if (opened.kind === 'verdict') judged(slot, opened.verdict, judgedDone, countedSlots);
       else {
         const decision = sync ? checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs) : await checkValidated(opened.context, opened.action, opened.history, opened.atMs);
-        judged(next.slot, auditor.close(opened, decision), done, countedSlots);
+        judged(slot, auditor.close(opened, decision), judgedDone, countedSlots);
       }
     }
-    if (head > 4096 && head * 2 > waiting.length) {
-      waiting.splice(0, head);
-      head = 0;
-    }
-    port.postMessage({ kind: 'judged', done, counted: countedSlots } satisfies FromWorker);
+    port.postMessage({ kind: 'judged', done: judgedDone, counted: countedSlots } satisfies FromWorker);
   };
 
-  // Messages are handled one after another, even when house rules make a check asynchronous.
+  // Batches are handled one after another, even while one waits for an answer or for house rules; an
+  // answer is taken at once.
   let queue: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
+    if (message.kind === 'newest') {
+      const resolve = answer;
+      answer = undefined;
+      if (resolve === undefined) throw new Error(`parallel audit: an answer for line ${message.slot} that was not asked for`);
+      resolve(message.newestMs);
+      return;
+    }
     queue = queue.then(() => {
-      if (message.kind === 'lines') readLines(message);
-      else if (message.kind === 'placements') return judge(message);
-      else port.postMessage({ kind: 'summary', part: counted.part() } satisfies FromWorker);
+      if (message.kind === 'lines') return readAndJudge(message);
+      port.postMessage({ kind: 'summary', part: counted.part() } satisfies FromWorker);
       return undefined;
     }).catch((error: unknown) => {
       // An error here is a bug: it reaches the main thread as the worker's 'error' event.

@@ -4,14 +4,17 @@
  *
  * The work is split so that the main thread does little per line:
  * 1. The main thread routes each line, unparsed, to the worker that owns its debtor (`scanDebtorId`, an
- *    FNV-1a hash of the id): a debtor's records are all judged by one worker, in order.
- * 2. The worker parses and validates the line and sends back the record's instant (or, for a line that is
- *    not JSON or fails the schema, its final result).
- * 3. Placing a record in time depends on every earlier record of the log (`createTimeOrder`): the main
- *    thread places the records in input order, with exactly the single-threaded audit's logic, and tells
- *    each worker where its records stand.
- * 4. The worker judges its placed records against its debtors' histories and sends the verdicts back;
- *    the main thread hands them on in input order.
+ *    FNV-1a hash of the id): a debtor's records are all judged by one worker, in order. With the line goes
+ *    its bound, at or after the newest valid record before it: the newer of the newest valid instant
+ *    reported so far (step 2) and the newest `action.at` scanned (`scanActionAt`) from the lines after.
+ * 2. The worker parses and validates a batch of lines, reports each line's instant (NaN: no valid record),
+ *    then places and judges its records at once (src/cli/audit-worker.ts). Whether a record is in order
+ *    against its debtor's previous record the worker knows itself. Whether it is late against the log
+ *    depends on the newest valid record before it, of any debtor: the single-threaded audit's newest
+ *    accepted record, since a valid record it refuses is never newer than that. The bound is at or after
+ *    it, so a record at or after the bound minus MAX_LATENESS_MS is not late; for the rare other one the
+ *    worker asks, and the main thread, which follows the reports in input order, answers.
+ * 3. The main thread hands the results on in input order.
  * A worker forgets an idle debtor no earlier than the single-threaded audit would (its clock is the newest
  * of its own records), and anything forgotten can no longer count.
  */
@@ -20,8 +23,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
 import type { SummaryPart } from '../audit/summary.js';
-import { createTimeOrder } from '../audit/time-order.js';
-import { COUNTED, PLACED_BEFORE_DEBTOR, PLACED_IN_ORDER, PLACED_LATE, type FromWorker, type LineResult, type ToWorker, type WorkerSettings } from './audit-worker.js';
+import { readInstant } from '../core/time.js';
+import { COUNTED, type FromWorker, type LineResult, type ToWorker, type WorkerSettings } from './audit-worker.js';
+import { scanActionAt } from './scan-action-at.js';
 import { scanDebtorId } from './scan-debtor-id.js';
 
 /** Lines per message to a worker. */
@@ -52,16 +56,11 @@ function owner(id: string, workers: number): number {
   return (h >>> 0) % workers;
 }
 
-/** The debtor id a line is routed by: scanned, or, when the scan cannot tell, parsed (null: none, or not JSON). */
-function routingId(line: string): string | null {
-  const scanned = scanDebtorId(line);
-  if (scanned !== undefined) return scanned;
-  try {
-    const id = (JSON.parse(line) as { debtor?: { id?: unknown } } | null)?.debtor?.id;
-    return typeof id === 'string' ? id : null;
-  } catch {
-    return null;
-  }
+/** A member of a member of a parsed line, when it is a string (null otherwise). */
+function stringMember(value: unknown, outer: string, inner: string): string | null {
+  const object = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[outer] : undefined;
+  const member = typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[inner] : undefined;
+  return typeof member === 'string' ? member : null;
 }
 
 /** One line's result handed on: the record's verdict (its `index` counts records, as `audit` does), or why the line is not JSON. */
@@ -71,11 +70,7 @@ interface Outgoing {
   slots: number[];
   lines: string[];
   ids: (string | null)[];
-}
-interface Placements {
-  slots: number[];
-  codes: number[];
-  instants: number[];
+  bounds: number[];
 }
 
 /** How the parallel audit hands its results on. */
@@ -106,17 +101,18 @@ export function auditInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
 
 async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, settings: WorkerSettings, count: number, parts: SummaryPart[]): AsyncGenerator<readonly ParallelResult[], void, undefined> {
   const workers = Array.from({ length: Math.max(1, count) }, () => spawn(settings));
-  const outgoing: Outgoing[] = workers.map(() => ({ slots: [], lines: [], ids: [] }));
-  const placements: Placements[] = workers.map(() => ({ slots: [], codes: [], instants: [] }));
-  // Per slot sent and not yet placed: its worker and debtor id. Per slot read: its instant (NaN: final already).
-  // Rings indexed by slot modulo RING: at most MAX_IN_FLIGHT slots are between sent and handed on.
-  const routedWorker = new Int32Array(RING);
-  const routedId: (string | null)[] = new Array<string | null>(RING).fill(null);
+  const outgoing: Outgoing[] = workers.map(() => ({ slots: [], lines: [], ids: [], bounds: [] }));
+  // Rings indexed by slot modulo RING (at most MAX_IN_FLIGHT slots are between sent and handed on): per
+  // slot reported, its instant (NaN: no valid record); per slot followed, the newest valid instant before it.
   const instants = new Float64Array(RING);
-  const hasInstant = new Uint8Array(RING);
+  const reported = new Uint8Array(RING);
+  const newestBefore = new Float64Array(RING);
   const ready: (LineResult | undefined)[] = new Array<LineResult | undefined>(RING).fill(undefined);
-  const order = createTimeOrder<null>();
-  let nextToPlace = 0;
+  // The reports followed in input order: every slot before `followed` is, and `newestMs` is the newest valid instant among them.
+  let followed = 0;
+  let newestMs = Number.NEGATIVE_INFINITY;
+  // Asks not yet answered (at most one per worker).
+  let asks: { worker: number; slot: number }[] = [];
   let sent = 0;
   let total = -1;
   let failure: unknown;
@@ -128,54 +124,52 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
   };
   const wait = (): Promise<void> => new Promise((resolve) => waiters.push(resolve));
 
-  const flushPlacements = (): void => {
-    placements.forEach((batch, w) => {
-      if (batch.slots.length === 0) return;
-      (workers[w] as Worker).postMessage({ kind: 'placements', ...batch } satisfies ToWorker);
-      placements[w] = { slots: [], codes: [], instants: [] };
-    });
+  const flush = (w: number): void => {
+    const batch = outgoing[w] as Outgoing;
+    if (batch.slots.length === 0) return;
+    (workers[w] as Worker).postMessage({ kind: 'lines', ...batch } satisfies ToWorker);
+    outgoing[w] = { slots: [], lines: [], ids: [], bounds: [] };
   };
-  /** Places every record whose turn has come (all earlier lines read), in input order. */
-  const place = (): void => {
+  /** Follows the reports in input order as far as they have come, then answers the asks that can be. */
+  const follow = (): void => {
     for (;;) {
-      const at = nextToPlace % RING;
-      if (hasInstant[at] === 0) break;
-      hasInstant[at] = 0;
+      const at = followed % RING;
+      if (reported[at] === 0) break;
+      reported[at] = 0;
+      newestBefore[at] = newestMs;
       const atMs = instants[at] as number;
-      if (!Number.isNaN(atMs)) {
-        // A valid record: its debtor id is the one it was routed by (the worker checked).
-        const id = routedId[at] as string;
-        const placement = order.place(id, atMs);
-        const batch = placements[routedWorker[at] as number] as Placements;
-        batch.slots.push(nextToPlace);
-        if (placement.kind === 'in-order') {
-          order.accept(id, atMs, () => null);
-          batch.codes.push(PLACED_IN_ORDER);
-          batch.instants.push(0);
-        } else {
-          batch.codes.push(placement.kind === 'late' ? PLACED_LATE : PLACED_BEFORE_DEBTOR);
-          batch.instants.push(placement.kind === 'late' ? placement.newestMs : placement.previousMs);
-        }
-      }
-      nextToPlace += 1;
+      if (atMs > newestMs) newestMs = atMs; // false for NaN
+      followed += 1;
     }
-    flushPlacements();
+    if (asks.length === 0) return;
+    const open: typeof asks = [];
+    for (const ask of asks) {
+      // Every slot before the asked one followed: its newestBefore is final (and still in the ring: the slot is not handed on).
+      if (ask.slot < followed) (workers[ask.worker] as Worker).postMessage({ kind: 'newest', slot: ask.slot, newestMs: newestBefore[ask.slot % RING] as number } satisfies ToWorker);
+      else open.push(ask);
+    }
+    asks = open;
+    // The lines before an ask still waiting must reach their workers: none may wait in a batch not yet full.
+    if (asks.length > 0) for (let k = 0; k < workers.length; k += 1) flush(k);
   };
 
-  workers.forEach((worker) => {
+  workers.forEach((worker, w) => {
     worker.on('message', (message: FromWorker) => {
       try {
         if (message.kind === 'summary') parts.push(message.part);
-        else {
+        else if (message.kind === 'ask') {
+          asks.push({ worker: w, slot: message.slot });
+          follow();
+        } else {
           for (const [slot, result] of message.done) ready[slot % RING] = result;
           if (message.kind === 'judged') for (const slot of message.counted) ready[slot % RING] = COUNTED;
-        }
-        if (message.kind === 'read') {
-          message.slots.forEach((slot, k) => {
-            instants[slot % RING] = message.instants[k] as number;
-            hasInstant[slot % RING] = 1;
-          });
-          place();
+          else {
+            message.slots.forEach((slot, k) => {
+              instants[slot % RING] = message.instants[k] as number;
+              reported[slot % RING] = 1;
+            });
+            follow();
+          }
         }
       } catch (error) {
         failure ??= error;
@@ -187,24 +181,49 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
       wake();
     });
   });
-  const flush = (w: number): void => {
-    const batch = outgoing[w] as Outgoing;
-    if (batch.slots.length === 0) return;
-    (workers[w] as Worker).postMessage({ kind: 'lines', ...batch } satisfies ToWorker);
-    outgoing[w] = { slots: [], lines: [], ids: [] };
-  };
 
   let handedOn = 0;
+  // The instants scanned from the lines routed and not yet followed, as a monotonic queue: slots in input
+  // order, instants decreasing, each the newest scanned from its slot up to the last routed. A line's bound
+  // is the newer of the newest valid instant followed (exact) and the queue's first instant: a line that
+  // fails the schema raises the bounds only until its report has been followed.
+  const queueSlots = new Float64Array(RING);
+  const queueMs = new Float64Array(RING);
+  let queueHead = 0;
+  let queueTail = 0;
+  const boundOfNext = (): number => {
+    while (queueHead < queueTail && (queueSlots[queueHead % RING] as number) < followed) queueHead += 1;
+    return queueHead < queueTail ? Math.max(newestMs, queueMs[queueHead % RING] as number) : newestMs;
+  };
+  const scanned = (slot: number, atMs: number): void => {
+    if (Number.isNaN(atMs)) return;
+    while (queueTail > queueHead && (queueMs[(queueTail - 1) % RING] as number) <= atMs) queueTail -= 1;
+    queueSlots[queueTail % RING] = slot;
+    queueMs[queueTail % RING] = atMs;
+    queueTail += 1;
+  };
   const produce = async (): Promise<void> => {
     for await (const batchOfLines of lines) for (const line of batchOfLines) {
-      const id = routingId(line);
+      let id = scanDebtorId(line);
+      let at = scanActionAt(line);
+      if (id === undefined || at === undefined) {
+        // The scans could not tell: what JSON.parse reads (nothing, for a line that is not JSON).
+        let value: unknown = null;
+        try {
+          value = JSON.parse(line);
+        } catch {
+          // The worker reports it.
+        }
+        id ??= stringMember(value, 'debtor', 'id');
+        at ??= stringMember(value, 'action', 'at');
+      }
       const w = id === null ? 0 : owner(id, workers.length);
       const batch = outgoing[w] as Outgoing;
-      routedWorker[sent % RING] = w;
-      routedId[sent % RING] = id;
       batch.slots.push(sent);
       batch.lines.push(line);
       batch.ids.push(id);
+      batch.bounds.push(boundOfNext());
+      if (at !== null) scanned(sent, readInstant(at));
       sent += 1;
       if (batch.slots.length >= BATCH) flush(w);
       while (sent - handedOn >= MAX_IN_FLIGHT && failure === undefined) {

@@ -17,7 +17,7 @@ const UNSURE = -1;
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
-function skipSpace(line: string, i: number): number {
+export function skipSpace(line: string, i: number): number {
   while (i < line.length && isSpace(line.charCodeAt(i))) i += 1;
   return i;
 }

@@ -46,7 +46,10 @@ function log(): unknown[] {
       },
       outcome: OUTCOMES[rand(OUTCOMES.length)],
     };
-    out.push(defect === 2 ? { ...record, outcome: 'answered' } : record);
+    // A record that fails the schema, dated days ahead: the lines after it are behind its instant, which
+    // must not count as the log's newest (the parallel audit's bound includes it until it is reported).
+    if (defect === 3) out.push({ ...record, outcome: 'answered', action: { ...record.action, at: new Date(at + 4 * 86_400_000).toISOString() } });
+    else out.push(defect === 2 ? { ...record, outcome: 'answered' } : record);
   }
   return out;
 }
