@@ -32,13 +32,25 @@ export interface WorkerSettings {
   readonly keep: 'all' | 'input-errors';
 }
 
+/** What one worker is started with: the settings, and which of how many workers it is. */
+export interface WorkerData extends WorkerSettings {
+  readonly worker: number;
+  readonly workers: number;
+}
+
+/** Which of `workers` workers owns the debtor `id`: FNV-1a over the id. */
+export function ownerOf(id: string, workers: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % workers;
+}
+
 export type ToWorker =
   /**
-   * Lines to read, each with its slot (position in the whole input), the debtor id it was routed by, and
-   * its bound: the newest instant scanned from the lines before it (−Infinity for none), at or after the
-   * newest valid record before it.
+   * Lines to read, each with its slot (position in the whole input) and its bound: an instant at or after
+   * the newest valid record before it (−Infinity for none). The typed arrays are transferred.
    */
-  | { readonly kind: 'lines'; readonly slots: readonly number[]; readonly lines: readonly string[]; readonly ids: readonly (string | null)[]; readonly bounds: readonly number[] }
+  | { readonly kind: 'lines'; readonly slots: Float64Array<ArrayBuffer>; readonly lines: readonly string[]; readonly bounds: Float64Array<ArrayBuffer> }
   /** The answer to an `ask`: the newest instant of the valid records before `slot` (−Infinity for none). */
   | { readonly kind: 'newest'; readonly slot: number; readonly newestMs: number }
   /** Every line has been judged: send the summary of the verdicts kept here. */
@@ -49,7 +61,7 @@ export type FromWorker =
    * Lines read: each slot's instant (epoch ms) when it holds a valid record, NaN when it does not (its
    * result is then final, in `done`: not JSON, or failing the schema). Sent before any of them is judged.
    */
-  | { readonly kind: 'read'; readonly slots: readonly number[]; readonly instants: readonly number[]; readonly done: readonly (readonly [slot: number, result: LineResult])[] }
+  | { readonly kind: 'read'; readonly slots: Float64Array<ArrayBuffer>; readonly instants: Float64Array<ArrayBuffer>; readonly done: readonly (readonly [slot: number, result: LineResult])[] }
   /** The record in `slot` is behind its bound: what is the newest valid record before it? (answered by `newest`) */
   | { readonly kind: 'ask'; readonly slot: number }
   /** Records judged: their results, and the slots of those counted here. */
@@ -62,7 +74,7 @@ export const COUNTED: LineResult = Object.freeze({ counted: true as const });
 
 if (parentPort !== null) {
   const port = parentPort;
-  const { options, keep } = workerData as WorkerSettings;
+  const { options, keep, worker, workers } = workerData as WorkerData;
   const counted = createSummaryAccumulator();
   /** A verdict judged here: sent back (in `done`), or counted here (its slot in `countedSlots`). */
   const judged = (slot: number, verdict: AuditVerdict, done: [number, LineResult][], countedSlots: number[]): void => {
@@ -86,7 +98,7 @@ if (parentPort !== null) {
   const readAndJudge = async (message: Extract<ToWorker, { kind: 'lines' }>): Promise<void> => {
     // 1. Read every line and report what it holds, before judging any: an `ask` is answered only once
     //    every line before its record has been read, this batch's included.
-    const instants: number[] = [];
+    const instants = new Float64Array(message.lines.length);
     const done: [number, LineResult][] = [];
     const reads: { slot: number; read: ReadRecord; bound: number }[] = [];
     for (let k = 0; k < message.lines.length; k += 1) {
@@ -95,22 +107,23 @@ if (parentPort !== null) {
       try {
         value = JSON.parse(message.lines[k] as string);
       } catch (error) {
-        instants.push(Number.NaN);
+        instants[k] = Number.NaN;
         done.push([slot, { unparsable: jsonErrorSummary(error) }]);
         continue;
       }
       const read = auditor.read(value, slot);
       if (read.kind === 'verdict') {
-        instants.push(Number.NaN);
+        instants[k] = Number.NaN;
         done.push([slot, { verdict: read.verdict }]);
         continue;
       }
-      // The main thread routed the line by this id (scanDebtorId); a valid record whose id differs would be judged apart from its debtor's history.
-      if (read.record.debtor.id !== message.ids[k]) throw new Error(`parallel audit: line ${slot} was routed by ${JSON.stringify(message.ids[k])}, its debtor is ${JSON.stringify(read.record.debtor.id)}`);
+      // The main thread routed the line by its debtor id (scanDebtorId): a valid record of a debtor this
+      // worker does not own would be judged apart from that debtor's history.
+      if (ownerOf(read.record.debtor.id, workers) !== worker) throw new Error(`parallel audit: line ${slot} of debtor ${JSON.stringify(read.record.debtor.id)} was routed to worker ${worker}, not to its owner`);
       reads.push({ slot, read, bound: message.bounds[k] as number });
-      instants.push(read.atMs);
+      instants[k] = read.atMs;
     }
-    port.postMessage({ kind: 'read', slots: message.slots, instants, done } satisfies FromWorker);
+    port.postMessage({ kind: 'read', slots: message.slots, instants, done } satisfies FromWorker, [message.slots.buffer, instants.buffer]);
 
     // 2. Place and judge the valid records, in order. Against this worker's own time order a record can
     //    only be before its debtor's previous record (this worker holds every record of its debtors); it is

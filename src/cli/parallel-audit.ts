@@ -24,7 +24,7 @@ import { Worker } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
 import type { SummaryPart } from '../audit/summary.js';
 import { readInstant } from '../core/time.js';
-import { COUNTED, type FromWorker, type LineResult, type ToWorker, type WorkerSettings } from './audit-worker.js';
+import { COUNTED, ownerOf, type FromWorker, type LineResult, type ToWorker, type WorkerData, type WorkerSettings } from './audit-worker.js';
 import { scanActionAt } from './scan-action-at.js';
 import { scanDebtorId } from './scan-debtor-id.js';
 
@@ -39,7 +39,7 @@ const RING = 2 * MAX_IN_FLIGHT;
  * The worker script beside this module: the built audit-worker.js, or, when this module runs from its
  * TypeScript source (tests, tsx), audit-worker.ts loaded through tsx's loader registered in the worker.
  */
-function spawn(settings: WorkerSettings): Worker {
+function spawn(settings: WorkerData): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./audit-worker.js', import.meta.url), { workerData: settings });
   const worker = JSON.stringify(new URL('./audit-worker.ts', import.meta.url).href);
   // Resolved from this module, not from the working directory (which may be anywhere); tsx's ES module
@@ -47,13 +47,6 @@ function spawn(settings: WorkerSettings): Worker {
   const tsx = JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href);
   const bootstrap = `import(${tsx}).then((tsx) => { tsx.register(); return import(${worker}); });`;
   return new Worker(bootstrap, { eval: true, workerData: settings });
-}
-
-/** FNV-1a over the debtor id: which worker owns the debtor. */
-function owner(id: string, workers: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % workers;
 }
 
 /** A member of a member of a parsed line, when it is a string (null otherwise). */
@@ -66,12 +59,14 @@ function stringMember(value: unknown, outer: string, inner: string): string | nu
 /** One line's result handed on: the record's verdict (its `index` counts records, as `audit` does), or why the line is not JSON. */
 export type ParallelResult = LineResult;
 
+/** A batch of lines being filled for one worker: its slots and bounds in typed arrays of BATCH, transferred when sent. */
 interface Outgoing {
-  slots: number[];
+  slots: Float64Array<ArrayBuffer>;
   lines: string[];
-  ids: (string | null)[];
-  bounds: number[];
+  bounds: Float64Array<ArrayBuffer>;
 }
+
+const emptyBatch = (): Outgoing => ({ slots: new Float64Array(BATCH), lines: [], bounds: new Float64Array(BATCH) });
 
 /** How the parallel audit hands its results on. */
 export interface ParallelAuditSettings {
@@ -100,8 +95,9 @@ export function auditInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
 }
 
 async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, settings: WorkerSettings, count: number, parts: SummaryPart[]): AsyncGenerator<readonly ParallelResult[], void, undefined> {
-  const workers = Array.from({ length: Math.max(1, count) }, () => spawn(settings));
-  const outgoing: Outgoing[] = workers.map(() => ({ slots: [], lines: [], ids: [], bounds: [] }));
+  const n = Math.max(1, count);
+  const workers = Array.from({ length: n }, (_, worker) => spawn({ ...settings, worker, workers: n }));
+  const outgoing: Outgoing[] = workers.map(emptyBatch);
   // Rings indexed by slot modulo RING (at most MAX_IN_FLIGHT slots are between sent and handed on): per
   // slot reported, its instant (NaN: no valid record); per slot followed, the newest valid instant before it.
   const instants = new Float64Array(RING);
@@ -126,9 +122,12 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
 
   const flush = (w: number): void => {
     const batch = outgoing[w] as Outgoing;
-    if (batch.slots.length === 0) return;
-    (workers[w] as Worker).postMessage({ kind: 'lines', ...batch } satisfies ToWorker);
-    outgoing[w] = { slots: [], lines: [], ids: [], bounds: [] };
+    const size = batch.lines.length;
+    if (size === 0) return;
+    const slots = size === BATCH ? batch.slots : batch.slots.slice(0, size);
+    const bounds = size === BATCH ? batch.bounds : batch.bounds.slice(0, size);
+    (workers[w] as Worker).postMessage({ kind: 'lines', slots, lines: batch.lines, bounds } satisfies ToWorker, [slots.buffer, bounds.buffer]);
+    outgoing[w] = emptyBatch();
   };
   /** Follows the reports in input order as far as they have come, then answers the asks that can be. */
   const follow = (): void => {
@@ -217,15 +216,15 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
         id ??= stringMember(value, 'debtor', 'id');
         at ??= stringMember(value, 'action', 'at');
       }
-      const w = id === null ? 0 : owner(id, workers.length);
+      const w = id === null ? 0 : ownerOf(id, n);
       const batch = outgoing[w] as Outgoing;
-      batch.slots.push(sent);
+      const k = batch.lines.length;
+      batch.slots[k] = sent;
+      batch.bounds[k] = boundOfNext();
       batch.lines.push(line);
-      batch.ids.push(id);
-      batch.bounds.push(boundOfNext());
       if (at !== null) scanned(sent, readInstant(at));
       sent += 1;
-      if (batch.slots.length >= BATCH) flush(w);
+      if (batch.lines.length >= BATCH) flush(w);
       while (sent - handedOn >= MAX_IN_FLIGHT && failure === undefined) {
         for (let k = 0; k < workers.length; k += 1) flush(k);
         await wait();

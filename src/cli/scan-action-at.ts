@@ -24,8 +24,11 @@ const COLON = 0x3a;
 export function scanActionAt(line: string): string | null | undefined {
   if (line.includes('\\')) return undefined;
   let colon = -1;
-  for (let at = line.indexOf('"at"'); at !== -1; at = line.indexOf('"at"', at + 4)) {
-    const next = skipSpace(line, at + 4);
+  // `at"` then the quote before it: a pattern that starts with a quote, the commonest character of a JSON
+  // line, took V8's search three times as long.
+  for (let at = line.indexOf('at"', 1); at !== -1; at = line.indexOf('at"', at + 3)) {
+    if (line.charCodeAt(at - 1) !== QUOTE) continue;
+    const next = skipSpace(line, at + 3);
     if (line.charCodeAt(next) !== COLON) continue;
     if (colon !== -1) return undefined;
     colon = next;

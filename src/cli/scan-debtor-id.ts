@@ -117,8 +117,10 @@ export function scanDebtorId(line: string): string | null | undefined {
 
 /** Whether a string "debtor" followed by a colon (a key, at any depth) appears from `from` on, in a text without escapes. */
 function hasDebtorKey(line: string, from: number): boolean {
-  for (let at = line.indexOf('"debtor"', from); at !== -1; at = line.indexOf('"debtor"', at + 1)) {
-    if (line.charCodeAt(skipSpace(line, at + 8)) === COLON) return true;
+  // Searched without its opening quote, checked after: a pattern that starts with a quote, the commonest
+  // character of a JSON line, took V8's search three times as long.
+  for (let at = line.indexOf('debtor"', from + 1); at !== -1; at = line.indexOf('debtor"', at + 7)) {
+    if (line.charCodeAt(at - 1) === QUOTE && line.charCodeAt(skipSpace(line, at + 7)) === COLON) return true;
   }
   return false;
 }

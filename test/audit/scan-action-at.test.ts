@@ -56,8 +56,9 @@ describe('scanActionAt', () => {
   it('reads action.at, wherever the members stand and however the text is spaced', () => {
     expect(scanActionAt('{"debtor":{"id":"D1"},"action":{"channel":"voice","at":"2026-11-30T09:00:00+08:00"}}')).toBe('2026-11-30T09:00:00+08:00');
     expect(scanActionAt('{ "action" : { "at" :\t"2026-11-30T01:00:00Z" , "reliabilityValidatedAt" : "x" } , "debtor" : {} }')).toBe('2026-11-30T01:00:00Z');
-    // "at" as a value (not followed by a colon) is not a key.
+    // "at" as a value (not followed by a colon) is not a key, nor is a key that ends in at.
     expect(scanActionAt('{"purpose":"at","action":{"at":"2026-11-30T01:00:00Z"}}')).toBe('2026-11-30T01:00:00Z');
+    expect(scanActionAt('{"flat":"x","action":{"at":"2026-11-30T01:00:00Z","seat" :1}}')).toBe('2026-11-30T01:00:00Z');
   });
 
   it('says null when no valid record can be in the line, and leaves escapes and duplicate keys to JSON.parse', () => {

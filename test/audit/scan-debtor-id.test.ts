@@ -33,7 +33,7 @@ function spaced(compact: string, spaces: readonly string[]): string {
 }
 
 /** Keys as they are written in the text: some escaped, one spelling "debtor" through an escape. */
-const key = fc.constantFrom('"debtor"', '"id"', '"action"', '"at"', '"x"', '"deb\\u0074or"', '"\\u0069d"', '"i\\"d"', '""');
+const key = fc.constantFrom('"debtor"', '"id"', '"action"', '"at"', '"x"', '"codebtor"', '"deb\\u0074or"', '"\\u0069d"', '"i\\"d"', '""');
 const leaf = fc.oneof(fc.string(), fc.constantFrom('D1', 'D "quoted"', 'D\\1', 'D\n2', '\u2028', '😀', '{"debtor":{"id":"S"}}'), fc.integer(), fc.double(), fc.boolean(), fc.constant(null)).map((v) => JSON.stringify(v));
 /** An object's text, members in the given order and duplicates kept (JSON.stringify would drop them). */
 const objectText: fc.Arbitrary<string> = fc.letrec<{ value: string; object: string; array: string }>((tie) => ({
