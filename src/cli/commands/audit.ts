@@ -17,9 +17,10 @@ import { sortLog, UNREADABLE } from '../sort.js';
 const MAX_ISSUES_SHOWN = 3;
 /**
  * --workers N: a whole number from 1 to 256; absent, 1. Measured on the 2-core machine this project is
- * built on, two workers spend about 1.5 times the CPU of one thread (routing and placing on the main
- * thread, messages, each worker's garbage collection): faster on a log of a million lines, slower on one
- * of 200 000 (docs/benchmarks.md). So workers are opt-in until they pay off on any log.
+ * built on, two workers spend about 1.7 times the CPU time of one thread (reading, scanning and posting
+ * every line on the main thread, messages, each worker's start and garbage collection): faster on a log
+ * of a million lines, slower on one of 200 000 (docs/benchmarks.md). So workers are opt-in until they pay
+ * off on any log.
  */
 function workersOf(value: string | undefined): number {
   if (value === undefined) return 1;
