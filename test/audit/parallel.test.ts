@@ -86,6 +86,18 @@ describe('the parallel audit', () => {
     for (const workers of [1, 3]) expect(await inWorkers(records, {}, workers)).toEqual(single);
   }, 120_000);
 
+  it('a log out of time order throughout, more lines than are ever in flight: every record behind its bound waits for an answer, and the verdicts are still the single-threaded ones', async () => {
+    // Time runs backwards, a minute a line, over 6 000 lines: the log's newest record is the first one,
+    // so after two days every record is late against the log (and each asks the main thread).
+    const backwards = Array.from({ length: 6_000 }, (_, i) => {
+      const record = records[i % records.length] as { action: Record<string, unknown> };
+      return { ...record, action: { ...record.action, at: new Date(Date.UTC(2026, 10, 30) - i * 60_000).toISOString() } };
+    });
+    const single = await collect(audit(backwards));
+    expect(single.filter((v) => v.inputError?.issues[0]?.message.includes('newest record')).length).toBeGreaterThan(3_000);
+    expect(await inWorkers(backwards, {}, 2)).toEqual(single);
+  }, 120_000);
+
   it('under an overlay too', async () => {
     const options = { overlay: { voiceDailyCap: 1 } };
     expect(await inWorkers(records, options, 2)).toEqual(await collect(audit(records, options)));
