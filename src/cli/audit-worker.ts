@@ -5,10 +5,11 @@
  * with its own auditor and guard, and sends the verdicts back.
  *
  * Placing a record needs the newest valid record of the whole log before it (a record more than
- * MAX_LATENESS_MS behind that one is out of order). The main thread sends with each line a bound on it: the
- * newest instant scanned from any line before it. A record at or after the bound minus MAX_LATENESS_MS
- * (every record of a log in time order) cannot be late; only for one behind it does the worker ask the main
- * thread for the newest valid record before it, and wait.
+ * MAX_LATENESS_MS behind that one is out of order). The main thread sends with each line a bound at or
+ * after it: the newer of the newest valid instant the workers have reported and the newest `action.at`
+ * scanned from the lines after those (src/cli/parallel-audit.ts). A record at or after the bound minus
+ * MAX_LATENESS_MS (every record of a log in time order) cannot be late; only for one behind it does the
+ * worker ask the main thread for the newest valid record before it, and wait.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';

@@ -3,10 +3,7 @@
  * with it where a record can stand in time before the records ahead of it have been validated
  * (src/cli/parallel-audit.ts).
  */
-import { skipSpace } from './scan-debtor-id.js';
-
-const QUOTE = 0x22;
-const COLON = 0x3a;
+import { COLON, QUOTE, skipSpace } from './scan-debtor-id.js';
 
 /**
  * `JSON.parse(line).action.at` of a line that holds a valid record, without building the record:

@@ -3,13 +3,13 @@
  * line to the worker that owns its debtor before any worker parses it (src/cli/parallel-audit.ts).
  */
 
-const QUOTE = 0x22;
+export const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
-const COLON = 0x3a;
+export const COLON = 0x3a;
 const COMMA = 0x2c;
 
 /** Why a scan gave up: the caller must parse the line to know. */
