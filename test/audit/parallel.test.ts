@@ -111,12 +111,21 @@ describe('the parallel audit', () => {
     texts.splice(200, 0, `{"note":"${'x'.repeat(2_000)}"}`);
     texts.splice(300, 0, JSON.stringify(records[299]).replace('"debtor"', '"deb\\u0074or"'));
     texts.splice(2_999, 0, 'not json');
+    // Beyond ASCII (a chunk of UTF-8), a line ended by CRLF, one led by spaces, one by a byte-order mark.
+    texts.splice(600, 0, JSON.stringify(records[599]).replace('"debtor":{"id":"', '"debtor":{"id":"债务人'));
+    texts.splice(700, 1, `${texts[700] as string}\r`);
+    texts.splice(800, 1, `  ${texts[800] as string}`);
+    texts.splice(900, 1, `\uFEFF${texts[900] as string}`);
     const bytes = Buffer.concat([Buffer.from(texts.slice(0, 400).join('\n')), Buffer.from([0x0a, 0xff, 0xfe, 0x0a]), Buffer.from(`${texts.slice(400).join('\n')}\n`)]);
+    // In chunks of uneven sizes, as a file is read: lines cut by a chunk's end, chunks of ASCII, of UTF-8
+    // and one that is not UTF-8.
+    const chunks: Buffer[] = [];
+    for (let at = 0, size = 5_000; at < bytes.length; at += size, size = (size * 7) % 30_011 + 700) chunks.push(bytes.subarray(at, at + size));
     const run = async (workers: number, needsEveryVerdict = true) => {
       const io = memoryIo(process.cwd());
       const seen: [number, AuditVerdict][] = [];
       const hooks = { needsEveryVerdict, onVerdict: (v: AuditVerdict, line: number) => void seen.push([line, v]) };
-      const result = await auditLog(io.io, { stream: Readable.from([bytes]), size: null, bytesRead: () => 0 }, {}, { workers, maxLineBytes: 1_024, hooks });
+      const result = await auditLog(io.io, { stream: Readable.from(chunks), size: null, bytesRead: () => 0 }, {}, { workers, maxLineBytes: 1_024, hooks });
       return { result, stderr: io.stderr(), seen };
     };
     const one = await run(1);

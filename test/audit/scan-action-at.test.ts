@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { scanActionAt } from '../../src/cli/scan-action-at.js';
 import { AuditRecordSchema, type AuditRecordInput } from '../../src/index.js';
 import { action as actionArb, context as contextArb } from '../support/arbitraries.js';
+import { spaced } from '../support/json-text.js';
 
 /** Every member path of a JSON Schema (`action.at`, `contacts[].id`), and whether every object in it is closed. */
 function members(schema: unknown, path: string, out: { paths: string[]; open: string[] }, depth = 0): void {
@@ -25,19 +26,6 @@ function members(schema: unknown, path: string, out: { paths: string[]; open: st
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) for (const branch of (s[key] ?? []) as unknown[]) members(branch, path, out, depth + 1);
   if (s.items !== undefined) members(s.items, `${path}[]`, out, depth + 1);
   if (s.$ref !== undefined) throw new Error(`unexpected $ref at ${path}: walk the definitions too`);
-}
-
-/** Whitespace JSON allows between tokens, put into a compact text (without escapes) at token boundaries. */
-function spaced(compact: string, spaces: readonly string[]): string {
-  let out = '';
-  let k = 0;
-  let inString = false;
-  for (const c of compact) {
-    out += c;
-    if (c === '"') inString = !inString;
-    if (!inString && '{}[],:'.includes(c)) out += spaces[k++ % Math.max(1, spaces.length)] ?? '';
-  }
-  return out;
 }
 
 const recordArb = fc.record({ snapshot: contextArb, action: actionArb, outcome: fc.constantFrom('connected', 'not_connected', 'delivered') }).map(({ snapshot, action, outcome }) => {
