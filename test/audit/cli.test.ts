@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { AUTO_WORKERS_BYTES, workersOf } from '../../src/cli/commands/audit.js';
 import { run } from '../../src/cli/run.js';
 import type { AuditSummary } from '../../src/index.js';
 import { action, context } from '../support/fixtures.js';
@@ -98,6 +99,18 @@ describe('cuishou-guard (in process)', () => {
     expect(errors[3]).toMatch(/^hint: 1 record was out of time order and could not be judged; run again with --sort/);
     const summary = JSON.parse(m.stdout()) as AuditSummary;
     expect(summary).toMatchObject({ records: 6, allowed: 2, denied: 4, inputErrors: 3, violations: 1, byRule: { 'collection-hours': 1 } });
+  });
+
+  it('audit --workers: N threads as asked; without it, every core for a log file of AUTO_WORKERS_BYTES or more, else one', async () => {
+    expect(workersOf('3', null)).toBe(3);
+    expect(workersOf('1', 10 * AUTO_WORKERS_BYTES)).toBe(1);
+    expect(workersOf(undefined, null)).toBe(1); // standard input: its size is unknown
+    expect(workersOf(undefined, AUTO_WORKERS_BYTES - 1)).toBe(1);
+    expect(workersOf(undefined, AUTO_WORKERS_BYTES)).toBe(Math.min(256, availableParallelism()));
+    for (const bad of ['0', '257', '1.5', 'all', '']) expect(() => workersOf(bad, null), bad).toThrow(/--workers .*expected a whole number from 1 to 256/);
+    const m = memoryIo(dir);
+    expect(await run(['audit', 'clean.jsonl', '--workers', '0'], m.io)).toBe(2);
+    expect(m.stderr()).toContain('--workers "0": expected a whole number from 1 to 256');
   });
 
   it('audit reads standard input with -', async () => {

@@ -1,5 +1,6 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { createRecordJudge, type AuditOptions } from '../../audit/audit.js';
 import type { AuditVerdict } from '../../audit/auditor.js';
@@ -22,8 +23,16 @@ const MAX_ISSUES_SHOWN = 3;
  * of a million lines, slower on one of 200 000 (docs/benchmarks.md). So workers are opt-in until they pay
  * off on any log.
  */
-function workersOf(value: string | undefined): number {
-  if (value === undefined) return 1;
+/**
+ * Without --workers, a log file at least this large is judged on every core, a smaller one (or standard
+ * input, whose size is unknown) on one thread: on 2 cores workers took about 0.6 s longer to start and
+ * warm up, and paid that back only from about 200 000 lines of 600 bytes (docs/benchmarks.md).
+ */
+export const AUTO_WORKERS_BYTES = 128 * 2 ** 20;
+
+/** The number of worker threads: --workers N, else as AUTO_WORKERS_BYTES says for a log of `size` bytes (null: unknown). */
+export function workersOf(value: string | undefined, size: number | null = null): number {
+  if (value === undefined) return size !== null && size >= AUTO_WORKERS_BYTES ? Math.min(256, availableParallelism()) : 1;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers ${JSON.stringify(value)}: expected a whole number from 1 to 256`);
   return n;
@@ -241,8 +250,8 @@ export const auditCommand: Command = {
     '  --sort             sort the log by time first (bounded memory: sorted runs in temporary files)',
     '  --time-zone ZONE   zone of the period in the table, csv and html reports (default Asia/Shanghai)',
     `  --max-line-bytes N longest line read (default ${DEFAULT_MAX_LINE_BYTES}); a longer one is skipped unread`,
-    '  --workers N        judge on N threads, partitioned by debtor (same verdicts); default 1: on 2 cores',
-    '                     they paid off only on large logs (docs/benchmarks.md)',
+    '  --workers N        judge on N threads, partitioned by debtor (same verdicts); default: every core',
+    '                     for a log file of 128 MiB or more, else 1 (workers pay off only on large logs)',
     '',
     'Bad lines (too long, not UTF-8, not JSON, not a valid record) are reported on stderr with their line',
     'number and counted as input errors; every other record is judged. --out and --findings are opened',
@@ -277,7 +286,7 @@ export const auditCommand: Command = {
         const source = sorted === undefined ? input : { ...input, stream: sorted.stream };
         const hooks = files.hooks(options.locale, sorted?.originalLine, format);
         try {
-          result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers), hooks, sorted: sorted !== undefined });
+          result = await auditLog(io, source, options, { maxLineBytes, workers: workersOf(values.workers, input.size), hooks, sorted: sorted !== undefined });
         } catch (error) {
           // The log could not be read to its end (a read error): no report that would look complete.
           const code = (error as { code?: unknown }).code;
