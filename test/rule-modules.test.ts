@@ -12,6 +12,7 @@ import { defineRule, evidence, messageProblems, NONE, RuleDefinitionError, ruleP
 import { checkProblems, defineCheck } from '../src/program/define-check.js';
 import { programClauses } from '../src/program/clauses.js';
 import { registry } from '../src/rules/index.js';
+import { runRules } from '../src/core/evaluate.js';
 import { action, context } from './support/arbitraries.js';
 
 const base = {
@@ -129,5 +130,24 @@ describe('at run time, a built-in finding never has a placeholder without its fa
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('runRules without obligations (the audit keeps none)', () => {
+  const rule = (code: string): Rule =>
+    ({ ...base, messages: { note: { zh: '记录 {n}。', en: 'Record {n}.' } }, appliesTo: () => true, check: () => [{ kind: 'obligation', code, facts: { n: 1 }, when: 'allow' }] }) as unknown as Rule;
+  const facts = {} as Parameters<typeof runRules>[1];
+  const limits = {} as Parameters<typeof runRules>[2];
+
+  it('leaves the obligations out, unrendered; the violations and the rules evaluated are the same', () => {
+    const full = runRules([rule('note')], facts, limits);
+    expect(full.obligations.map((o) => o.finding.message.en)).toEqual(['Record 1.']);
+    expect(runRules([rule('note')], facts, limits, false, false)).toEqual({ ...full, obligations: [] });
+  });
+
+  it('an obligation that has no message fails closed as it would when rendered: an internal-error violation', () => {
+    const full = runRules([rule('missing')], facts, limits);
+    expect(full.violations.map((v) => v.code)).toEqual(['internal-error']);
+    expect(runRules([rule('missing')], facts, limits, false, false)).toEqual({ ...full, obligations: [] });
   });
 });

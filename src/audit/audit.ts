@@ -40,7 +40,8 @@ export function createRecordJudge(options: AuditOptions = {}): RecordJudge {
   const sync = withoutHouseRules(options);
   const judgeSync = (raw: unknown, index: number): AuditVerdict => {
     const opened = auditor.open(raw, index);
-    return opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs));
+    // A verdict keeps no obligations: they are not rendered.
+    return opened.kind === 'verdict' ? opened.verdict : auditor.close(opened, guard.checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs, false));
   };
   return {
     sync,
@@ -50,7 +51,7 @@ export function createRecordJudge(options: AuditOptions = {}): RecordJudge {
       if (sync) return judgeSync(raw, index);
       const opened = auditor.open(raw, index);
       if (opened.kind === 'verdict') return opened.verdict;
-      return auditor.close(opened, await guard.checkValidated(opened.context, opened.action, opened.history, opened.atMs));
+      return auditor.close(opened, await guard.checkValidated(opened.context, opened.action, opened.history, opened.atMs, false));
     },
     stats: () => auditor.stats(),
   };

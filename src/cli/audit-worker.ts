@@ -141,7 +141,8 @@ if (parentPort !== null) {
       const opened = auditor.placed(read, placement);
       if (opened.kind === 'verdict') judged(slot, opened.verdict, judgedDone, countedSlots);
       else {
-        const decision = sync ? checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs) : await checkValidated(opened.context, opened.action, opened.history, opened.atMs);
+        // A verdict keeps no obligations: they are not rendered.
+        const decision = sync ? checkValidatedSync(opened.context, opened.action, opened.history, opened.atMs, false) : await checkValidated(opened.context, opened.action, opened.history, opened.atMs, false);
         judged(slot, auditor.close(opened, decision), judgedDone, countedSlots);
       }
     }

@@ -4,7 +4,7 @@ import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import type { Rule } from './define-rule.js';
 import type { Decision, Finding } from '../schema/decision.js';
-import { renderMessage, type MessageTemplates } from './template.js';
+import { messageOf, renderMessage, type MessageTemplates } from './template.js';
 
 const internalErrorMessages: MessageTemplates = {
   [INTERNAL_ERROR]: {
@@ -26,26 +26,30 @@ export interface Evaluation {
   readonly evaluated: readonly string[];
 }
 
-/** Runs every applicable rule on the facts (no short-circuit), in registry order. */
-/** Runs every applicable rule; `enFirst` renders messages with English first (a guard's locale `en`). */
-export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledLimits, enFirst = false): Evaluation {
+/**
+ * Runs every applicable rule on the facts (no short-circuit), in registry order; `enFirst` renders messages
+ * with English first (a guard's locale `en`). With `obligations` false the obligations are left out
+ * (the audit keeps none): each is still checked to have its message, so a rule that would fail rendering
+ * one fails here too, and the violations and the outcome are those of a full run.
+ */
+export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledLimits, enFirst = false, obligations = true): Evaluation {
   const violations: Finding[] = [];
-  const obligations: { finding: Finding; when: 'allow' | 'always' }[] = [];
+  const kept: { finding: Finding; when: 'allow' | 'always' }[] = [];
   const evaluated: string[] = [];
   for (const rule of rules) {
     try {
       if (!rule.appliesTo(facts, limits)) continue;
       evaluated.push(rule.id);
       for (const result of rule.check(facts, limits)) {
-        const finding = findingOf(rule, result, enFirst);
-        if (result.kind === 'violation') violations.push(finding);
-        else obligations.push({ finding, when: result.when });
+        if (result.kind === 'violation') violations.push(findingOf(rule, result, enFirst));
+        else if (obligations) kept.push({ finding: findingOf(rule, result, enFirst), when: result.when });
+        else messageOf(rule.messages, result.code);
       }
     } catch (error) {
       violations.push(internalError(rule.id, error, enFirst));
     }
   }
-  return { violations, obligations, evaluated };
+  return { violations, obligations: kept, evaluated };
 }
 
 /** Settles the outcome: deny on any violation; an allow carries every obligation, a deny only the standing ones. */

@@ -53,9 +53,14 @@ export function renderPair(template: Message, facts: FactRecord, labels: LabelsB
   return enFirst ? { en, zh } : { zh, en };
 }
 
-/** Renders the message of one finding code in both languages. */
-export function renderMessage(messages: MessageTemplates, code: string, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS, enFirst = false): Message {
+/** The templates of one finding code; throws when there are none (a rule's bug, which fails closed). */
+export function messageOf(messages: MessageTemplates, code: string): Message {
   const template = messages[code];
   if (template === undefined) throw new Error(`no message for code "${code}"`);
-  return renderPair(template, facts, labels, enFirst);
+  return template;
+}
+
+/** Renders the message of one finding code in both languages. */
+export function renderMessage(messages: MessageTemplates, code: string, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS, enFirst = false): Message {
+  return renderPair(messageOf(messages, code), facts, labels, enFirst);
 }

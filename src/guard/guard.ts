@@ -126,11 +126,13 @@ export interface CompiledGuard {
   readonly guard: Guard;
   /**
    * guard.checkSync for a validated case and action (the audit validates each record once), with the
-   * case's history index when kept, and the action's instant when the caller has parsed it already.
+   * case's history index when kept, and the action's instant when the caller has parsed it already. With
+   * `obligations` false the decision's obligations are left empty, unrendered (the audit keeps none);
+   * everything else is the same.
    */
-  readonly checkValidatedSync: (context: Context, action: Action, history?: HistoryIndex, atMs?: number) => Decision;
+  readonly checkValidatedSync: (context: Context, action: Action, history?: HistoryIndex, atMs?: number, obligations?: boolean) => Decision;
   /** guard.check for a validated case and action. */
-  readonly checkValidated: (context: Context, action: Action, history?: HistoryIndex, atMs?: number) => Promise<Decision>;
+  readonly checkValidated: (context: Context, action: Action, history?: HistoryIndex, atMs?: number, obligations?: boolean) => Promise<Decision>;
 }
 
 /**
@@ -144,7 +146,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
 /** A validated case and action, or the deny that ends the check early. */
 type Prepared =
-  | { readonly ok: true; readonly context: Context; readonly action: Action; readonly history?: HistoryIndex; readonly atMs?: number }
+  | { readonly ok: true; readonly context: Context; readonly action: Action; readonly history?: HistoryIndex; readonly atMs?: number; readonly obligations?: boolean }
   | { readonly ok: false; readonly decision: Decision };
 
 /** createGuard, plus the entry points for already validated input (internal: used by the audit). */
@@ -173,14 +175,14 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   };
 
   /** 2–4. Facts, built-in rules, provenance; a throwing fact derivation is a deny naming `facts`. `atMs` moves the action for scheduling. */
-  const evaluateBuiltIn = (context: Context, action: Action, history: HistoryIndex | undefined, atMs?: number): { evaluation: Evaluation; facts: Facts | null } => {
+  const evaluateBuiltIn = (context: Context, action: Action, history: HistoryIndex | undefined, atMs?: number, obligations = true): { evaluation: Evaluation; facts: Facts | null } => {
     let facts: Facts;
     try {
       facts = deriveFacts(context, action, atMs, history);
     } catch (error) {
       return { evaluation: { violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }, facts: null };
     }
-    const evaluation = withProvenance(runRules(builtInRules, facts, limits, enFirst), facts, limits, base);
+    const evaluation = withProvenance(runRules(builtInRules, facts, limits, enFirst, obligations), facts, limits, base);
     return { evaluation, facts };
   };
 
@@ -193,12 +195,12 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   const decideSync = (prepared: Prepared): Decision => {
     if (!prepared.ok) return prepared.decision;
-    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs).evaluation);
+    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs, prepared.obligations).evaluation);
   };
 
   const decideAsync = async (prepared: Prepared): Promise<Decision> => {
     if (!prepared.ok) return prepared.decision;
-    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs);
+    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs, prepared.obligations);
     let evaluation = built.evaluation;
     const facts = built.facts;
     if (house !== null && facts !== null) {
@@ -290,11 +292,11 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   return {
     guard,
-    checkValidatedSync(context: Context, action: Action, history?: HistoryIndex, atMs?: number): Decision {
+    checkValidatedSync(context: Context, action: Action, history?: HistoryIndex, atMs?: number, obligations = true): Decision {
       noHouseRules();
-      return decideSync({ ok: true, context, action, history, atMs });
+      return decideSync({ ok: true, context, action, history, atMs, obligations });
     },
-    checkValidated: (context: Context, action: Action, history?: HistoryIndex, atMs?: number) => decideAsync({ ok: true, context, action, history, atMs }),
+    checkValidated: (context: Context, action: Action, history?: HistoryIndex, atMs?: number, obligations = true) => decideAsync({ ok: true, context, action, history, atMs, obligations }),
   };
 }
 

@@ -61,7 +61,15 @@ function syncDoors(options: GuardOptions, builtIn: string | null, c: unknown, a:
   }
   const validC = ContextSchema.safeParse(c);
   const validA = ActionSchema.safeParse(a);
-  if (validC.success && validA.success) out['audit entry (validated input)'] = compileGuard(options).checkValidatedSync(validC.data, validA.data);
+  if (validC.success && validA.success) {
+    const compiled = compileGuard(options);
+    const full = compiled.checkValidatedSync(validC.data, validA.data);
+    out['audit entry (validated input)'] = full;
+    // The audit's own call leaves the obligations out, unrendered; everything else is the same.
+    const bare = compiled.checkValidatedSync(validC.data, validA.data, undefined, undefined, false);
+    expect(bare.obligations).toEqual([]);
+    out['audit entry without obligations'] = { ...bare, obligations: full.obligations };
+  }
   return out;
 }
 
