@@ -1,8 +1,8 @@
 /**
- * One worker of the parallel audit (src/cli/parallel-audit.ts). It owns some debtors. For each batch of
- * their lines it parses and validates every line and tells the main thread each valid record's instant;
- * then it places each record in time and judges it against the history of that debtor's earlier records,
- * with its own auditor and guard, and sends the verdicts back.
+ * One worker of the parallel audit (src/cli/parallel-audit.ts). It owns some debtors. It parses and
+ * validates each line of their batches, places the record in time and judges it at once against the
+ * history of that debtor's earlier records, with its own auditor and guard; it tells the main thread each
+ * line's instant (NaN: no valid record) before that line's result, and sends the verdicts back.
  *
  * Placing a record needs the newest valid record of the whole log before it (a record more than
  * MAX_LATENESS_MS behind that one is out of order). The main thread sends with each line a bound at or
@@ -13,7 +13,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditOptions } from '../audit/audit.js';
-import { createAuditor, type AuditVerdict, type ReadRecord } from '../audit/auditor.js';
+import { createAuditor, type AuditVerdict } from '../audit/auditor.js';
 import { createSummaryAccumulator, type SummaryPart } from '../audit/summary.js';
 import { MAX_LATENESS_MS, type Placement } from '../audit/time-order.js';
 import { compileGuard } from '../guard/guard.js';
@@ -97,12 +97,25 @@ if (parentPort !== null) {
     });
 
   const readAndJudge = async (message: Extract<ToWorker, { kind: 'lines' }>): Promise<void> => {
-    // 1. Read every line and report what it holds, before judging any: an `ask` is answered only once
-    //    every line before its record has been read, this batch's included.
-    const instants = new Float64Array(message.lines.length);
-    const done: [number, LineResult][] = [];
-    const reads: { slot: number; read: ReadRecord; bound: number }[] = [];
-    for (let k = 0; k < message.lines.length; k += 1) {
+    // Each line is read and judged at once, so that its objects die young. What each line holds is
+    // reported to the main thread in order: the lines read so far before an `ask` (which is answered only
+    // once every line before its record has been reported), the rest at the end of the batch, and
+    // always before any of their results.
+    const count = message.lines.length;
+    const instants = new Float64Array(count);
+    let done: [number, LineResult][] = [];
+    let reportedUpTo = 0;
+    const report = (upTo: number): void => {
+      if (upTo === reportedUpTo) return;
+      const slots = reportedUpTo === 0 && upTo === count ? message.slots : message.slots.slice(reportedUpTo, upTo);
+      const read = reportedUpTo === 0 && upTo === count ? instants : instants.slice(reportedUpTo, upTo);
+      port.postMessage({ kind: 'read', slots, instants: read, done } satisfies FromWorker, [slots.buffer, read.buffer]);
+      done = [];
+      reportedUpTo = upTo;
+    };
+    const judgedDone: [number, LineResult][] = [];
+    const countedSlots: number[] = [];
+    for (let k = 0; k < count; k += 1) {
       const slot = message.slots[k] as number;
       let value: unknown;
       try {
@@ -121,20 +134,14 @@ if (parentPort !== null) {
       // The main thread routed the line by its debtor id (scanDebtorId): a valid record of a debtor this
       // worker does not own would be judged apart from that debtor's history.
       if (ownerOf(read.record.debtor.id, workers) !== worker) throw new Error(`parallel audit: line ${slot} of debtor ${JSON.stringify(read.record.debtor.id)} was routed to worker ${worker}, not to its owner`);
-      reads.push({ slot, read, bound: message.bounds[k] as number });
       instants[k] = read.atMs;
-    }
-    port.postMessage({ kind: 'read', slots: message.slots, instants, done } satisfies FromWorker, [message.slots.buffer, instants.buffer]);
-
-    // 2. Place and judge the valid records, in order. Against this worker's own time order a record can
-    //    only be before its debtor's previous record (this worker holds every record of its debtors); it is
-    //    late only against the whole log's newest valid record before it, asked for when the bound cannot rule it out.
-    const judgedDone: [number, LineResult][] = [];
-    const countedSlots: number[] = [];
-    for (const { slot, read, bound } of reads) {
+      // Placed and judged. Against this worker's own time order a record can only be before its debtor's
+      // previous record (this worker holds every record of its debtors); it is late only against the whole
+      // log's newest valid record before it, asked for when the bound cannot rule it out.
       let placement: Placement;
-      if (read.atMs >= bound - MAX_LATENESS_MS) placement = auditor.place(read);
+      if (read.atMs >= (message.bounds[k] as number) - MAX_LATENESS_MS) placement = auditor.place(read);
       else {
+        report(k + 1);
         const newestMs = await newestBefore(slot);
         placement = read.atMs < newestMs - MAX_LATENESS_MS ? { kind: 'late', newestMs } : auditor.place(read);
       }
@@ -146,6 +153,7 @@ if (parentPort !== null) {
         judged(slot, auditor.close(opened, decision), judgedDone, countedSlots);
       }
     }
+    report(count);
     port.postMessage({ kind: 'judged', done: judgedDone, counted: countedSlots } satisfies FromWorker);
   };
 

@@ -7,8 +7,8 @@
  *    FNV-1a hash of the id): a debtor's records are all judged by one worker, in order. With the line goes
  *    its bound, at or after the newest valid record before it: the newer of the newest valid instant
  *    reported so far (step 2) and the newest `action.at` scanned (`scanActionAt`) from the lines after.
- * 2. The worker parses and validates a batch of lines, reports each line's instant (NaN: no valid record),
- *    then places and judges its records at once (src/cli/audit-worker.ts). Whether a record is in order
+ * 2. The worker parses, validates, places and judges each line of a batch at once, and reports each
+ *    line's instant (NaN: no valid record) before its result (src/cli/audit-worker.ts). Whether a record is in order
  *    against its debtor's previous record the worker knows itself. Whether it is late against the log
  *    depends on the newest valid record before it, of any debtor: the single-threaded audit's newest
  *    accepted record, since a valid record it refuses is never newer than that. The bound is at or after
