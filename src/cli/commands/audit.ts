@@ -183,10 +183,12 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
   } else {
     // Lines go to the workers as text, a batch per chunk read; a line that cannot hold a record waits in
     // `pending` for its turn, so that everything is reported in the order of the log, as on one thread.
-    const pending: Read[] = [];
+    // A record's line waits there as its number only: holding its text for as long as it is with the
+    // workers (up to thousands of lines) kept megabytes alive through young-generation collections.
+    const pending: (number | Extract<Read, { readonly bad: unknown }>)[] = [];
     let head = 0;
     const emitBad = (): void => {
-      for (let item = pending[head]; item !== undefined && 'bad' in item; item = pending[head]) {
+      for (let item = pending[head]; item !== undefined && typeof item !== 'number'; item = pending[head]) {
         head += 1;
         unreadable(item.line, ...item.bad);
       }
@@ -201,8 +203,10 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
         for (const line of batch) {
           const item = classify(line);
           if (item === undefined) continue;
-          pending.push(item);
-          if ('text' in item) out.push(item.text);
+          if ('text' in item) {
+            pending.push(item.line);
+            out.push(item.text);
+          } else pending.push(item);
         }
         if (out.length > 0) yield out;
       }
@@ -211,7 +215,7 @@ export async function auditLog(io: Io, input: Input, options: AuditOptions, sett
     for await (const results of run) {
       for (const result of results) {
         emitBad();
-        const line = (pending[head] as Read).line;
+        const line = pending[head] as number;
         head += 1;
         if ('unparsable' in result) invalidJson(line, result.unparsable);
         else if ('verdict' in result) await judged(result.verdict, line);
