@@ -16,13 +16,7 @@ import { auditExtras } from '../audit-extras.js';
 import { sortLog, UNREADABLE } from '../sort.js';
 
 const MAX_ISSUES_SHOWN = 3;
-/**
- * --workers N: a whole number from 1 to 256; absent, 1. Measured on the 2-core machine this project is
- * built on, two workers spend about 1.7 times the CPU time of one thread (reading, scanning and posting
- * every line on the main thread, messages, each worker's start and garbage collection): faster on a log
- * of a million lines, slower on one of 200 000 (docs/benchmarks.md). So workers are opt-in until they pay
- * off on any log.
- */
+
 /**
  * Without --workers, a log file at least this large is judged on every core, a smaller one (or standard
  * input, whose size is unknown) on one thread: on 2 cores workers took about 0.6 s longer to start and
@@ -30,7 +24,12 @@ const MAX_ISSUES_SHOWN = 3;
  */
 export const AUTO_WORKERS_BYTES = 128 * 2 ** 20;
 
-/** The number of worker threads: --workers N, else as AUTO_WORKERS_BYTES says for a log of `size` bytes (null: unknown). */
+/**
+ * The number of worker threads: --workers N (a whole number from 1 to 256), else as AUTO_WORKERS_BYTES
+ * says for a log of `size` bytes (null: unknown). On 2 cores two workers still spend 1.3–1.5 times the
+ * CPU time of one thread (the main thread reads, scans and posts every line; each worker starts, compiles
+ * and collects its own garbage), so they win only where there is enough to share.
+ */
 export function workersOf(value: string | undefined, size: number | null = null): number {
   if (value === undefined) return size !== null && size >= AUTO_WORKERS_BYTES ? Math.min(256, availableParallelism()) : 1;
   const n = Number(value);
