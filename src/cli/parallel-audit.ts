@@ -33,6 +33,12 @@ import { scanDebtorId } from './scan-debtor-id.js';
 const BATCH = 256;
 /** Lines handed to workers and not yet handed on: bounds the memory of the reorder buffer. */
 const MAX_IN_FLIGHT = 16 * BATCH;
+/**
+ * The text handed to workers and not yet handed on, in UTF-16 units, beyond which reading waits: the
+ * memory of the lines in flight stays bounded however long they are (a line may be up to
+ * --max-line-bytes), at this plus one line.
+ */
+const MAX_IN_FLIGHT_CHARS = 32 * 2 ** 20;
 /** The size of the rings kept per slot in flight. */
 const RING = 2 * MAX_IN_FLIGHT;
 
@@ -95,10 +101,16 @@ export interface ParallelAuditSettings {
    * verdict between threads costs about as much as judging it.
    */
   readonly keep?: 'all' | 'input-errors';
+  /** MAX_IN_FLIGHT_CHARS, lower for tests of the wait. */
+  readonly maxInFlightChars?: number;
 }
 
 /** The results of a parallel audit, in input order, in batches; then, with `keep: 'input-errors'`, the workers' summaries. */
-export type ParallelAuditRun = AsyncGenerator<readonly ParallelResult[], void, undefined> & { readonly summaryParts: readonly SummaryPart[] };
+export type ParallelAuditRun = AsyncGenerator<readonly ParallelResult[], void, undefined> & {
+  readonly summaryParts: readonly SummaryPart[];
+  /** The most text that was in flight at once so far, in UTF-16 units (for tests of its bound). */
+  readonly peakInFlightChars: number;
+};
 
 /**
  * The results of `lines` (the text of each non-blank line of a log, in batches), in input order and in
@@ -108,11 +120,12 @@ export type ParallelAuditRun = AsyncGenerator<readonly ParallelResult[], void, u
  */
 export function auditInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, options: AuditOptions, count: number, settings: ParallelAuditSettings = {}): ParallelAuditRun {
   const parts: SummaryPart[] = [];
-  const run = judgeInWorkers(lines, { options, keep: settings.keep ?? 'all' }, count, parts);
-  return Object.defineProperty(run, 'summaryParts', { get: () => parts, enumerable: true }) as ParallelAuditRun;
+  const peak = { chars: 0 };
+  const run = judgeInWorkers(lines, { options, keep: settings.keep ?? 'all' }, count, parts, settings.maxInFlightChars ?? MAX_IN_FLIGHT_CHARS, peak);
+  return Object.defineProperties(run, { summaryParts: { get: () => parts, enumerable: true }, peakInFlightChars: { get: () => peak.chars, enumerable: true } }) as ParallelAuditRun;
 }
 
-async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, settings: WorkerSettings, count: number, parts: SummaryPart[]): AsyncGenerator<readonly ParallelResult[], void, undefined> {
+async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterable<readonly string[]>, settings: WorkerSettings, count: number, parts: SummaryPart[], maxInFlightChars: number, peak: { chars: number }): AsyncGenerator<readonly ParallelResult[], void, undefined> {
   const n = Math.max(1, count);
   tuneScavenges();
   const workers = Array.from({ length: n }, (_, worker) => spawn({ ...settings, worker, workers: n }));
@@ -129,6 +142,9 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
   // Asks not yet answered (at most one per worker).
   let asks: { worker: number; slot: number }[] = [];
   let sent = 0;
+  // Per slot in flight, its line's length; and their sum.
+  const lengths = new Float64Array(RING);
+  let inFlightChars = 0;
   let total = -1;
   let failure: unknown;
   let waiters: (() => void)[] = [];
@@ -242,9 +258,12 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
       batch.bounds[k] = boundOfNext();
       batch.lines.push(line);
       if (at !== null) scanned(sent, readInstant(at));
+      lengths[sent % RING] = line.length;
+      inFlightChars += line.length;
+      if (inFlightChars > peak.chars) peak.chars = inFlightChars;
       sent += 1;
       if (batch.lines.length >= BATCH) flush(w);
-      while (sent - handedOn >= MAX_IN_FLIGHT && failure === undefined) {
+      while ((sent - handedOn >= MAX_IN_FLIGHT || inFlightChars > maxInFlightChars) && failure === undefined) {
         for (let k = 0; k < workers.length; k += 1) flush(k);
         await wait();
       }
@@ -265,6 +284,7 @@ async function* judgeInWorkers(lines: AsyncIterable<readonly string[]> | Iterabl
       const results: ParallelResult[] = [];
       for (let result = ready[handedOn % RING]; result !== undefined; result = ready[handedOn % RING]) {
         ready[handedOn % RING] = undefined;
+        inFlightChars -= lengths[handedOn % RING] as number;
         handedOn += 1;
         if ('verdict' in result) {
           // The worker numbered the record by its line; `audit` numbers records only.

@@ -61,13 +61,13 @@ async function collect(run: AsyncIterable<AuditVerdict>): Promise<AuditVerdict[]
 }
 
 /** The verdicts of the parallel audit of these records, each handed over as its JSON text. */
-async function inWorkers(records: readonly unknown[], options: Parameters<typeof auditInWorkers>[1], workers: number): Promise<AuditVerdict[]> {
+async function inWorkers(records: readonly unknown[], options: Parameters<typeof auditInWorkers>[1], workers: number, settings: Parameters<typeof auditInWorkers>[3] = {}): Promise<AuditVerdict[]> {
   const out: AuditVerdict[] = [];
   // In uneven batches, as a reader hands them over.
   const texts = records.map((r) => JSON.stringify(r));
   const batches: string[][] = [];
   for (let at = 0, size = 1; at < texts.length; at += size, size = (size * 7) % 997 + 1) batches.push(texts.slice(at, at + size));
-  for await (const results of auditInWorkers(batches, options, workers)) {
+  for await (const results of auditInWorkers(batches, options, workers, settings)) {
     for (const result of results) {
       if (!('verdict' in result)) throw new Error(`a record came back without its verdict: ${JSON.stringify(result)}`);
       out.push(result.verdict);
@@ -96,6 +96,21 @@ describe('the parallel audit', () => {
     const single = await collect(audit(backwards));
     expect(single.filter((v) => v.inputError?.issues[0]?.message.includes('newest record')).length).toBeGreaterThan(3_000);
     expect(await inWorkers(backwards, {}, 2)).toEqual(single);
+  }, 120_000);
+
+  it('holds at most its bound of text in flight, plus one line; bounded to one line at a time, the verdicts are the same', async () => {
+    const some = records.slice(0, 400);
+    const texts = some.map((r) => JSON.stringify(r));
+    const longest = Math.max(...texts.map((t) => t.length));
+    // Unbounded in text (the default is megabytes), several lines are in flight at once.
+    const free = auditInWorkers([texts], {}, 2);
+    for await (const _ of free) void _;
+    expect(free.peakInFlightChars).toBeGreaterThan(2 * longest);
+    const bounded = auditInWorkers([texts], {}, 2, { maxInFlightChars: 1 });
+    const verdicts: AuditVerdict[] = [];
+    for await (const results of bounded) for (const r of results) if ('verdict' in r) verdicts.push(r.verdict);
+    expect(bounded.peakInFlightChars).toBeLessThanOrEqual(longest);
+    expect(verdicts).toEqual(await collect(audit(some)));
   }, 120_000);
 
   it('under an overlay too', async () => {
