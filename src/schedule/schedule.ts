@@ -465,6 +465,13 @@ function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits
   }
   const edges = new Set<number>();
   for (const zone of zones) {
+    // Where the zone's offset changes the wall clock jumps, and the window can open or close right there,
+    // at no edge minute: clocks going back from 01:59 to 01:00 re-enter an agreed window that ends at 01:15.
+    const segments = offsetSegments(ms, ms + days * DAY_MS, zone);
+    for (let k = 1; k < segments.length; k += 1) {
+      const t = (segments[k] as [number, number, number])[0];
+      if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
+    }
     const wall = localParts(ms, zone).wallMs;
     const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
     for (let day = 0; day <= days; day += 1) {

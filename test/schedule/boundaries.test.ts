@@ -152,6 +152,18 @@ describe('quota at the edges', () => {
     expect(quota(never, '2026-11-30T10:30:00+08:00').quota?.window).toEqual({ source: 'agreement', open: false, opensAt: null, closesAt: null });
   });
 
+  it('the window opens where clocks going back re-enter it, at no edge minute (London, 25 October 2026)', () => {
+    // An agreed window from 02:00 to 01:15 the next day is closed from 01:15 to 02:00. At 00:59 UTC it is
+    // 01:59 BST (closed); at 01:00 UTC the clocks go back to 01:00 GMT, inside the window again. quota
+    // named 02:00 GMT, the next edge minute, while the rules and the schedule search allow 01:00 GMT.
+    const london = context({ debtor: { id: 'D1', timeZone: 'Europe/London' }, agreement: { ref: 'AGR-1', windows: [{ start: '02:00', end: '01:15' }] } });
+    expect(quota(london, '2026-10-25T00:59:00Z').quota?.window).toEqual({ source: 'agreement', open: false, opensAt: '2026-10-25T01:00:00+00:00', closesAt: null });
+    expect(checkAction(london, action({ at: '2026-10-25T01:00:00Z' })).outcome).toBe('allow');
+    expect(scheduleAction(london, action({ at: '2026-10-25T00:59:00Z' })).at).toBe('2026-10-25T01:00:00+00:00');
+    // And it closes again at 01:15 GMT.
+    expect(quota(london, '2026-10-25T01:00:00Z').quota?.window).toMatchObject({ open: true, closesAt: '2026-10-25T01:15:00+00:00' });
+  });
+
   it('agreed windows that together cover the whole day never close', () => {
     const always = context({ agreement: { ref: 'AGR-1', windows: [{ start: '00:00', end: '12:00' }, { start: '12:00', end: '00:00' }] } });
     expect(quota(always, '2026-11-30T03:00:00+08:00').quota?.window).toEqual({ source: 'agreement', open: true, opensAt: null, closesAt: null });
