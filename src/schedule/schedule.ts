@@ -463,21 +463,22 @@ function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits
     minutes.add(w.startMinute);
     minutes.add(w.endMinute);
   }
+  const end = ms + days * DAY_MS;
   const edges = new Set<number>();
   for (const zone of zones) {
     // Where the zone's offset changes the wall clock jumps, and the window can open or close right there,
     // at no edge minute: clocks going back from 01:59 to 01:00 re-enter an agreed window that ends at 01:15.
-    const segments = offsetSegments(ms, ms + days * DAY_MS, zone);
+    const segments = offsetSegments(ms, end, zone);
     for (let k = 1; k < segments.length; k += 1) {
       const t = (segments[k] as [number, number, number])[0];
-      if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
+      if (t > ms && t <= end) edges.add(t);
     }
     const wall = localParts(ms, zone).wallMs;
     const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
     for (let day = 0; day <= days; day += 1) {
       for (const minute of minutes) {
         // Both occurrences of a wall time repeated when clocks go back: the window flips at each.
-        for (const t of wallInstants(midnight + day * DAY_MS + minute * MINUTE, zone)) if (t > ms && t <= ms + days * DAY_MS) edges.add(t);
+        for (const t of wallInstants(midnight + day * DAY_MS + minute * MINUTE, zone)) if (t > ms && t <= end) edges.add(t);
       }
     }
   }
@@ -485,7 +486,7 @@ function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits
   // the next flip while the window edges before it were never looked at.
   for (const t of [terms?.validFromMs ?? null, terms?.validUntilMs ?? null]) {
     if (t === null) continue;
-    for (const edge of [t, t + 1]) if (edge > ms && edge <= ms + days * DAY_MS) edges.add(edge);
+    for (const edge of [t, t + 1]) if (edge > ms && edge <= end) edges.add(edge);
   }
   return [...edges].sort((a, b) => a - b);
 }

@@ -61,13 +61,13 @@ async function collect(run: AsyncIterable<AuditVerdict>): Promise<AuditVerdict[]
 }
 
 /** The verdicts of the parallel audit of these records, each handed over as its JSON text. */
-async function inWorkers(records: readonly unknown[], options: Parameters<typeof auditInWorkers>[1], workers: number, settings: Parameters<typeof auditInWorkers>[3] = {}): Promise<AuditVerdict[]> {
+async function inWorkers(records: readonly unknown[], options: Parameters<typeof auditInWorkers>[1], workers: number): Promise<AuditVerdict[]> {
   const out: AuditVerdict[] = [];
   // In uneven batches, as a reader hands them over.
   const texts = records.map((r) => JSON.stringify(r));
   const batches: string[][] = [];
   for (let at = 0, size = 1; at < texts.length; at += size, size = (size * 7) % 997 + 1) batches.push(texts.slice(at, at + size));
-  for await (const results of auditInWorkers(batches, options, workers, settings)) {
+  for await (const results of auditInWorkers(batches, options, workers)) {
     for (const result of results) {
       if (!('verdict' in result)) throw new Error(`a record came back without its verdict: ${JSON.stringify(result)}`);
       out.push(result.verdict);
