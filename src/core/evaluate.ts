@@ -2,7 +2,7 @@ import { clauses } from './clauses.js';
 import { findingOf, INTERNAL_ERROR, ruleset } from './decision.js';
 import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
-import type { Rule } from './define-rule.js';
+import type { Rule, RuleResult } from './define-rule.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import { messageOf, renderMessage, type MessageTemplates } from './template.js';
 
@@ -36,11 +36,16 @@ export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledL
   const violations: Finding[] = [];
   const kept: { finding: Finding; when: 'allow' | 'always' }[] = [];
   const evaluated: string[] = [];
-  for (const rule of rules) {
+  // Indexed loops: a rule's results come in arrays of several element kinds, and for-of over them
+  // went through the generic array iterator (about 5% of a prepared check).
+  for (let r = 0; r < rules.length; r += 1) {
+    const rule = rules[r] as Rule;
     try {
       if (!rule.appliesTo(facts, limits)) continue;
       evaluated.push(rule.id);
-      for (const result of rule.check(facts, limits)) {
+      const results = rule.check(facts, limits);
+      for (let i = 0; i < results.length; i += 1) {
+        const result = results[i] as RuleResult;
         if (result.kind === 'violation') violations.push(findingOf(rule, result, enFirst));
         else if (obligations) kept.push({ finding: findingOf(rule, result, enFirst), when: result.when });
         else messageOf(rule.messages, result.code);
