@@ -309,21 +309,23 @@ function pad4(n: number): string {
 function civilFromDays(days: number): { year: number; month: number; day: number } {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
+  // Within an era every value is a small non-negative integer: `(a / b) | 0` is an integer division by a
+  // constant, which compiles to a multiplication (floating division and Math.floor cost several times it).
+  const doe = (z - era * 146_097) | 0;
+  const yoe = ((doe - ((doe / 1460) | 0) + ((doe / 36_524) | 0) - ((doe / 146_096) | 0)) / 365) | 0;
+  const doy = doe - (365 * yoe + ((yoe / 4) | 0) - ((yoe / 100) | 0));
+  const mp = ((5 * doy + 2) / 153) | 0;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - (((153 * mp + 2) / 5) | 0) + 1 };
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil; month 1–12): Date.UTC without a Date. */
 function daysFromCivil(year: number, month: number, day: number): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const yoe = (y - era * 400) | 0; // 0–399, and integer divisions from here on (see civilFromDays)
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
   return era * 146_097 + doe - 719_468;
 }
 
@@ -342,7 +344,7 @@ export function localParts(ms: number, zone: string): LocalParts {
     date: wallDate(wallMs),
     minuteOfDay: Math.floor(secondOfDay / 60),
     secondOfDay,
-    weekday: ((((days + 3) % 7) + 7) % 7) + 1, // 1970-01-01 was a Thursday (4)
+    weekday: days + 3 - Math.floor((days + 3) / 7) * 7 + 1, // 1970-01-01 was a Thursday (4); no floating %, a library call
     wallMs,
     offsetMs,
   };
@@ -384,7 +386,7 @@ export function wallToInstant(wallMs: number, zone: string): number {
 export function localDayBounds(ms: number, zone: string): { start: number; end: number } {
   // The wall clock only: localParts would also format the date, which nothing here reads.
   const wallMs = ms + zoneOffset(ms, zone);
-  const midnight = wallMs - (((wallMs % DAY_MS) + DAY_MS) % DAY_MS);
+  const midnight = Math.floor(wallMs / DAY_MS) * DAY_MS;
   return { start: wallToInstant(midnight, zone), end: wallToInstant(midnight + DAY_MS, zone) };
 }
 
@@ -400,10 +402,11 @@ export function formatInstant(ms: number, zone: string): string {
   const offsetMs = zoneOffset(ms, zone);
   const wallMs = ms + offsetMs;
   // The time of day by arithmetic on the wall clock (no Date object: every allowed check formats one).
-  const ofDay = wallMs - Math.floor(wallMs / DAY_MS) * DAY_MS;
-  const millis = Math.floor(ofDay % 1000);
+  // Milliseconds of the day, 0–86 399 999: int32 arithmetic (a floating % is a library call).
+  const ofDay = (wallMs - Math.floor(wallMs / DAY_MS) * DAY_MS) | 0;
+  const millis = ofDay % 1000;
   const frac = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
-  const time = `${pad2(Math.floor(ofDay / HOUR))}:${pad2(Math.floor((ofDay % HOUR) / MINUTE))}:${pad2(Math.floor((ofDay % MINUTE) / 1000))}`;
+  const time = `${pad2((ofDay / HOUR) | 0)}:${pad2(((ofDay % HOUR) / MINUTE) | 0)}:${pad2(((ofDay % MINUTE) / 1000) | 0)}`;
   return `${wallDate(wallMs)}T${time}${frac}${offsetMs === BEIJING_OFFSET_MS ? '+08:00' : offsetText(offsetMs)}`;
 }
 
