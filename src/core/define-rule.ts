@@ -281,7 +281,7 @@ export function defineRule<const M extends RuleMessages>(module: RuleModule<M>):
     basis: module.basis,
     appliesTo: module.appliesTo,
     check: (facts: Facts, limits: CompiledLimits) => check(facts, limits, report),
-  };
+  } satisfies Record<keyof Rule, unknown>; // a meta field added to Rule must be copied here too
 }
 
 /** A rule that never applies finds nothing. */

@@ -329,6 +329,16 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + doe - 719_468;
 }
 
+/** The wall-clock midnight that starts the day of a wall-clock timestamp (no floating %, a library call). */
+export function wallMidnight(wallMs: number): number {
+  return Math.floor(wallMs / DAY_MS) * DAY_MS;
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a count of days since 1970-01-01, a Thursday. */
+export function weekdayOfDays(days: number): number {
+  return days + 3 - Math.floor((days + 3) / 7) * 7 + 1;
+}
+
 /** `yyyy-MM-dd` of a wall-clock timestamp. */
 export function wallDate(wallMs: number): string {
   const { year, month, day } = civilFromDays(Math.floor(wallMs / DAY_MS));
@@ -344,7 +354,7 @@ export function localParts(ms: number, zone: string): LocalParts {
     date: wallDate(wallMs),
     minuteOfDay: Math.floor(secondOfDay / 60),
     secondOfDay,
-    weekday: days + 3 - Math.floor((days + 3) / 7) * 7 + 1, // 1970-01-01 was a Thursday (4); no floating %, a library call
+    weekday: weekdayOfDays(days),
     wallMs,
     offsetMs,
   };
@@ -386,7 +396,7 @@ export function wallToInstant(wallMs: number, zone: string): number {
 export function localDayBounds(ms: number, zone: string): { start: number; end: number } {
   // The wall clock only: localParts would also format the date, which nothing here reads.
   const wallMs = ms + zoneOffset(ms, zone);
-  const midnight = Math.floor(wallMs / DAY_MS) * DAY_MS;
+  const midnight = wallMidnight(wallMs);
   return { start: wallToInstant(midnight, zone), end: wallToInstant(midnight + DAY_MS, zone) };
 }
 
@@ -403,7 +413,7 @@ export function formatInstant(ms: number, zone: string): string {
   const wallMs = ms + offsetMs;
   // The time of day by arithmetic on the wall clock (no Date object: every allowed check formats one).
   // Milliseconds of the day, 0–86 399 999: int32 arithmetic (a floating % is a library call).
-  const ofDay = (wallMs - Math.floor(wallMs / DAY_MS) * DAY_MS) | 0;
+  const ofDay = (wallMs - wallMidnight(wallMs)) | 0;
   const millis = ofDay % 1000;
   const frac = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
   const time = `${pad2((ofDay / HOUR) | 0)}:${pad2(((ofDay % HOUR) / MINUTE) | 0)}:${pad2(((ofDay % MINUTE) / 1000) | 0)}`;

@@ -13,7 +13,7 @@ import type { Action } from '../schema/action.js';
 import type { Context } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import { Instant } from '../schema/primitives.js';
-import { DAY_MS, formatInstant, HOUR_MS, localParts, parseInstant, wallToInstant, zoneOffset } from '../core/time.js';
+import { DAY_MS, formatInstant, HOUR_MS, localParts, parseInstant, wallMidnight, wallToInstant, weekdayOfDays, zoneOffset } from '../core/time.js';
 import { Context as ContextSchema } from '../schema/context.js';
 import { validate } from '../core/validate.js';
 import { governingAgreedWindows } from '../core/windows.js';
@@ -170,12 +170,12 @@ function wallInstants(wallMs: number, zone: string): number[] {
 function openIntervals(zone: string, windows: readonly CompiledWindow[], from: number, to: number, budget: Budget): Interval[] {
   const raw: Interval[] = [];
   const firstWall = localParts(from - DAY_MS, zone).wallMs;
-  const firstMidnight = firstWall - (((firstWall % DAY_MS) + DAY_MS) % DAY_MS);
+  const firstMidnight = wallMidnight(firstWall);
   const days = Math.ceil((to - from) / DAY_MS) + 3;
   spend(budget, days * windows.length * 2);
   for (let day = 0; day < days; day += 1) {
     const midnight = firstMidnight + day * DAY_MS;
-    const weekday = ((((Math.floor(midnight / DAY_MS) + 3) % 7) + 7) % 7) + 1;
+    const weekday = weekdayOfDays(Math.floor(midnight / DAY_MS));
     // A window may run into the next day: when the offset is the same at this midnight, the next and the
     // one after (nearly every day of every zone), every wall time of the two days maps through it, with no
     // lookup per window; on a day the clocks change, each window is mapped through every offset in force
@@ -294,7 +294,7 @@ function candidates(gate: WindowGate, zones: readonly string[], validity: readon
   spend(budget, zones.length * days + validity.length);
   for (const zone of zones) {
     const firstWall = localParts(from, zone).wallMs;
-    const firstMidnight = firstWall - (((firstWall % DAY_MS) + DAY_MS) % DAY_MS);
+    const firstMidnight = wallMidnight(firstWall);
     for (let day = 0; day < days; day += 1) add(wallToInstant(firstMidnight + day * DAY_MS, zone));
   }
   for (const ms of validity) add(ms);
@@ -315,7 +315,7 @@ function nextMidnights(zones: readonly string[], from: number, to: number): numb
   const days = Math.ceil((to - from) / DAY_MS) + 2;
   for (const zone of zones) {
     const firstWall = localParts(from, zone).wallMs;
-    const firstMidnight = firstWall - (((firstWall % DAY_MS) + DAY_MS) % DAY_MS);
+    const firstMidnight = wallMidnight(firstWall);
     for (let day = 0; day < days; day += 1) {
       const ms = wallToInstant(firstMidnight + day * DAY_MS, zone);
       if (ms > from && ms <= to) out.push(ms);
@@ -474,7 +474,7 @@ function windowEdges(zones: readonly string[], terms: AgreedTerms | null, limits
       if (t > ms && t <= end) edges.add(t);
     }
     const wall = localParts(ms, zone).wallMs;
-    const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS);
+    const midnight = wallMidnight(wall);
     for (let day = 0; day <= days; day += 1) {
       for (const minute of minutes) {
         // Both occurrences of a wall time repeated when clocks go back: the window flips at each.
