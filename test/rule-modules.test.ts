@@ -135,7 +135,7 @@ describe('at run time, a built-in finding never has a placeholder without its fa
 
 describe('runRules without obligations (the audit keeps none)', () => {
   const rule = (code: string): Rule =>
-    ({ ...base, messages: { note: { zh: '记录 {n}。', en: 'Record {n}.' } }, appliesTo: () => true, check: () => [{ kind: 'obligation', code, facts: { n: 1 }, when: 'allow' }] }) as unknown as Rule;
+    defineRule({ ...base, messages: { note: { zh: '记录 {n}。', en: 'Record {n}.' } }, check: () => [{ kind: 'obligation', code, facts: { n: 1 }, when: 'allow' }] });
   const facts = {} as Parameters<typeof runRules>[1];
   const limits = {} as Parameters<typeof runRules>[2];
 

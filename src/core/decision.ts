@@ -2,13 +2,13 @@ import { STANDARD, clauses } from './clauses.js';
 import { summarizeProblems, type Problem } from './problems.js';
 import type { Rule, RuleResult } from './define-rule.js';
 import type { Decision, FactValue, Finding } from '../schema/decision.js';
-import { renderMessage, renderTemplate } from './template.js';
+import { renderTemplate } from './template.js';
 import { VERSION } from './version.js';
 
 export type { Decision, Finding, Obligation, Message, FactRecord, FactValue } from '../schema/decision.js';
 
 export function findingOf(rule: Rule, result: RuleResult, enFirst = false): Finding {
-  return { rule: rule.id, clause: result.clause ?? rule.clause, code: result.code, message: renderMessage(rule.messages, result.code, result.facts, undefined, enFirst), facts: result.facts as Record<string, FactValue> };
+  return { rule: rule.id, clause: result.clause ?? rule.clause, code: result.code, message: rule.render(result.code, result.facts, enFirst), facts: result.facts as Record<string, FactValue> };
 }
 
 export interface RulesetInfo {

@@ -12,7 +12,7 @@ import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, FactValue, Message } from '../schema/decision.js';
 import { listProblems, type Problem } from './problems.js';
-import { placeholders, type MessageTemplates } from './template.js';
+import { compileMessages, placeholders, type CompiledMessages, type MessageTemplates } from './template.js';
 import type { Limits } from '../schema/profile.js';
 import type { Action } from '../schema/action.js';
 import type { Context } from '../schema/context.js';
@@ -174,6 +174,8 @@ export interface Rule extends RuleMeta {
   /** Whether the rule has anything to say about this action; it then appears in `evaluated`. */
   readonly appliesTo: (facts: Facts, limits: CompiledLimits) => boolean;
   readonly check: (facts: Facts, limits: CompiledLimits) => readonly RuleResult[];
+  /** The message of one of the rule's finding codes, in both languages (its templates compiled once, when the rule is defined). */
+  readonly render: CompiledMessages;
 }
 
 /**
@@ -281,6 +283,7 @@ export function defineRule<const M extends RuleMessages>(module: RuleModule<M>):
     basis: module.basis,
     appliesTo: module.appliesTo,
     check: (facts: Facts, limits: CompiledLimits) => check(facts, limits, report),
+    render: compileMessages(module.messages),
   } satisfies Record<keyof Rule, unknown>; // a meta field added to Rule must be copied here too
 }
 

@@ -41,9 +41,36 @@ export function renderTemplate(template: string, facts: FactRecord, lang: 'zh' |
       continue;
     }
     const value = facts[part];
-    out += value === undefined ? `{${part}}` : show(value, lang, labels[part]);
+    out += value === undefined ? `{${part}}` : show(value, lang, Object.hasOwn(labels, part) ? labels[part] : undefined);
   }
   return out;
+}
+
+/** One template made ready to render: renderTemplate's result for any facts, without splitting it or looking up its label tables again. */
+export type CompiledTemplate = (facts: FactRecord) => string;
+
+/**
+ * A template compiled once (a rule's messages, when the rule is defined): its literal text, placeholder
+ * names and their label tables resolved ahead, so rendering is a loop of concatenations. Renders exactly
+ * as renderTemplate does (test/template.test.ts compares them).
+ */
+export function compileTemplate(template: string, lang: 'zh' | 'en', labels: LabelsByFact = RULE_FACT_LABELS): CompiledTemplate {
+  const parts = templateParts(template);
+  if (parts.length === 1) return () => template;
+  const texts = parts.filter((_, i) => i % 2 === 0);
+  const names = parts.filter((_, i) => i % 2 === 1);
+  const tables = names.map((name) => (Object.hasOwn(labels, name) ? labels[name] : undefined));
+  const first = texts[0] as string;
+  return (facts) => {
+    let out = first;
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[i] as string;
+      const value = facts[name];
+      out += value === undefined ? `{${name}}` : show(value, lang, tables[i]);
+      out += texts[i + 1] as string;
+    }
+    return out;
+  };
 }
 
 /** Renders a template pair in both languages; `enFirst` lists English first (a guard's locale `en`). */
@@ -63,4 +90,26 @@ export function messageOf(messages: MessageTemplates, code: string): Message {
 /** Renders the message of one finding code in both languages. */
 export function renderMessage(messages: MessageTemplates, code: string, facts: FactRecord, labels: LabelsByFact = RULE_FACT_LABELS, enFirst = false): Message {
   return renderPair(messageOf(messages, code), facts, labels, enFirst);
+}
+
+/** A rule's message templates compiled once: renders the message of one finding code in both languages. */
+export type CompiledMessages = (code: string, facts: FactRecord, enFirst: boolean) => Message;
+
+/**
+ * Compiles every code's templates ahead (compileTemplate): renderMessage for these messages, without
+ * looking up or splitting a template per finding. An unknown code throws as messageOf does.
+ */
+export function compileMessages(messages: MessageTemplates, labels: LabelsByFact = RULE_FACT_LABELS): CompiledMessages {
+  const byCode = new Map<string, { readonly zh: CompiledTemplate; readonly en: CompiledTemplate }>();
+  for (const code of Object.keys(messages)) {
+    const template = messages[code] as Message;
+    byCode.set(code, { zh: compileTemplate(template.zh, 'zh', labels), en: compileTemplate(template.en, 'en', labels) });
+  }
+  return (code, facts, enFirst) => {
+    const compiled = byCode.get(code);
+    if (compiled === undefined) throw new Error(`no message for code "${code}"`);
+    const zh = compiled.zh(facts);
+    const en = compiled.en(facts);
+    return enFirst ? { en, zh } : { zh, en };
+  };
 }
