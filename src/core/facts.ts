@@ -1,6 +1,6 @@
 import type { Action } from '../schema/action.js';
 import type { Context } from '../schema/context.js';
-import { formatMinuteOfDay, localDayBounds, localParts, parseClock, parseInstant } from './time.js';
+import { DAY_MS, MINUTE_MS, formatMinuteOfDay, localDayBounds, parseClock, parseInstant, wallDate, weekdayOfDays, zoneOffset } from './time.js';
 
 /** A collection window compiled to minutes of the day. */
 export interface CompiledWindow {
@@ -13,13 +13,24 @@ export interface CompiledWindow {
 /** A local reading of the action's instant in one zone. */
 export interface LocalReading {
   readonly zone: string;
-  /** `yyyy-MM-dd` */
-  readonly date: string;
+  /**
+   * The wall clock as epoch ms read as if it were UTC. The date and time of day as text are made from it
+   * only when a message or a house rule shows them (readingDate, readingTime): most checks show neither.
+   */
+  readonly wallMs: number;
   readonly minuteOfDay: number;
-  /** `HH:mm` */
-  readonly time: string;
   /** ISO weekday 1–7. */
   readonly weekday: number;
+}
+
+/** `yyyy-MM-dd` of a reading. */
+export function readingDate(reading: LocalReading): string {
+  return wallDate(reading.wallMs);
+}
+
+/** `HH:mm` of a reading. */
+export function readingTime(reading: LocalReading): string {
+  return formatMinuteOfDay(reading.minuteOfDay);
 }
 
 /**
@@ -119,8 +130,10 @@ function instantOrNull(text: string | undefined): number | null {
 }
 
 function read(ms: number, zone: string): LocalReading {
-  const p = localParts(ms, zone);
-  return { zone, date: p.date, minuteOfDay: p.minuteOfDay, time: formatMinuteOfDay(p.minuteOfDay), weekday: p.weekday };
+  const wallMs = ms + zoneOffset(ms, zone);
+  const days = Math.floor(wallMs / DAY_MS);
+  // Milliseconds into the day, 0–86 399 999: an integer division by a constant (see time.ts).
+  return { zone, wallMs, minuteOfDay: ((wallMs - days * DAY_MS) / MINUTE_MS) | 0, weekday: weekdayOfDays(days) };
 }
 
 export function compileWindows(windows: readonly { start: string; end: string; days?: number[] | undefined }[]): CompiledWindow[] {

@@ -7,7 +7,7 @@ import { INVALID_INPUT } from '../core/decision.js';
 import { Engine, Rule as EngineRule } from 'json-rules-engine';
 import { z } from 'zod';
 import { GuardConfigError, type ConfigProblem } from '../core/errors.js';
-import type { Facts } from '../core/facts.js';
+import { readingDate, readingTime, type Facts } from '../core/facts.js';
 import type { FactRecord, FactValue, Finding } from '../schema/decision.js';
 import { validate } from '../core/validate.js';
 
@@ -51,13 +51,13 @@ export function houseFactsOf(f: Facts): Record<HouseFactName, FactValue> {
     conduct: f.conduct,
     amountDemanded: f.amountDemanded,
     timeZone: f.targetLocal.zone,
-    localDate: f.targetLocal.date,
-    localMonthDay: f.targetLocal.date.slice(5),
-    localTime: f.targetLocal.time,
+    localDate: readingDate(f.targetLocal),
+    localMonthDay: readingDate(f.targetLocal).slice(5),
+    localTime: readingTime(f.targetLocal),
     localHour: Math.floor(f.targetLocal.minuteOfDay / 60),
     localMinuteOfDay: f.targetLocal.minuteOfDay,
     localWeekday: f.targetLocal.weekday,
-    debtorLocalDate: f.debtorLocal.date,
+    debtorLocalDate: readingDate(f.debtorLocal),
     debtorLocalWeekday: f.debtorLocal.weekday,
     voiceConnectedToday: f.voiceConnectedToday,
     visitsToday: f.visitsToday,

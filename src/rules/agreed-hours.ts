@@ -1,3 +1,4 @@
+import { readingDate, readingTime } from '../core/facts.js';
 import { clauses } from '../core/clauses.js';
 import { formatMinuteOfDay } from '../core/time.js';
 import { readingsOutsideWindow } from '../core/limits-at.js';
@@ -29,8 +30,8 @@ export default defineRule({
     readingsOutsideWindow(f, limits)
       .map((r) =>
         report.violation('outside-agreed-window', {
-          localTime: r.time,
-          localDate: r.date,
+          localTime: readingTime(r),
+          localDate: readingDate(r),
           weekday: r.weekday,
           timeZone: r.zone,
           windows: f.agreedWindows.map((w) => `${formatMinuteOfDay(w.startMinute)}–${formatMinuteOfDay(w.endMinute)}${w.days === null ? '' : ` [${w.days.join(',')}]`}`),

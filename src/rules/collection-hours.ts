@@ -1,3 +1,4 @@
+import { readingDate, readingTime } from '../core/facts.js';
 import { clauses } from '../core/clauses.js';
 import { readingsOutsideWindow } from '../core/limits-at.js';
 import { agreedWindowsGovern } from '../core/windows.js';
@@ -27,8 +28,8 @@ export default defineRule({
     readingsOutsideWindow(f, limits)
       .map((r) =>
         report.violation('outside-default-window', {
-          localTime: r.time,
-          localDate: r.date,
+          localTime: readingTime(r),
+          localDate: readingDate(r),
           timeZone: r.zone,
           windowStart: limits.windowStart,
           windowEnd: limits.windowEnd,

@@ -1,3 +1,4 @@
+import { readingDate } from '../core/facts.js';
 import { unansweredNumberCap } from '../core/caps.js';
 import { clauses } from '../core/clauses.js';
 import { defineRule, evidence, NONE } from '../core/define-rule.js';
@@ -31,6 +32,6 @@ export default defineRule({
     const { cap, source } = unansweredNumberCap(f.agreedUnansweredAttemptsDailyCap, limits) ?? { cap: Number.POSITIVE_INFINITY, source: 'profile' };
     if (f.unansweredOnNumberToday === null) return [report.violation('phone-ref-missing')];
     if (f.unansweredOnNumberToday < cap) return NONE;
-    return [report.violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: source, localDate: f.targetLocal.date, timeZone: f.targetLocal.zone })];
+    return [report.violation('cap-reached', { count: f.unansweredOnNumberToday, cap, capSource: source, localDate: readingDate(f.targetLocal), timeZone: f.targetLocal.zone })];
   },
 });

@@ -1,3 +1,4 @@
+import { readingDate } from '../core/facts.js';
 import { clauses } from '../core/clauses.js';
 import { defineRule, evidence, NONE } from '../core/define-rule.js';
 
@@ -21,6 +22,6 @@ export default defineRule({
   appliesTo: (f) => f.channel === 'visit' && f.targetRole === 'debtor',
   check: (f, limits, report) => {
     if (f.visitsToday < limits.visitDailyCap) return NONE;
-    return [report.violation('cap-reached', { count: f.visitsToday, cap: limits.visitDailyCap, localDate: f.debtorLocal.date, timeZone: f.debtorLocal.zone })];
+    return [report.violation('cap-reached', { count: f.visitsToday, cap: limits.visitDailyCap, localDate: readingDate(f.debtorLocal), timeZone: f.debtorLocal.zone })];
   },
 });

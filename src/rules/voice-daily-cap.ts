@@ -1,3 +1,4 @@
+import { readingDate } from '../core/facts.js';
 import { voiceCap } from '../core/caps.js';
 import { clauses } from '../core/clauses.js';
 import { defineRule, evidence, NONE } from '../core/define-rule.js';
@@ -32,7 +33,7 @@ export default defineRule({
         capReason: reason,
         profileCap,
         agreedCap,
-        localDate: f.debtorLocal.date,
+        localDate: readingDate(f.debtorLocal),
         timeZone: f.debtorLocal.zone,
       }),
     ];
