@@ -57,14 +57,23 @@ export function runRules(rules: readonly Rule[], facts: Facts, limits: CompiledL
   return { violations, obligations: kept, evaluated };
 }
 
-/** Settles the outcome: deny on any violation; an allow carries every obligation, a deny only the standing ones. */
+/**
+ * Settles the outcome: deny on any violation; an allow carries every obligation, a deny only the standing
+ * ones. The decision takes the evaluation's arrays as they are (every evaluation is built for one
+ * decision), rather than copying them.
+ */
 export function decide(evaluation: Evaluation, profile: string): Decision {
-  const outcome = evaluation.violations.length === 0 ? 'allow' : 'deny';
+  const allow = evaluation.violations.length === 0;
+  const obligations: Finding[] = [];
+  for (let i = 0; i < evaluation.obligations.length; i += 1) {
+    const o = evaluation.obligations[i] as Evaluation['obligations'][number];
+    if (allow || o.when === 'always') obligations.push(o.finding);
+  }
   return {
-    outcome,
-    violations: [...evaluation.violations],
-    obligations: evaluation.obligations.filter((o) => outcome === 'allow' || o.when === 'always').map((o) => o.finding),
-    evaluated: [...evaluation.evaluated],
+    outcome: allow ? 'allow' : 'deny',
+    violations: evaluation.violations as Finding[],
+    obligations,
+    evaluated: evaluation.evaluated as string[],
     ruleset: ruleset({ profile }),
   };
 }

@@ -286,8 +286,11 @@ export function boundsProblem(input: unknown, root: string, bounds: InputBounds 
  * exactly what the bounds walk and zod together accept, with zod's output; undefined when it refuses, and
  * zod then names the problems.
  */
+/** The input-bounds walk, for a schema whose values are not provably within the bounds. */
+const withinInputBounds = (value: unknown): boolean => boundsProblem(value, '') === null;
+
 function fastParse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | undefined {
-  const parsed = fastValidator(schema, INPUT_BOUNDS, (value) => boundsProblem(value, '') === null).parse(input);
+  const parsed = fastValidator(schema, INPUT_BOUNDS, withinInputBounds).parse(input);
   return parsed === undefined ? undefined : { ok: true, value: parsed.value };
 }
 
