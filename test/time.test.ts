@@ -100,6 +100,20 @@ describe('zones', () => {
     );
   });
 
+  it('formats whole-second instants (the one-string fast path) as date-fns-tz does, offsets east and west', () => {
+    const seconds = fc.integer({ min: Date.UTC(1900, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }).map((s) => s * 1000);
+    fc.assert(
+      fc.property(seconds, fc.constantFrom(...ZONES, 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/Caracas'), (ms, zone) => {
+        expect(formatInstant(ms, zone)).toBe(formatInTimeZone(ms, zone, "yyyy-MM-dd'T'HH:mm:ssXXX").replace(/Z$/, '+00:00'));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatInstant(Date.UTC(9999, 11, 31, 15, 59, 59), 'Asia/Shanghai')).toBe('9999-12-31T23:59:59+08:00');
+    expect(formatInstant(Date.UTC(999, 0, 1, 0, 0, 0), 'UTC')).toBe('0999-01-01T00:00:00+00:00');
+    expect(formatInstant(Date.UTC(2026, 6, 1, 12, 0, 0), 'America/St_Johns')).toBe('2026-07-01T09:30:00-02:30');
+    expect(formatInstant(Date.UTC(2026, 6, 1, 12, 0, 0, 5), 'America/St_Johns')).toBe('2026-07-01T09:30:00.005-02:30');
+  });
+
   it('reads Beijing time as date-fns-tz does across its summer times (1986–1991) and the fixed +08:00 after', () => {
     // Beijing time and UTC are answered without Intl where the offset is fixed (BEIJING_FIXED_FROM_MS):
     // both sides of that cut-off, the last summer times before it, and far ahead, against date-fns-tz.

@@ -395,7 +395,6 @@ function mostInDay(sorted: readonly number[], days: readonly { start: number; en
 
 const NO_INSTANTS: readonly number[] = [];
 
-/** Whether the last `n` outbound voice attempts toward the debtor before `atMs` all went unanswered. */
 /** The most unanswered attempts in a row that are counted: far above any profile's limit (docs/profiles.md). */
 export const MAX_TRAILING_ATTEMPTS = 1000;
 
