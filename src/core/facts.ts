@@ -140,6 +140,8 @@ export function compileWindows(windows: readonly { start: string; end: string; d
   return windows.map((w) => ({ startMinute: parseClock(w.start), endMinute: parseClock(w.end), days: w.days ?? null }));
 }
 
+const NO_WINDOWS: readonly CompiledWindow[] = Object.freeze([]);
+
 /** The terms agreed with the debtor, compiled once: the validity period as epoch ms (each bound optional), windows in minutes. */
 export interface AgreedTerms {
   readonly validFromMs: number | null;
@@ -179,11 +181,6 @@ const UNANSWERED: ReadonlySet<string> = new Set(['not_connected', 'failed']);
 export function debtorZones(debtor: Context['debtor']): string[] {
   if (debtor.timeZones === undefined) return [debtor.timeZone];
   return [...new Set([debtor.timeZone, ...debtor.timeZones])];
-}
-
-/** Start (inclusive) and end (exclusive) of the local day containing `atMs` in each zone. */
-function dayBounds(atMs: number, zones: readonly string[]): { start: number; end: number }[] {
-  return zones.map((zone) => localDayBounds(atMs, zone));
 }
 
 /**
@@ -385,15 +382,10 @@ function lowerBound(sorted: readonly number[], value: number): number {
   return lo;
 }
 
-/** How many instants of `sorted` fall in the local day containing `atMs`, the most over the zones. */
-function mostInDay(sorted: readonly number[], days: readonly { start: number; end: number }[]): number {
-  let most = 0;
-  if (sorted.length === 0) return 0;
-  for (const day of days) most = Math.max(most, lowerBound(sorted, day.end) - lowerBound(sorted, day.start));
-  return most;
+/** How many instants of `sorted` fall in [start, end). */
+function countIn(sorted: readonly number[], start: number, end: number): number {
+  return sorted.length === 0 ? 0 : lowerBound(sorted, end) - lowerBound(sorted, start);
 }
-
-const NO_INSTANTS: readonly number[] = [];
 
 /** The most unanswered attempts in a row that are counted: far above any profile's limit (docs/profiles.md). */
 export const MAX_TRAILING_ATTEMPTS = 1000;
@@ -412,13 +404,21 @@ export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: re
   visits: number;
   unansweredOnNumber: number;
 } {
-  const debtorDays = dayBounds(atMs, zones.debtor);
-  const targetDays = zones.target === zones.debtor ? debtorDays : dayBounds(atMs, zones.target);
-  return {
-    voiceConnected: mostInDay(index.voiceConnected, debtorDays),
-    visits: mostInDay(index.visits, debtorDays),
-    unansweredOnNumber: phoneRef === undefined ? 0 : mostInDay(index.unansweredByPhone.get(phoneRef) ?? NO_INSTANTS, targetDays),
-  };
+  // Each zone's local day once, for every list counted in it: no arrays of days per check.
+  let voiceConnected = 0;
+  let visits = 0;
+  for (let i = 0; i < zones.debtor.length; i += 1) {
+    const day = localDayBounds(atMs, zones.debtor[i] as string);
+    voiceConnected = Math.max(voiceConnected, countIn(index.voiceConnected, day.start, day.end));
+    visits = Math.max(visits, countIn(index.visits, day.start, day.end));
+  }
+  let unansweredOnNumber = 0;
+  const onNumber = phoneRef === undefined ? undefined : index.unansweredByPhone.get(phoneRef);
+  for (let i = 0; onNumber !== undefined && i < zones.target.length; i += 1) {
+    const day = localDayBounds(atMs, zones.target[i] as string);
+    unansweredOnNumber = Math.max(unansweredOnNumber, countIn(onNumber, day.start, day.end));
+  }
+  return { voiceConnected, visits, unansweredOnNumber };
 }
 
 /**
@@ -438,7 +438,8 @@ export function deriveFacts(
   const contactRecord = target.role === 'contact' ? context.contacts?.find((c) => c.partyId === target.partyId) : undefined;
   const guarantorRecord = target.role === 'guarantor' ? context.guarantors?.find((g) => g.partyId === target.partyId) : undefined;
 
-  const debtorLocals = debtorZones(debtor).map((zone) => read(atMs, zone));
+  const zones = debtorZones(debtor);
+  const debtorLocals = zones.map((zone) => read(atMs, zone));
   const debtorLocal = debtorLocals[0] as LocalReading;
   const ownZone = contactRecord?.timeZone ?? guarantorRecord?.timeZone;
   const targetLocals = ownZone === undefined ? debtorLocals : [read(atMs, ownZone)];
@@ -447,8 +448,7 @@ export function deriveFacts(
   const agreed = termsInForceAt(agreedTerms(agreement), atMs);
 
   const phoneRef = action.phoneRef;
-  const debtorZoneList = debtorLocals.map((r) => r.zone);
-  const counts = dayCounts(history, atMs, { debtor: debtorZoneList, target: ownZone === undefined ? debtorZoneList : [ownZone] }, phoneRef);
+  const counts = dayCounts(history, atMs, { debtor: zones, target: ownZone === undefined ? zones : [ownZone] }, phoneRef);
 
   const settledAtMs = debt.status === 'settled' && debt.settledAt !== undefined ? parseInstant(debt.settledAt) : null;
 
@@ -479,7 +479,7 @@ export function deriveFacts(
     debtorLocals,
     targetLocals,
     agreementInForce: agreed !== null,
-    agreedWindows: agreed === null ? [] : agreed.windows,
+    agreedWindows: agreed === null ? NO_WINDOWS : agreed.windows,
     agreedVoiceDailyCap: agreed === null ? null : agreed.voiceDailyCap,
     agreedUnansweredAttemptsDailyCap: agreed === null ? null : agreed.unansweredAttemptsDailyCap,
     trailingUnansweredAttempts: trailingUnanswered(history, atMs),

@@ -23,8 +23,11 @@ import { compileSchema } from './validators/walker.js';
 
 /** A schema's fast validator. */
 export interface FastValidator<T> {
-  /** The value zod's parse would return, or undefined when zod must decide (and explain). Never throws. */
-  readonly parse: (input: unknown) => { readonly value: T } | undefined;
+  /**
+   * The value zod's parse would return (as validate's result, so it is handed on without another
+   * object), or undefined when zod must decide (and explain). Never throws.
+   */
+  readonly parse: (input: unknown) => { ok: true; value: T } | undefined;
   /** True when every value the schema accepts is within the input bounds, so no separate bounds walk runs. */
   readonly withinBounds: boolean;
   /** Whether the validator is generated code (else the closure walker). */
@@ -66,7 +69,7 @@ export function fastValidator<S extends z.ZodType>(schema: S, limits: InputBound
       try {
         if (!withinBounds && !walk(input)) return undefined;
         const out = parse(input);
-        return out === FAIL ? undefined : { value: out as z.output<S> };
+        return out === FAIL ? undefined : { ok: true, value: out as z.output<S> };
       } catch {
         return undefined; // a throwing getter, a proxy: zod's parse (and its error handling) decides
       }

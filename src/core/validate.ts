@@ -290,8 +290,7 @@ export function boundsProblem(input: unknown, root: string, bounds: InputBounds 
 const withinInputBounds = (value: unknown): boolean => boundsProblem(value, '') === null;
 
 function fastParse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | undefined {
-  const parsed = fastValidator(schema, INPUT_BOUNDS, withinInputBounds).parse(input);
-  return parsed === undefined ? undefined : { ok: true, value: parsed.value };
+  return fastValidator(schema, INPUT_BOUNDS, withinInputBounds).parse(input);
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; problems: InputProblem[] };
