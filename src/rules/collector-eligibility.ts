@@ -31,10 +31,9 @@ export default defineRule({
     const found: RuleResult[] = [];
     if (c?.violentCrimeRecord === true) found.push(report.violation('violent-crime-record', { violentCrimeRecord: true }));
     if (c?.seriousBadCredit === true) found.push(report.violation('serious-bad-credit', { seriousBadCredit: true }));
-    const unattested = [
-      ...((c?.violentCrimeRecord ?? null) === null ? ['violentCrimeRecord'] : []),
-      ...((c?.seriousBadCredit ?? null) === null ? ['seriousBadCredit'] : []),
-    ];
+    const unattested: string[] = [];
+    if ((c?.violentCrimeRecord ?? null) === null) unattested.push('violentCrimeRecord');
+    if ((c?.seriousBadCredit ?? null) === null) unattested.push('seriousBadCredit');
     if (unattested.length > 0) found.push(report.violation('screening-not-attested', { unattested }));
     return found;
   },
