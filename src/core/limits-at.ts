@@ -6,7 +6,7 @@
  */
 import type { Facts } from './facts.js';
 import type { CompiledLimits } from '../profiles/compile.js';
-import { addZonedMonths } from './time.js';
+import { addZonedMonths, DAY_MS } from './time.js';
 import { governingWindowsOf, inAnyWindow } from './windows.js';
 import type { CompiledWindow } from './facts.js';
 
@@ -71,6 +71,19 @@ export function trainingCutoffMs(f: Facts, limits: CompiledLimits): number {
 /** The earliest instant an agency evaluation may date from. */
 export function evaluationCutoffMs(f: Facts, limits: CompiledLimits): number {
   return addZonedMonths(f.atMs, -limits.agencyEvaluationIntervalMonths, f.debtorLocal.zone);
+}
+
+/**
+ * Whether `ms` is before the instant `months` calendar months before the action, in the debtor's zone
+ * (trainingCutoffMs, evaluationCutoffMs), computing that instant only when needed. A month back is at
+ * least 28 days of wall clock, and offsets lie within UTC−12 and UTC+14, so the cutoff is at least
+ * 28 days a month less 52 hours before the action: an instant within 28 days a month less 3 days of the
+ * action is never before it. That answers the common case (a recent attestation) without calendar
+ * arithmetic; a property test holds both answers equal.
+ */
+export function beforeMonthsBack(ms: number, f: Facts, months: number): boolean {
+  if (ms >= f.atMs - (28 * months - 3) * DAY_MS) return false;
+  return ms < addZonedMonths(f.atMs, -months, f.debtorLocal.zone);
 }
 
 /** The action's instant plus the record retention period, in the debtor's zone. */

@@ -1,5 +1,5 @@
 import { clauses } from '../core/clauses.js';
-import { evaluationCutoffMs } from '../core/limits-at.js';
+import { beforeMonthsBack, evaluationCutoffMs } from '../core/limits-at.js';
 import { DAY_MS, formatInstant } from '../core/time.js';
 
 /**
@@ -66,7 +66,7 @@ export default defineRule({
     const evaluated = f.agencyLastEvaluatedAtMs;
     if (evaluated === null || evaluated > f.atMs) {
       found.push(report.violation('agency-not-evaluated', { lastEvaluatedAt: evaluated === null ? null : formatInstant(evaluated, zone) }));
-    } else if (evaluated < evaluationCutoffMs(f, limits)) {
+    } else if (beforeMonthsBack(evaluated, f, limits.agencyEvaluationIntervalMonths)) {
       found.push(report.violation('evaluation-lapsed', {
         lastEvaluatedAt: formatInstant(evaluated, zone),
         cutoff: formatInstant(evaluationCutoffMs(f, limits), zone),

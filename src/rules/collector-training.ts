@@ -1,5 +1,5 @@
 import { clauses } from '../core/clauses.js';
-import { trainingCutoffMs } from '../core/limits-at.js';
+import { beforeMonthsBack, trainingCutoffMs } from '../core/limits-at.js';
 import { formatInstant } from '../core/time.js';
 import { defineRule, evidence, type RuleResult } from '../core/define-rule.js';
 
@@ -46,7 +46,7 @@ export default defineRule({
     if (!doneBy(training)) found.push(report.violation('no-pre-job-training', { preJobTrainingPassedAt: fmt(training) }));
     if (!doneBy(pledge)) found.push(report.violation('no-confidentiality-pledge', { confidentialityPledgeSignedAt: fmt(pledge) }));
     if (!doneBy(assessed)) found.push(report.violation('no-training-assessment', { lastTrainingAssessedAt: fmt(assessed) }));
-    else if (assessed < trainingCutoffMs(f, limits)) {
+    else if (beforeMonthsBack(assessed, f, limits.trainingIntervalMonths)) {
       found.push(report.violation('training-assessment-lapsed', {
         lastTrainingAssessedAt: formatInstant(assessed, zone),
         cutoff: formatInstant(trainingCutoffMs(f, limits), zone),
