@@ -21,19 +21,23 @@ export interface VoiceCap {
   readonly agreedCap: number | null;
 }
 
+/** One literal for every voice cap (no object spread: every voice check toward the debtor reads a cap). */
+function voiceCapOf(cap: number, source: VoiceCap['source'], reason: VoiceCapReason, profileCap: number, agreedCap: number | null): VoiceCap {
+  return { cap, source, reason, profileCap, agreedCap };
+}
+
 /**
  * The voice cap for a debtor. An agreed cap only lowers the profile's cap; only a custom profile that opts
  * in with `agreementMayRaiseVoiceCap: { upTo }` lets it raise the cap, and never above `upTo`.
  */
 export function voiceCap(agreedCap: number | null, limits: CompiledLimits): VoiceCap {
   const profileCap = limits.voiceDailyCap;
-  const base = { profileCap, agreedCap };
-  if (agreedCap === null) return { cap: profileCap, source: 'profile', reason: 'profile', ...base };
-  if (agreedCap < profileCap) return { cap: agreedCap, source: 'agreement', reason: 'agreement-lower', ...base };
+  if (agreedCap === null) return voiceCapOf(profileCap, 'profile', 'profile', profileCap, agreedCap);
+  if (agreedCap < profileCap) return voiceCapOf(agreedCap, 'agreement', 'agreement-lower', profileCap, agreedCap);
   const ceiling = limits.agreementVoiceCapCeiling;
-  if (ceiling === null || ceiling <= profileCap || agreedCap === profileCap) return { cap: profileCap, source: 'profile', reason: 'agreement-not-higher', ...base };
-  if (agreedCap <= ceiling) return { cap: agreedCap, source: 'agreement', reason: 'agreement-raised', ...base };
-  return { cap: ceiling, source: 'profile', reason: 'agreement-raised-to-ceiling', ...base };
+  if (ceiling === null || ceiling <= profileCap || agreedCap === profileCap) return voiceCapOf(profileCap, 'profile', 'agreement-not-higher', profileCap, agreedCap);
+  if (agreedCap <= ceiling) return voiceCapOf(agreedCap, 'agreement', 'agreement-raised', profileCap, agreedCap);
+  return voiceCapOf(ceiling, 'profile', 'agreement-raised-to-ceiling', profileCap, agreedCap);
 }
 
 /** The cap on unanswered attempts per number and day, and whose number it is. */
