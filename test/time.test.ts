@@ -2,7 +2,7 @@ import { formatInTimeZone } from 'date-fns-tz';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addWallMonths, addZonedMonths, BEIJING_FIXED_FROM_MS, formatInstant, isValidTimeZone, localDayBounds, localParts, parseClock, parseInstant, readInstant, wallToInstant, zoneOffset,
+  addWallMonths, addZonedMonths, BEIJING_FIXED_FROM_MS, formatInstant, isValidTimeZone, localDayBounds, localHour, localParts, parseClock, parseInstant, readInstant, wallToInstant, zoneOffset,
 } from '../src/core/time.js';
 
 const ZONES = ['Asia/Shanghai', 'UTC', 'America/New_York', 'Europe/London', 'Australia/Sydney', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Santiago'];
@@ -94,6 +94,7 @@ describe('zones', () => {
         const hh = String(Math.floor(p.minuteOfDay / 60)).padStart(2, '0');
         const mm = String(p.minuteOfDay % 60).padStart(2, '0');
         expect(`${p.date} ${hh}:${mm} ${p.weekday}`).toBe(expected);
+        expect(localHour(ms, zone)).toBe(Math.floor(p.minuteOfDay / 60));
         expect(formatInstant(ms, zone)).toBe(formatInTimeZone(ms, zone, ms % 1000 === 0 ? "yyyy-MM-dd'T'HH:mm:ssXXX" : "yyyy-MM-dd'T'HH:mm:ss.SSSXXX").replace(/Z$/, '+00:00'));
       }),
       { numRuns: 2000 },

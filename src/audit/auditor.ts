@@ -9,7 +9,7 @@ import { addToHistoryIndex, emptyHistoryIndex, forgetHistoryBefore, type Growing
 import type { Context } from '../schema/context.js';
 import type { Decision, Finding } from '../schema/decision.js';
 import type { Channel } from '../schema/primitives.js';
-import { formatInstant, HOUR_MS, localParts, readInstant } from '../core/time.js';
+import { formatInstant, HOUR_MS, localHour, readInstant } from '../core/time.js';
 import { validate } from '../core/validate.js';
 import { AuditRecord } from '../schema/audit-record.js';
 import { createTimeOrder, HISTORY_HORIZON_MS, MAX_LATENESS_MS, type Placement } from './time-order.js';
@@ -200,7 +200,7 @@ export function createAuditor(): Auditor {
     const zone = record.debtor.timeZone;
     const actor = action.actor;
     const collectorId = actor.kind === 'human' ? actor.collector?.id : actor.ai?.id;
-    const base = verdictBase(index, record.id, record.debtor.id, action.at, formatInstant(atMs, zone), action.target.role, action.channel, actor.organization.id, collectorId, Math.floor(localParts(atMs, zone).minuteOfDay / 60));
+    const base = verdictBase(index, record.id, record.debtor.id, action.at, formatInstant(atMs, zone), action.target.role, action.channel, actor.organization.id, collectorId, localHour(atMs, zone));
     return { kind: 'read', record, atMs, base };
   };
 

@@ -447,6 +447,12 @@ export function formatInstant(ms: number, zone: string): string {
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}T${time}${frac}${offsetMs === BEIJING_OFFSET_MS ? '+08:00' : offsetText(offsetMs)}`;
 }
 
+/** The hour of the day, 0–23, on the wall clock of `zone` at instant `ms` (localParts without the date's text). */
+export function localHour(ms: number, zone: string): number {
+  const wallMs = ms + zoneOffset(ms, zone);
+  return ((wallMs - wallMidnight(wallMs)) / HOUR) | 0;
+}
+
 /** `HH:mm` of a minute of day. */
 export function formatMinuteOfDay(minute: number): string {
   return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
