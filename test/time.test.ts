@@ -193,6 +193,23 @@ describe('zones', () => {
     expect(parseClock('00:00')).toBe(0);
     expect(parseClock('22:00')).toBe(1320);
     expect(parseClock('23:59')).toBe(1439);
-    for (const bad of ['24:00', '7:00', '07:60', '0700', '']) expect(parseClock(bad)).toBeNaN();
+    for (const bad of ['24:00', '7:00', '07:60', '0700', '', '07:00\n', ' 07:00', '07-00', '٠٧:٠٠', '0a:00', '/7:00', ':7:00']) expect(parseClock(bad)).toBeNaN();
+  });
+
+  it('accepts exactly what /^([01]\\d|2[0-3]):([0-5]\\d)$/ accepts, with its minute of day', () => {
+    const reference = (text: string): number => {
+      const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+      return m === null ? Number.NaN : Number(m[1]) * 60 + Number(m[2]);
+    };
+    // Every string of the shape, digits or near-digits in each place, and arbitrary text.
+    const near = fc.constantFrom('0', '1', '2', '3', '5', '6', '9', '/', ':', 'a', ' ', '٣');
+    const shaped = fc.tuple(near, near, fc.constantFrom(':', ';', '9'), near, near).map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.oneof(shaped, fc.string({ maxLength: 7 })), (text) => {
+      expect(parseClock(text)).toBe(reference(text));
+    }), { numRuns: 5000 });
+    for (let minute = 0; minute < 1440; minute += 1) {
+      const text = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+      expect(parseClock(text)).toBe(minute);
+    }
   });
 });

@@ -424,15 +424,17 @@ export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: re
 /**
  * Derives the facts of one check from a validated context and action. `atMs` moves the action in time
  * (scheduling asks "what if the same action happened then?") without rewriting its text; `history` is
- * the context's history index, built once by a prepared case or a schedule search.
+ * the context's history index and `terms` its agreement compiled (agreedTerms), both built once by a
+ * prepared case or a schedule search.
  */
 export function deriveFacts(
   context: Context,
   action: Action,
   atMs: number = parseInstant(action.at),
   history: HistoryIndex = indexHistory(context),
+  terms: AgreedTerms | null = agreedTerms(context.agreement),
 ): Facts {
-  const { debtor, debt, agreement } = context;
+  const { debtor, debt } = context;
   const target = action.target;
 
   const contactRecord = target.role === 'contact' ? context.contacts?.find((c) => c.partyId === target.partyId) : undefined;
@@ -445,7 +447,7 @@ export function deriveFacts(
   const targetLocals = ownZone === undefined ? debtorLocals : [read(atMs, ownZone)];
   const targetLocal = targetLocals[0] as LocalReading;
 
-  const agreed = termsInForceAt(agreedTerms(agreement), atMs);
+  const agreed = termsInForceAt(terms, atMs);
 
   const phoneRef = action.phoneRef;
   const counts = dayCounts(history, atMs, { debtor: zones, target: ownZone === undefined ? zones : [ownZone] }, phoneRef);

@@ -9,7 +9,7 @@ import { GuardConfigError } from '../core/errors.js';
 import { decide, internalError, runRules, type Evaluation } from '../core/evaluate.js';
 import { explain } from '../core/explain.js';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../core/locale.js';
-import { deriveFacts, indexHistory, type Facts, type HistoryIndex } from '../core/facts.js';
+import { agreedTerms, deriveFacts, indexHistory, type AgreedTerms, type Facts, type HistoryIndex } from '../core/facts.js';
 import { compileHouseRules, type CompiledHouseRules } from './house-rules.js';
 import { compileProfile, nationalLimits, type CompiledLimits } from '../profiles/compile.js';
 import { resolveProfile } from '../profiles/resolve.js';
@@ -146,7 +146,16 @@ export function createGuard(options: GuardOptions = {}): Guard {
 
 /** A validated case and action, or the deny that ends the check early. */
 type Prepared =
-  | { readonly ok: true; readonly context: Context; readonly action: Action; readonly history?: HistoryIndex; readonly atMs?: number; readonly obligations?: boolean }
+  | {
+      readonly ok: true;
+      readonly context: Context;
+      readonly action: Action;
+      readonly history?: HistoryIndex;
+      readonly atMs?: number;
+      readonly obligations?: boolean;
+      /** The case's agreement compiled once (a prepared case); undefined: compiled for this check. */
+      readonly terms?: AgreedTerms | null;
+    }
   | { readonly ok: false; readonly decision: Decision };
 
 /** createGuard, plus the entry points for already validated input (internal: used by the audit). */
@@ -175,10 +184,10 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
   };
 
   /** 2–4. Facts, built-in rules, provenance; a throwing fact derivation is a deny naming `facts`. `atMs` moves the action for scheduling. */
-  const evaluateBuiltIn = (context: Context, action: Action, history: HistoryIndex | undefined, atMs?: number, obligations = true): { evaluation: Evaluation; facts: Facts | null } => {
+  const evaluateBuiltIn = (context: Context, action: Action, history: HistoryIndex | undefined, atMs?: number, obligations = true, terms?: AgreedTerms | null): { evaluation: Evaluation; facts: Facts | null } => {
     let facts: Facts;
     try {
-      facts = deriveFacts(context, action, atMs, history);
+      facts = deriveFacts(context, action, atMs, history, terms);
     } catch (error) {
       return { evaluation: { violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }, facts: null };
     }
@@ -195,12 +204,12 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
 
   const decideSync = (prepared: Prepared): Decision => {
     if (!prepared.ok) return prepared.decision;
-    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs, prepared.obligations).evaluation);
+    return settle(evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs, prepared.obligations, prepared.terms).evaluation);
   };
 
   const decideAsync = async (prepared: Prepared): Promise<Decision> => {
     if (!prepared.ok) return prepared.decision;
-    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs, prepared.obligations);
+    const built = evaluateBuiltIn(prepared.context, prepared.action, prepared.history, prepared.atMs, prepared.obligations, prepared.terms);
     let evaluation = built.evaluation;
     const facts = built.facts;
     if (house !== null && facts !== null) {
@@ -234,16 +243,21 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
       });
     }
     const validated: Context = ctx.value;
+    // What the case alone gives every check, derived at its first check: the history indexed, the agreement compiled.
     let history: HistoryIndex | null = null;
+    let terms: AgreedTerms | null = null;
     const withAction = (action: unknown): Prepared => {
       const act = validate(ActionSchema, action, 'action');
       if (!act.ok) return { ok: false, decision: invalid(act.problems) };
       try {
-        history ??= indexHistory(validated);
+        if (history === null) {
+          terms = agreedTerms(validated.agreement);
+          history = indexHistory(validated);
+        }
       } catch (error) {
         return { ok: false, decision: settle({ violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }) };
       }
-      return { ok: true, context: validated, action: act.value, history };
+      return { ok: true, context: validated, action: act.value, history, terms };
     };
     return Object.freeze({
       ok: true,
@@ -262,13 +276,15 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     if (!prepared.ok) return invalidSchedule(prepared.decision);
     const { context: c, action: a } = prepared;
     let history: HistoryIndex;
+    let terms: AgreedTerms | null;
     try {
       history = indexHistory(c);
+      terms = agreedTerms(c.agreement);
     } catch (error) {
       return invalidSchedule(settle({ violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }));
     }
     const decideAt = (atMs: number): { decision: Decision; facts: Facts | null } => {
-      const { evaluation, facts } = evaluateBuiltIn(c, a, history, atMs);
+      const { evaluation, facts } = evaluateBuiltIn(c, a, history, atMs, true, terms);
       return { decision: settle(evaluation), facts };
     };
     return searchFrom({ context: c, action: a, limits, history, decide: decideAt }, horizonDays);
