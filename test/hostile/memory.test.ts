@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { auditSync, checkAction } from '../../src/index.js';
 import { boundedMemo, memoSizes } from '../../src/core/memo.js';
 import { formatInstant, isValidTimeZone, localParts, parseInstant } from '../../src/core/time.js';
+import { CACHED_HISTORY_INSTANTS } from '../../src/core/facts.js';
 import { action, context } from '../support/fixtures.js';
 
 const ZONE = 'america/argentina/comodrivadavia'; // 30 letters: 2^30 spellings, every one accepted by Intl
@@ -65,6 +66,19 @@ describe('every cache of the core is bounded', () => {
     expect(verdicts.filter((v) => v.inputError !== undefined)).toEqual([]);
     // The collector's three dates are the only instants the check caches (they repeat on every record).
     expect((sizes()['time.instants']?.size ?? 0) - before).toBeLessThanOrEqual(3);
+  });
+
+  it('a history longer than CACHED_HISTORY_INSTANTS keeps its instants out of the cache of instants; a shorter one enters it', () => {
+    const entries = (n: number, offsetMs: number) =>
+      Array.from({ length: n }, (_, i) => ({ channel: 'voice', at: formatInstant(parseInstant('2026-11-29T10:00:00+08:00') - offsetMs - i * 60_000, 'Asia/Shanghai'), outcome: 'not_connected', target: { role: 'debtor' } }));
+    const before = sizes()['time.instants']?.size ?? 0;
+    const long = checkAction(context({ history: entries(CACHED_HISTORY_INSTANTS + 1, 0) as never }), action());
+    expect(long.violations.filter((v) => v.rule === 'invalid-input')).toEqual([]);
+    // The action's and the collector's instants only.
+    expect((sizes()['time.instants']?.size ?? 0) - before).toBeLessThanOrEqual(4);
+    const short = checkAction(context({ history: entries(200, 30 * 86_400_000) as never }), action());
+    expect(short.violations.filter((v) => v.rule === 'invalid-input')).toEqual([]);
+    expect((sizes()['time.instants']?.size ?? 0) - before).toBeGreaterThanOrEqual(200);
   });
 
   it('a year of distinct instants in one zone: the offset cache of that zone stays within its bound', () => {
