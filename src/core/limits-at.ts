@@ -76,9 +76,10 @@ export function evaluationCutoffMs(f: Facts, limits: CompiledLimits): number {
 /**
  * Whether `ms` is before the instant `months` calendar months before the action, in the debtor's zone
  * (trainingCutoffMs, evaluationCutoffMs), computing that instant only when needed. A month back is at
- * least 28 days of wall clock, and offsets lie within UTC−12 and UTC+14, so the cutoff is at least
- * 28 days a month less 52 hours before the action: an instant within 28 days a month less 3 days of the
- * action is never before it. That answers the common case (a recent attestation) without calendar
+ * least 28 days of wall clock, and two offsets of a zone differ by less than 33 hours (UTC−12 to UTC+14
+ * today; Manila's local mean times around its skipped day of 1844 at the extreme), so the cutoff is at
+ * least 28 days a month less 66 hours before the action: an instant within 28 days a month less 3 days
+ * of the action is never before it. That answers the common case (a recent attestation) without calendar
  * arithmetic; a property test holds both answers equal.
  */
 export function beforeMonthsBack(ms: number, f: Facts, months: number): boolean {
