@@ -413,16 +413,18 @@ export function dayCounts(index: HistoryIndex, atMs: number, zones: { debtor: re
   unansweredOnNumber: number;
 } {
   // Each zone's local day once, for every list counted in it: no arrays of days per check.
+  const onNumber = phoneRef === undefined ? undefined : index.unansweredByPhone.get(phoneRef);
+  const sameZones = zones.target === zones.debtor;
   let voiceConnected = 0;
   let visits = 0;
+  let unansweredOnNumber = 0;
   for (let i = 0; i < zones.debtor.length; i += 1) {
     const day = localDayBounds(atMs, zones.debtor[i] as string);
     voiceConnected = Math.max(voiceConnected, countIn(index.voiceConnected, day.start, day.end));
     visits = Math.max(visits, countIn(index.visits, day.start, day.end));
+    if (sameZones && onNumber !== undefined) unansweredOnNumber = Math.max(unansweredOnNumber, countIn(onNumber, day.start, day.end));
   }
-  let unansweredOnNumber = 0;
-  const onNumber = phoneRef === undefined ? undefined : index.unansweredByPhone.get(phoneRef);
-  for (let i = 0; onNumber !== undefined && i < zones.target.length; i += 1) {
+  for (let i = 0; !sameZones && onNumber !== undefined && i < zones.target.length; i += 1) {
     const day = localDayBounds(atMs, zones.target[i] as string);
     unansweredOnNumber = Math.max(unansweredOnNumber, countIn(onNumber, day.start, day.end));
   }

@@ -63,14 +63,19 @@ export function debtorLostByHistory(f: Facts, limits: CompiledLimits): boolean |
   return n === null ? null : f.trailingUnansweredAttempts >= n;
 }
 
+/** The instant `months` calendar months before the action, in the debtor's zone. */
+function monthsBeforeAction(f: Facts, months: number): number {
+  return addZonedMonths(f.atMs, -months, f.debtorLocal.zone);
+}
+
 /** The earliest instant a training assessment may date from: the action minus the training interval, in the debtor's zone. */
 export function trainingCutoffMs(f: Facts, limits: CompiledLimits): number {
-  return addZonedMonths(f.atMs, -limits.trainingIntervalMonths, f.debtorLocal.zone);
+  return monthsBeforeAction(f, limits.trainingIntervalMonths);
 }
 
 /** The earliest instant an agency evaluation may date from. */
 export function evaluationCutoffMs(f: Facts, limits: CompiledLimits): number {
-  return addZonedMonths(f.atMs, -limits.agencyEvaluationIntervalMonths, f.debtorLocal.zone);
+  return monthsBeforeAction(f, limits.agencyEvaluationIntervalMonths);
 }
 
 /**
@@ -84,7 +89,7 @@ export function evaluationCutoffMs(f: Facts, limits: CompiledLimits): number {
  */
 export function beforeMonthsBack(ms: number, f: Facts, months: number): boolean {
   if (ms >= f.atMs - (28 * months - 3) * DAY_MS) return false;
-  return ms < addZonedMonths(f.atMs, -months, f.debtorLocal.zone);
+  return ms < monthsBeforeAction(f, months);
 }
 
 /** The action's instant plus the record retention period, in the debtor's zone. */

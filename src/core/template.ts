@@ -29,30 +29,21 @@ function show(value: FactValue, lang: 'zh' | 'en', table: Labels | undefined): s
   return String(value);
 }
 
-/** Renders one template in one language; a placeholder without a fact stays as it is (`{name}`). */
+/**
+ * Renders one template in one language; a placeholder without a fact stays as it is (`{name}`). For a
+ * template rendered once (invalid input, program checks); a rule's are compiled ahead (compileTemplate).
+ */
 export function renderTemplate(template: string, facts: FactRecord, lang: 'zh' | 'en', labels: LabelsByFact = RULE_FACT_LABELS): string {
-  const parts = templateParts(template);
-  if (parts.length === 1) return template;
-  let out = '';
-  for (let i = 0; i < parts.length; i += 1) {
-    const part = parts[i] as string;
-    if (i % 2 === 0) {
-      out += part;
-      continue;
-    }
-    const value = facts[part];
-    out += value === undefined ? `{${part}}` : show(value, lang, Object.hasOwn(labels, part) ? labels[part] : undefined);
-  }
-  return out;
+  return compileTemplate(template, lang, labels)(facts);
 }
 
-/** One template made ready to render: renderTemplate's result for any facts, without splitting it or looking up its label tables again. */
+/** One template made ready to render: its text for any facts, without splitting it or looking up its label tables again. */
 export type CompiledTemplate = (facts: FactRecord) => string;
 
 /**
  * A template compiled once (a rule's messages, when the rule is defined): its literal text, placeholder
- * names and their label tables resolved ahead, so rendering is a loop of concatenations. Renders exactly
- * as renderTemplate does (test/template.test.ts compares them).
+ * names and their label tables resolved ahead, so rendering is a loop of concatenations. Each fact's
+ * label table is looked up by its own name only (a fact named `constructor` has none).
  */
 export function compileTemplate(template: string, lang: 'zh' | 'en', labels: LabelsByFact = RULE_FACT_LABELS): CompiledTemplate {
   const parts = templateParts(template);

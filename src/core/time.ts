@@ -342,6 +342,11 @@ export function weekdayOfDays(days: number): number {
 /** `yyyy-MM-dd` of a wall-clock timestamp. */
 export function wallDate(wallMs: number): string {
   const { year, month, day } = civilFromDays(Math.floor(wallMs / DAY_MS));
+  return dateText(year, month, day);
+}
+
+/** `yyyy-MM-dd` of a calendar date. */
+function dateText(year: number, month: number, day: number): string {
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
@@ -407,7 +412,7 @@ function offsetText(offsetMs: number): string {
   return `${sign}${pad2(Math.floor(abs / HOUR))}:${pad2(Math.floor((abs % HOUR) / MINUTE))}`;
 }
 
-// The character code of '0', for isoText and parseClock.
+// The character code of '0', for isoText.
 const ZERO = 0x30;
 
 /**
@@ -444,7 +449,7 @@ export function formatInstant(ms: number, zone: string): string {
   if (millis === 0 && year >= 0 && year <= 9999 && Math.abs(offsetMs) < 100 * HOUR) return isoText(year, month, day, (ofDay / 1000) | 0, offsetMs);
   const frac = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
   const time = `${pad2((ofDay / HOUR) | 0)}:${pad2(((ofDay % HOUR) / MINUTE) | 0)}:${pad2(((ofDay % MINUTE) / 1000) | 0)}`;
-  return `${pad4(year)}-${pad2(month)}-${pad2(day)}T${time}${frac}${offsetMs === BEIJING_OFFSET_MS ? '+08:00' : offsetText(offsetMs)}`;
+  return `${dateText(year, month, day)}T${time}${frac}${offsetMs === BEIJING_OFFSET_MS ? '+08:00' : offsetText(offsetMs)}`;
 }
 
 /** The hour of the day, 0–23, on the wall clock of `zone` at instant `ms` (localParts without the date's text). */
@@ -458,12 +463,6 @@ export function formatMinuteOfDay(minute: number): string {
   return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
 }
 
-/** A decimal digit's value, or -1 for any other character code. */
-const digitAt = (text: string, i: number): number => {
-  const d = text.charCodeAt(i) - ZERO;
-  return d >= 0 && d <= 9 ? d : -1;
-};
-
 /**
  * Minute of day of an `HH:mm` clock time (00:00–23:59, ASCII digits), NaN for anything else: what
  * /^([01]\d|2[0-3]):([0-5]\d)$/ accepts, read with character codes (an agreement's windows are read for
@@ -471,13 +470,9 @@ const digitAt = (text: string, i: number): number => {
  */
 export function parseClock(text: string): number {
   if (text.length !== 5 || text.charCodeAt(2) !== COLON) return Number.NaN;
-  const h1 = digitAt(text, 0);
-  const h2 = digitAt(text, 1);
-  const m1 = digitAt(text, 3);
-  const m2 = digitAt(text, 4);
-  if (h1 < 0 || h2 < 0 || m1 < 0 || m2 < 0 || m1 > 5) return Number.NaN;
-  const hour = h1 * 10 + h2;
-  return hour > 23 ? Number.NaN : hour * 60 + m1 * 10 + m2;
+  const hour = two(text, 0);
+  const minute = two(text, 3);
+  return hour < 0 || hour > 23 || minute < 0 || minute > 59 ? Number.NaN : hour * 60 + minute;
 }
 
 /**

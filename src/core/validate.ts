@@ -281,14 +281,14 @@ export function boundsProblem(input: unknown, root: string, bounds: InputBounds 
   return found === null ? null : { path: root + found.path, message: `too large: ${found.message} (see the input bounds in docs/contract.md)`, zh: `输入过大：${found.zh}（输入上限见 docs/contract.md）` };
 }
 
+/** The input-bounds walk, for a schema whose values are not provably within the bounds. */
+const withinInputBounds = (value: unknown): boolean => boundsProblem(value, '') === null;
+
 /**
  * Validate fast, explain slow (src/core/fast-validate.ts): the schema's compiled validator, which accepts
  * exactly what the bounds walk and zod together accept, with zod's output; undefined when it refuses, and
  * zod then names the problems.
  */
-/** The input-bounds walk, for a schema whose values are not provably within the bounds. */
-const withinInputBounds = (value: unknown): boolean => boundsProblem(value, '') === null;
-
 function fastParse<S extends z.ZodType>(schema: S, input: unknown): { ok: true; value: z.output<S> } | undefined {
   return fastValidator(schema, INPUT_BOUNDS, withinInputBounds).parse(input);
 }

@@ -43,6 +43,7 @@ export const HOUSE_FACTS = {
 export type HouseFactName = keyof typeof HOUSE_FACTS;
 
 export function houseFactsOf(f: Facts): Record<HouseFactName, FactValue> {
+  const targetDate = readingDate(f.targetLocal);
   return {
     channel: f.channel,
     targetRole: f.targetRole,
@@ -51,8 +52,8 @@ export function houseFactsOf(f: Facts): Record<HouseFactName, FactValue> {
     conduct: f.conduct,
     amountDemanded: f.amountDemanded,
     timeZone: f.targetLocal.zone,
-    localDate: readingDate(f.targetLocal),
-    localMonthDay: readingDate(f.targetLocal).slice(5),
+    localDate: targetDate,
+    localMonthDay: targetDate.slice(5),
     localTime: readingTime(f.targetLocal),
     localHour: Math.floor(f.targetLocal.minuteOfDay / 60),
     localMinuteOfDay: f.targetLocal.minuteOfDay,
