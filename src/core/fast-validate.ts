@@ -71,7 +71,7 @@ export function fastValidator<S extends z.ZodType>(schema: S, limits: InputBound
         const out = parse(input);
         return out === FAIL ? undefined : { ok: true, value: out as z.output<S> };
       } catch {
-        return undefined; // a throwing getter, a proxy: zod's parse (and its error handling) decides
+        return undefined; // the generated code's FAIL, a throwing getter, a proxy: zod's parse (and its error handling) decides
       }
     },
   };

@@ -2,9 +2,10 @@
  * Writes the source of src/core/validators/generated.ts: for each input schema, plain TypeScript functions
  * that do what zod's parser does (src/core/validators/walker.ts is the same logic as closures), one function
  * per schema node, with every property read and written by a literal name, so V8 compiles each to
- * monomorphic code. Generated ahead of time (`npm run validators`), never at run time: no `new Function`
- * or eval, so the core keeps running under a strict Content-Security-Policy and on edge runtimes. A test
- * regenerates the source and fails when the committed file is stale.
+ * monomorphic code. A refusal is `throw FAIL` (caught once, in fastValidator), so an accepted value is
+ * never compared with a marker on its way up. Generated ahead of time (`npm run validators`), never at
+ * run time: no `new Function` or eval, so the core keeps running under a strict Content-Security-Policy
+ * and on edge runtimes. A test regenerates the source and fails when the committed file is stale.
  *
  * The generated code restates no limit or refinement of its own accord: lengths and ranges are copied
  * from the schema's checks, and every other check (instants, zones, clock times, cross-field rules) is
@@ -38,26 +39,26 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
     return name;
   };
 
-  /** Code that applies the schema's checks to `r`, returning FAIL on the first that fails. */
+  /** Code that applies the schema's checks to `r`, throwing FAIL on the first that fails. */
   function checksCode(node: () => string, checks: readonly ZodCheckInternals[] | undefined): string[] {
     const out: string[] = [];
     (checks ?? []).forEach((check, i) => {
       const def = check._zod.def;
       const k = (): string => ref('k', `${node()}._zod.def.checks[${i}]`);
       if (def.check === 'max_length' && typeof def.maximum === 'number') {
-        out.push(`    if (r.length > ${def.maximum} && (typeof r !== 'string' || runCheck(${k()}, r) === FAIL)) return FAIL;`);
+        out.push(`    if (r.length > ${def.maximum} && (typeof r !== 'string' || runCheck(${k()}, r) === FAIL)) throw FAIL;`);
       } else if (def.check === 'min_length' && typeof def.minimum === 'number') {
         const min = def.minimum;
-        out.push(`    if (typeof r === 'string' ? r.length < ${2 * min} && (r.length < ${min} || runCheck(${k()}, r) === FAIL) : r.length < ${min}) return FAIL;`);
+        out.push(`    if (typeof r === 'string' ? r.length < ${2 * min} && (r.length < ${min} || runCheck(${k()}, r) === FAIL) : r.length < ${min}) throw FAIL;`);
       } else if ((def.check === 'greater_than' || def.check === 'less_than') && typeof def.value === 'number' && Number.isFinite(def.value) && def.when === undefined) {
         const op = def.check === 'greater_than' ? (def.inclusive === true ? '>=' : '>') : def.inclusive === true ? '<=' : '<';
-        out.push(`    if (!(r ${op} ${def.value})) return FAIL;`);
+        out.push(`    if (!(r ${op} ${def.value})) throw FAIL;`);
       } else if (isPlainRefinement(check)) {
         // zod's refinement function itself, called here (see isPlainRefinement).
         const f = ref('f', `refinementOf(${node()}._zod.def.checks[${i}])`);
-        out.push(`    if (refused(${f}(r))) return FAIL;`);
+        out.push(`    if (refused(${f}(r))) throw FAIL;`);
       } else {
-        out.push(`    r = runCheck(${k()}, r);`, '    if (r === FAIL) return FAIL;');
+        out.push(`    r = runCheck(${k()}, r);`, '    if (r === FAIL) throw FAIL;');
       }
     });
     return out;
@@ -78,47 +79,63 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
     let viaZod = false;
     const zod = (): void => {
       viaZod = true;
-      body.push(`    return ${ref('z', `viaZod(${node()})`)}(v);`);
+      body.push(`    const r: unknown = ${ref('z', `viaZod(${node()})`)}(v);`, '    if (r === FAIL) throw FAIL;', '    return r;');
     };
     const enumValues = schema._zod.values === undefined ? [] : [...schema._zod.values];
     if (def.coerce === true) zod();
     else if (def.type === 'string' && def.format === undefined) {
-      body.push(`    if (typeof v !== 'string' || v.length > ${bounds.maxStringLength}) return FAIL;`, '    let r: any = v;');
+      body.push(`    if (typeof v !== 'string' || v.length > ${bounds.maxStringLength}) throw FAIL;`, '    let r: any = v;');
     } else if (def.type === 'number' && (def.format === undefined || def.format === 'safeint' || def.format === 'float64')) {
-      body.push("    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;", '    let r: any = v;');
+      body.push("    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;", '    let r: any = v;');
     } else if (def.type === 'boolean') {
-      body.push("    if (typeof v !== 'boolean') return FAIL;", '    let r: any = v;');
+      body.push("    if (typeof v !== 'boolean') throw FAIL;", '    let r: any = v;');
     } else if (def.type === 'enum' && enumValues.length > 0 && enumValues.every((x) => typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x)))) {
-      body.push(`    if (${enumValues.map((x) => `v !== ${JSON.stringify(x)}`).join(' && ')}) return FAIL;`, '    let r: any = v;');
+      body.push(`    if (${enumValues.map((x) => `v !== ${JSON.stringify(x)}`).join(' && ')}) throw FAIL;`, '    let r: any = v;');
     } else if (def.type === 'never') {
-      body.push('    return FAIL;');
+      body.push('    throw FAIL;');
     } else if (def.type === 'object' && Object.getOwnPropertySymbols(def.shape as object).length === 0 && (def.catchall === undefined || (def.catchall as ZodInternals)._zod.def.type === 'never')) {
       const shape = def.shape as Record<string, ZodInternals>;
       const keys = Object.keys(shape);
-      body.push("    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;", '    const out: any = {};', '    let x: unknown;', '    let present: boolean;');
-      // Field by field as zod's object parser (handlePropertyResult) treats presence, absence and undefined.
+      body.push("    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;", '    const out: any = {};', '    let x: unknown;');
+      // Field by field as zod's object parser (handlePropertyResult) treats presence, absence and undefined:
+      // it reads the value first and asks whether the key is there only when the value is undefined.
       for (const k of keys) {
         if (k === '__proto__') continue;
         const field = shape[k] as ZodInternals;
         const optin = field._zod.optin;
         const optionalOut = field._zod.optout === 'optional';
         const check = fn(field, `${node()}._zod.def.shape[${key(k)}]`);
-        body.push(`    present = ${key(k)} in v;`);
+        const present = `(x !== undefined || ${key(k)} in v)`;
+        body.push(`    x = v[${key(k)}];`);
         if (optionalOut && optin === 'optional') {
-          body.push(`    if (present) {`, `      x = ${check}(v[${key(k)}]);`, '      if (x === FAIL) return FAIL;', `      out[${key(k)}] = x;`, '    }');
-          continue;
+          body.push(`    if ${present} out[${key(k)}] = ${check}(x);`);
+        } else if (optin !== undefined && optionalOut) {
+          // A defaulted key whose output is optional: a refusal of an absent key leaves the key out.
+          body.push(
+            `    if ${present} x = ${check}(x);`,
+            '    else {',
+            '      try {',
+            `        x = ${check}(x);`,
+            '      } catch (e) {',
+            '        if (e !== FAIL) throw e;',
+            '        x = FAIL;',
+            '      }',
+            '    }',
+            `    if (x !== FAIL && x !== undefined) out[${key(k)}] = x;`,
+            `    else if (x !== FAIL && ${key(k)} in v) out[${key(k)}] = undefined;`,
+          );
+        } else if (optin === undefined) {
+          body.push(`    if (!${present}) throw FAIL;`, `    out[${key(k)}] = ${check}(x);`);
+        } else if (optin === 'defaulted') {
+          body.push(`    out[${key(k)}] = ${check}(x);`);
+        } else {
+          body.push(`    if ${present} out[${key(k)}] = ${check}(x);`, `    else if ((x = ${check}(x)) !== undefined) out[${key(k)}] = x;`);
         }
-        body.push(`    x = ${check}(v[${key(k)}]);`);
-        body.push(optin !== undefined && optionalOut ? '    if (x === FAIL) { if (present) return FAIL; } else {' : '    if (x === FAIL) return FAIL;');
-        if (optin === undefined) body.push('    if (!present) return FAIL;');
-        const keepUndefined = optin === 'defaulted' && !optionalOut ? 'true' : 'present';
-        body.push(`    if (x !== undefined) out[${key(k)}] = x;`, `    else if (${keepUndefined}) out[${key(k)}] = undefined;`);
-        if (optin !== undefined && optionalOut) body.push('    }');
       }
       if (def.catchall !== undefined) {
         body.push('    for (const k in v) {', '      switch (k) {');
         for (const k of keys) body.push(`        case ${key(k)}:`);
-        body.push('          break;', '        default:', '          return FAIL;', '      }', '    }');
+        body.push('          break;', '        default:', '          throw FAIL;', '      }', '    }');
       }
       body.push('    let r: any = out;');
     } else if (def.type === 'array') {
@@ -126,25 +143,21 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
       let max = bounds.maxArrayLength;
       for (const c of def.checks ?? []) if (c._zod.def.check === 'max_length' && typeof c._zod.def.maximum === 'number') max = Math.min(max, c._zod.def.maximum);
       body.push(
-        '    if (!Array.isArray(v)) return FAIL;',
+        '    if (!Array.isArray(v)) throw FAIL;',
         '    const n = v.length;',
-        `    if (n > ${max}) return FAIL;`,
+        `    if (n > ${max}) throw FAIL;`,
         '    const out = new Array<unknown>(n);',
-        '    for (let i = 0; i < n; i += 1) {',
-        `      const x = ${element}(v[i]);`,
-        '      if (x === FAIL) return FAIL;',
-        '      out[i] = x;',
-        '    }',
+        `    for (let i = 0; i < n; i += 1) out[i] = ${element}(v[i]);`,
         '    let r: any = out;',
       );
     } else if (def.type === 'optional' && (def.innerType as ZodInternals)._zod.optin !== 'defaulted') {
       const inner = fn(def.innerType as ZodInternals, `${node()}._zod.def.innerType`);
-      body.push(`    let r: any = v === undefined ? undefined : ${inner}(v);`, '    if (r === FAIL) return FAIL;');
+      body.push(`    let r: any = v === undefined ? undefined : ${inner}(v);`);
     } else if (def.type === 'default') {
       const inner = fn(def.innerType as ZodInternals, `${node()}._zod.def.innerType`);
       // Read on each use: zod's getter hands out a fresh copy of an array or object default.
       const d = ref('d', `${node()}._zod.def`);
-      body.push(`    if (v === undefined) return ${d}.defaultValue;`, `    let r: any = ${inner}(v);`, '    if (r === FAIL) return FAIL;', `    if (r === undefined) r = ${d}.defaultValue;`);
+      body.push(`    if (v === undefined) return ${d}.defaultValue;`, `    let r: any = ${inner}(v);`, `    if (r === undefined) r = ${d}.defaultValue;`);
     } else {
       zod();
     }

@@ -138,49 +138,45 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   const d239: any = s238._zod.def;
 
   function v4(v: any): unknown {
-    if (typeof v !== 'string' || v.length > 10000) return FAIL;
+    if (typeof v !== 'string' || v.length > 10000) throw FAIL;
     let r: any = v;
-    if (typeof r === 'string' ? r.length < 2 && (r.length < 1 || runCheck(k6, r) === FAIL) : r.length < 1) return FAIL;
-    if (r.length > 200 && (typeof r !== 'string' || runCheck(k7, r) === FAIL)) return FAIL;
+    if (typeof r === 'string' ? r.length < 2 && (r.length < 1 || runCheck(k6, r) === FAIL) : r.length < 1) throw FAIL;
+    if (r.length > 200 && (typeof r !== 'string' || runCheck(k7, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v10(v: any): unknown {
-    return z12(v);
+    const r: unknown = z12(v);
+    if (r === FAIL) throw FAIL;
+    return r;
   }
 
   function v8(v: any): unknown {
     if (v === undefined) return d13.defaultValue;
     let r: any = v10(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d13.defaultValue;
     return r;
   }
 
   function v16(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 8) return FAIL;
+    if (n > 8) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v10(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v10(v[i]);
     let r: any = out;
-    if (typeof r === 'string' ? r.length < 2 && (r.length < 1 || runCheck(k18, r) === FAIL) : r.length < 1) return FAIL;
-    if (r.length > 8 && (typeof r !== 'string' || runCheck(k19, r) === FAIL)) return FAIL;
+    if (typeof r === 'string' ? r.length < 2 && (r.length < 1 || runCheck(k18, r) === FAIL) : r.length < 1) throw FAIL;
+    if (r.length > 8 && (typeof r !== 'string' || runCheck(k19, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v14(v: any): unknown {
     let r: any = v === undefined ? undefined : v16(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v22(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
@@ -188,13 +184,12 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   function v20(v: any): unknown {
     if (v === undefined) return d23.defaultValue;
     let r: any = v22(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d23.defaultValue;
     return r;
   }
 
   function v26(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
@@ -202,13 +197,12 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   function v24(v: any): unknown {
     if (v === undefined) return d27.defaultValue;
     let r: any = v26(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d27.defaultValue;
     return r;
   }
 
   function v30(v: any): unknown {
-    if (v !== "full" && v !== "limited" && v !== "none") return FAIL;
+    if (v !== "full" && v !== "limited" && v !== "none") throw FAIL;
     let r: any = v;
     return r;
   }
@@ -216,48 +210,27 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   function v28(v: any): unknown {
     if (v === undefined) return d31.defaultValue;
     let r: any = v30(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d31.defaultValue;
     return r;
   }
 
   function v2(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "id" in v;
-    x = v4(v["id"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["id"] = x;
-    else if (present) out["id"] = undefined;
-    present = "timeZone" in v;
-    x = v8(v["timeZone"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["timeZone"] = x;
-    else if (true) out["timeZone"] = undefined;
-    present = "timeZones" in v;
-    if (present) {
-      x = v14(v["timeZones"]);
-      if (x === FAIL) return FAIL;
-      out["timeZones"] = x;
-    }
-    present = "reachable" in v;
-    x = v20(v["reachable"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["reachable"] = x;
-    else if (true) out["reachable"] = undefined;
-    present = "deceased" in v;
-    x = v24(v["deceased"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["deceased"] = x;
-    else if (true) out["deceased"] = undefined;
-    present = "legalCapacity" in v;
-    x = v28(v["legalCapacity"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["legalCapacity"] = x;
-    else if (true) out["legalCapacity"] = undefined;
+    x = v["id"];
+    if (!(x !== undefined || "id" in v)) throw FAIL;
+    out["id"] = v4(x);
+    x = v["timeZone"];
+    out["timeZone"] = v8(x);
+    x = v["timeZones"];
+    if (x !== undefined || "timeZones" in v) out["timeZones"] = v14(x);
+    x = v["reachable"];
+    out["reachable"] = v20(x);
+    x = v["deceased"];
+    out["deceased"] = v24(x);
+    x = v["legalCapacity"];
+    out["legalCapacity"] = v28(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -268,7 +241,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "legalCapacity":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -276,47 +249,35 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   }
 
   function v34(v: any): unknown {
-    if (v !== "overdue" && v !== "settled") return FAIL;
+    if (v !== "overdue" && v !== "settled") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v37(v: any): unknown {
-    if (typeof v !== 'string' || v.length > 10000) return FAIL;
+    if (typeof v !== 'string' || v.length > 10000) throw FAIL;
     let r: any = v;
-    if (refused(f39(r))) return FAIL;
+    if (refused(f39(r))) throw FAIL;
     return r;
   }
 
   function v35(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v32(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "id" in v;
-    x = v4(v["id"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["id"] = x;
-    else if (present) out["id"] = undefined;
-    present = "status" in v;
-    x = v34(v["status"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["status"] = x;
-    else if (present) out["status"] = undefined;
-    present = "settledAt" in v;
-    if (present) {
-      x = v35(v["settledAt"]);
-      if (x === FAIL) return FAIL;
-      out["settledAt"] = x;
-    }
+    x = v["id"];
+    if (!(x !== undefined || "id" in v)) throw FAIL;
+    out["id"] = v4(x);
+    x = v["status"];
+    if (!(x !== undefined || "status" in v)) throw FAIL;
+    out["status"] = v34(x);
+    x = v["settledAt"];
+    if (x !== undefined || "settledAt" in v) out["settledAt"] = v35(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -324,83 +285,66 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "settledAt":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k40, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v45(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v53(v: any): unknown {
-    if (typeof v !== 'string' || v.length > 10000) return FAIL;
+    if (typeof v !== 'string' || v.length > 10000) throw FAIL;
     let r: any = v;
-    if (refused(f55(r))) return FAIL;
+    if (refused(f55(r))) throw FAIL;
     return r;
   }
 
   function v60(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
     r = runCheck(k62, r);
-    if (r === FAIL) return FAIL;
-    if (!(r >= 1)) return FAIL;
-    if (!(r <= 7)) return FAIL;
+    if (r === FAIL) throw FAIL;
+    if (!(r >= 1)) throw FAIL;
+    if (!(r <= 7)) throw FAIL;
     return r;
   }
 
   function v58(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 7) return FAIL;
+    if (n > 7) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v60(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v60(v[i]);
     let r: any = out;
-    if (typeof r === 'string' ? r.length < 2 && (r.length < 1 || runCheck(k63, r) === FAIL) : r.length < 1) return FAIL;
-    if (r.length > 7 && (typeof r !== 'string' || runCheck(k64, r) === FAIL)) return FAIL;
+    if (typeof r === 'string' ? r.length < 2 && (r.length < 1 || runCheck(k63, r) === FAIL) : r.length < 1) throw FAIL;
+    if (r.length > 7 && (typeof r !== 'string' || runCheck(k64, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v56(v: any): unknown {
     let r: any = v === undefined ? undefined : v58(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v51(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "start" in v;
-    x = v53(v["start"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["start"] = x;
-    else if (present) out["start"] = undefined;
-    present = "end" in v;
-    x = v53(v["end"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["end"] = x;
-    else if (present) out["end"] = undefined;
-    present = "days" in v;
-    if (present) {
-      x = v56(v["days"]);
-      if (x === FAIL) return FAIL;
-      out["days"] = x;
-    }
+    x = v["start"];
+    if (!(x !== undefined || "start" in v)) throw FAIL;
+    out["start"] = v53(x);
+    x = v["end"];
+    if (!(x !== undefined || "end" in v)) throw FAIL;
+    out["end"] = v53(x);
+    x = v["days"];
+    if (x !== undefined || "days" in v) out["days"] = v56(x);
     for (const k in v) {
       switch (k) {
         case "start":
@@ -408,121 +352,87 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "days":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k65, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v49(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 50) return FAIL;
+    if (n > 50) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v51(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v51(v[i]);
     let r: any = out;
-    if (r.length > 50 && (typeof r !== 'string' || runCheck(k66, r) === FAIL)) return FAIL;
+    if (r.length > 50 && (typeof r !== 'string' || runCheck(k66, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v47(v: any): unknown {
     let r: any = v === undefined ? undefined : v49(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v69(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
     r = runCheck(k71, r);
-    if (r === FAIL) return FAIL;
-    if (!(r >= 0)) return FAIL;
-    if (!(r <= 100)) return FAIL;
+    if (r === FAIL) throw FAIL;
+    if (!(r >= 0)) throw FAIL;
+    if (!(r <= 100)) throw FAIL;
     return r;
   }
 
   function v67(v: any): unknown {
     let r: any = v === undefined ? undefined : v69(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v74(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
     r = runCheck(k76, r);
-    if (r === FAIL) return FAIL;
-    if (!(r >= 0)) return FAIL;
-    if (!(r <= 100)) return FAIL;
+    if (r === FAIL) throw FAIL;
+    if (!(r >= 0)) throw FAIL;
+    if (!(r <= 100)) throw FAIL;
     return r;
   }
 
   function v72(v: any): unknown {
     let r: any = v === undefined ? undefined : v74(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v77(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v79(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v43(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "ref" in v;
-    if (present) {
-      x = v45(v["ref"]);
-      if (x === FAIL) return FAIL;
-      out["ref"] = x;
-    }
-    present = "windows" in v;
-    if (present) {
-      x = v47(v["windows"]);
-      if (x === FAIL) return FAIL;
-      out["windows"] = x;
-    }
-    present = "voiceDailyCap" in v;
-    if (present) {
-      x = v67(v["voiceDailyCap"]);
-      if (x === FAIL) return FAIL;
-      out["voiceDailyCap"] = x;
-    }
-    present = "unansweredAttemptsDailyCap" in v;
-    if (present) {
-      x = v72(v["unansweredAttemptsDailyCap"]);
-      if (x === FAIL) return FAIL;
-      out["unansweredAttemptsDailyCap"] = x;
-    }
-    present = "validFrom" in v;
-    if (present) {
-      x = v77(v["validFrom"]);
-      if (x === FAIL) return FAIL;
-      out["validFrom"] = x;
-    }
-    present = "validUntil" in v;
-    if (present) {
-      x = v79(v["validUntil"]);
-      if (x === FAIL) return FAIL;
-      out["validUntil"] = x;
-    }
+    x = v["ref"];
+    if (x !== undefined || "ref" in v) out["ref"] = v45(x);
+    x = v["windows"];
+    if (x !== undefined || "windows" in v) out["windows"] = v47(x);
+    x = v["voiceDailyCap"];
+    if (x !== undefined || "voiceDailyCap" in v) out["voiceDailyCap"] = v67(x);
+    x = v["unansweredAttemptsDailyCap"];
+    if (x !== undefined || "unansweredAttemptsDailyCap" in v) out["unansweredAttemptsDailyCap"] = v72(x);
+    x = v["validFrom"];
+    if (x !== undefined || "validFrom" in v) out["validFrom"] = v77(x);
+    x = v["validUntil"];
+    if (x !== undefined || "validUntil" in v) out["validUntil"] = v79(x);
     for (const k in v) {
       switch (k) {
         case "ref":
@@ -533,68 +443,48 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "validUntil":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k81, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v41(v: any): unknown {
     let r: any = v === undefined ? undefined : v43(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v88(v: any): unknown {
     let r: any = v === undefined ? undefined : v10(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v90(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v92(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v86(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "partyId" in v;
-    x = v4(v["partyId"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["partyId"] = x;
-    else if (present) out["partyId"] = undefined;
-    present = "timeZone" in v;
-    if (present) {
-      x = v88(v["timeZone"]);
-      if (x === FAIL) return FAIL;
-      out["timeZone"] = x;
-    }
-    present = "optedOutAt" in v;
-    if (present) {
-      x = v90(v["optedOutAt"]);
-      if (x === FAIL) return FAIL;
-      out["optedOutAt"] = x;
-    }
-    present = "volunteeredToRepayAt" in v;
-    if (present) {
-      x = v92(v["volunteeredToRepayAt"]);
-      if (x === FAIL) return FAIL;
-      out["volunteeredToRepayAt"] = x;
-    }
+    x = v["partyId"];
+    if (!(x !== undefined || "partyId" in v)) throw FAIL;
+    out["partyId"] = v4(x);
+    x = v["timeZone"];
+    if (x !== undefined || "timeZone" in v) out["timeZone"] = v88(x);
+    x = v["optedOutAt"];
+    if (x !== undefined || "optedOutAt" in v) out["optedOutAt"] = v90(x);
+    x = v["volunteeredToRepayAt"];
+    if (x !== undefined || "volunteeredToRepayAt" in v) out["volunteeredToRepayAt"] = v92(x);
     for (const k in v) {
       switch (k) {
         case "partyId":
@@ -603,7 +493,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "volunteeredToRepayAt":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -611,116 +501,79 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   }
 
   function v84(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 1000) return FAIL;
+    if (n > 1000) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v86(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v86(v[i]);
     let r: any = out;
-    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k94, r) === FAIL)) return FAIL;
+    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k94, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v82(v: any): unknown {
     let r: any = v === undefined ? undefined : v84(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v101(v: any): unknown {
     let r: any = v === undefined ? undefined : v10(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v103(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v105(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v106(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v108(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v112(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
-    if (!(r >= 0)) return FAIL;
+    if (!(r >= 0)) throw FAIL;
     return r;
   }
 
   function v110(v: any): unknown {
     let r: any = v === undefined ? undefined : v112(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v99(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "partyId" in v;
-    x = v4(v["partyId"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["partyId"] = x;
-    else if (present) out["partyId"] = undefined;
-    present = "timeZone" in v;
-    if (present) {
-      x = v101(v["timeZone"]);
-      if (x === FAIL) return FAIL;
-      out["timeZone"] = x;
-    }
-    present = "agreementRef" in v;
-    if (present) {
-      x = v103(v["agreementRef"]);
-      if (x === FAIL) return FAIL;
-      out["agreementRef"] = x;
-    }
-    present = "coversDebt" in v;
-    x = v105(v["coversDebt"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["coversDebt"] = x;
-    else if (present) out["coversDebt"] = undefined;
-    present = "validFrom" in v;
-    if (present) {
-      x = v106(v["validFrom"]);
-      if (x === FAIL) return FAIL;
-      out["validFrom"] = x;
-    }
-    present = "validUntil" in v;
-    if (present) {
-      x = v108(v["validUntil"]);
-      if (x === FAIL) return FAIL;
-      out["validUntil"] = x;
-    }
-    present = "liabilityCap" in v;
-    if (present) {
-      x = v110(v["liabilityCap"]);
-      if (x === FAIL) return FAIL;
-      out["liabilityCap"] = x;
-    }
+    x = v["partyId"];
+    if (!(x !== undefined || "partyId" in v)) throw FAIL;
+    out["partyId"] = v4(x);
+    x = v["timeZone"];
+    if (x !== undefined || "timeZone" in v) out["timeZone"] = v101(x);
+    x = v["agreementRef"];
+    if (x !== undefined || "agreementRef" in v) out["agreementRef"] = v103(x);
+    x = v["coversDebt"];
+    if (!(x !== undefined || "coversDebt" in v)) throw FAIL;
+    out["coversDebt"] = v105(x);
+    x = v["validFrom"];
+    if (x !== undefined || "validFrom" in v) out["validFrom"] = v106(x);
+    x = v["validUntil"];
+    if (x !== undefined || "validUntil" in v) out["validUntil"] = v108(x);
+    x = v["liabilityCap"];
+    if (x !== undefined || "liabilityCap" in v) out["liabilityCap"] = v110(x);
     for (const k in v) {
       switch (k) {
         case "partyId":
@@ -732,94 +585,80 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "liabilityCap":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k113, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v97(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 1000) return FAIL;
+    if (n > 1000) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v99(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v99(v[i]);
     let r: any = out;
-    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k114, r) === FAIL)) return FAIL;
+    if (r.length > 1000 && (typeof r !== 'string' || runCheck(k114, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v95(v: any): unknown {
     let r: any = v === undefined ? undefined : v97(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v121(v: any): unknown {
-    if (v !== "voice" && v !== "sms" && v !== "im" && v !== "email" && v !== "letter" && v !== "visit") return FAIL;
+    if (v !== "voice" && v !== "sms" && v !== "im" && v !== "email" && v !== "letter" && v !== "visit") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v124(v: any): unknown {
-    if (v !== "debtor" && v !== "guarantor" && v !== "contact" && v !== "third_party") return FAIL;
+    if (v !== "debtor" && v !== "guarantor" && v !== "contact" && v !== "third_party") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v125(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v122(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "role" in v;
-    x = v124(v["role"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["role"] = x;
-    else if (present) out["role"] = undefined;
-    present = "partyId" in v;
-    if (present) {
-      x = v125(v["partyId"]);
-      if (x === FAIL) return FAIL;
-      out["partyId"] = x;
-    }
+    x = v["role"];
+    if (!(x !== undefined || "role" in v)) throw FAIL;
+    out["role"] = v124(x);
+    x = v["partyId"];
+    if (x !== undefined || "partyId" in v) out["partyId"] = v125(x);
     for (const k in v) {
       switch (k) {
         case "role":
         case "partyId":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k127, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v128(v: any): unknown {
-    if (v !== "connected" && v !== "not_connected" && v !== "delivered" && v !== "failed" && v !== "completed") return FAIL;
+    if (v !== "connected" && v !== "not_connected" && v !== "delivered" && v !== "failed" && v !== "completed") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v131(v: any): unknown {
-    if (v !== "outbound" && v !== "inbound") return FAIL;
+    if (v !== "outbound" && v !== "inbound") throw FAIL;
     let r: any = v;
     return r;
   }
@@ -827,69 +666,42 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   function v129(v: any): unknown {
     if (v === undefined) return d132.defaultValue;
     let r: any = v131(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d132.defaultValue;
     return r;
   }
 
   function v133(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v135(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v119(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "channel" in v;
-    x = v121(v["channel"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["channel"] = x;
-    else if (present) out["channel"] = undefined;
-    present = "at" in v;
-    x = v37(v["at"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["at"] = x;
-    else if (present) out["at"] = undefined;
-    present = "target" in v;
-    x = v122(v["target"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["target"] = x;
-    else if (present) out["target"] = undefined;
-    present = "outcome" in v;
-    x = v128(v["outcome"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["outcome"] = x;
-    else if (present) out["outcome"] = undefined;
-    present = "direction" in v;
-    x = v129(v["direction"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["direction"] = x;
-    else if (true) out["direction"] = undefined;
-    present = "organizationId" in v;
-    if (present) {
-      x = v133(v["organizationId"]);
-      if (x === FAIL) return FAIL;
-      out["organizationId"] = x;
-    }
-    present = "phoneRef" in v;
-    if (present) {
-      x = v135(v["phoneRef"]);
-      if (x === FAIL) return FAIL;
-      out["phoneRef"] = x;
-    }
+    x = v["channel"];
+    if (!(x !== undefined || "channel" in v)) throw FAIL;
+    out["channel"] = v121(x);
+    x = v["at"];
+    if (!(x !== undefined || "at" in v)) throw FAIL;
+    out["at"] = v37(x);
+    x = v["target"];
+    if (!(x !== undefined || "target" in v)) throw FAIL;
+    out["target"] = v122(x);
+    x = v["outcome"];
+    if (!(x !== undefined || "outcome" in v)) throw FAIL;
+    out["outcome"] = v128(x);
+    x = v["direction"];
+    out["direction"] = v129(x);
+    x = v["organizationId"];
+    if (x !== undefined || "organizationId" in v) out["organizationId"] = v133(x);
+    x = v["phoneRef"];
+    if (x !== undefined || "phoneRef" in v) out["phoneRef"] = v135(x);
     for (const k in v) {
       switch (k) {
         case "channel":
@@ -901,7 +713,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "phoneRef":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -909,67 +721,39 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   }
 
   function v117(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 100000) return FAIL;
+    if (n > 100000) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v119(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v119(v[i]);
     let r: any = out;
-    if (r.length > 100000 && (typeof r !== 'string' || runCheck(k137, r) === FAIL)) return FAIL;
+    if (r.length > 100000 && (typeof r !== 'string' || runCheck(k137, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v115(v: any): unknown {
     let r: any = v === undefined ? undefined : v117(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v0(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "debtor" in v;
-    x = v2(v["debtor"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["debtor"] = x;
-    else if (present) out["debtor"] = undefined;
-    present = "debt" in v;
-    x = v32(v["debt"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["debt"] = x;
-    else if (present) out["debt"] = undefined;
-    present = "agreement" in v;
-    if (present) {
-      x = v41(v["agreement"]);
-      if (x === FAIL) return FAIL;
-      out["agreement"] = x;
-    }
-    present = "contacts" in v;
-    if (present) {
-      x = v82(v["contacts"]);
-      if (x === FAIL) return FAIL;
-      out["contacts"] = x;
-    }
-    present = "guarantors" in v;
-    if (present) {
-      x = v95(v["guarantors"]);
-      if (x === FAIL) return FAIL;
-      out["guarantors"] = x;
-    }
-    present = "history" in v;
-    if (present) {
-      x = v115(v["history"]);
-      if (x === FAIL) return FAIL;
-      out["history"] = x;
-    }
+    x = v["debtor"];
+    if (!(x !== undefined || "debtor" in v)) throw FAIL;
+    out["debtor"] = v2(x);
+    x = v["debt"];
+    if (!(x !== undefined || "debt" in v)) throw FAIL;
+    out["debt"] = v32(x);
+    x = v["agreement"];
+    if (x !== undefined || "agreement" in v) out["agreement"] = v41(x);
+    x = v["contacts"];
+    if (x !== undefined || "contacts" in v) out["contacts"] = v82(x);
+    x = v["guarantors"];
+    if (x !== undefined || "guarantors" in v) out["guarantors"] = v95(x);
+    x = v["history"];
+    if (x !== undefined || "history" in v) out["history"] = v115(x);
     for (const k in v) {
       switch (k) {
         case "debtor":
@@ -980,7 +764,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "history":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -988,139 +772,116 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   }
 
   function v142(v: any): unknown {
-    if (v !== "demand_payment" && v !== "reminder" && v !== "locate_debtor" && v !== "relay_message" && v !== "repayment_info") return FAIL;
+    if (v !== "demand_payment" && v !== "reminder" && v !== "locate_debtor" && v !== "relay_message" && v !== "repayment_info") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v140(v: any): unknown {
     let r: any = v === undefined ? undefined : v142(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v147(v: any): unknown {
-    if (v !== "debt_amount" && v !== "overdue_duration" && v !== "debt_details" && v !== "repayment_info") return FAIL;
+    if (v !== "debt_amount" && v !== "overdue_duration" && v !== "debt_details" && v !== "repayment_info") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v145(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 10) return FAIL;
+    if (n > 10) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v147(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v147(v[i]);
     let r: any = out;
-    if (r.length > 10 && (typeof r !== 'string' || runCheck(k148, r) === FAIL)) return FAIL;
+    if (r.length > 10 && (typeof r !== 'string' || runCheck(k148, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v143(v: any): unknown {
     if (v === undefined) return d149.defaultValue;
     let r: any = v145(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d149.defaultValue;
     return r;
   }
 
   function v152(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
-    if (!(r >= 0)) return FAIL;
+    if (!(r >= 0)) throw FAIL;
     return r;
   }
 
   function v150(v: any): unknown {
     let r: any = v === undefined ? undefined : v152(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v157(v: any): unknown {
-    if (v !== "threat" && v !== "insult" && v !== "violence" && v !== "harassment" && v !== "impersonation" && v !== "forged_document" && v !== "false_statement" && v !== "public_shaming") return FAIL;
+    if (v !== "threat" && v !== "insult" && v !== "violence" && v !== "harassment" && v !== "impersonation" && v !== "forged_document" && v !== "false_statement" && v !== "public_shaming") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v155(v: any): unknown {
-    if (!Array.isArray(v)) return FAIL;
+    if (!Array.isArray(v)) throw FAIL;
     const n = v.length;
-    if (n > 10) return FAIL;
+    if (n > 10) throw FAIL;
     const out = new Array<unknown>(n);
-    for (let i = 0; i < n; i += 1) {
-      const x = v157(v[i]);
-      if (x === FAIL) return FAIL;
-      out[i] = x;
-    }
+    for (let i = 0; i < n; i += 1) out[i] = v157(v[i]);
     let r: any = out;
-    if (r.length > 10 && (typeof r !== 'string' || runCheck(k158, r) === FAIL)) return FAIL;
+    if (r.length > 10 && (typeof r !== 'string' || runCheck(k158, r) === FAIL)) throw FAIL;
     return r;
   }
 
   function v153(v: any): unknown {
     if (v === undefined) return d159.defaultValue;
     let r: any = v155(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d159.defaultValue;
     return r;
   }
 
   function v160(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v166(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
     r = runCheck(k168, r);
-    if (r === FAIL) return FAIL;
-    if (!(r >= 0)) return FAIL;
-    if (!(r <= 1000)) return FAIL;
+    if (r === FAIL) throw FAIL;
+    if (!(r >= 0)) throw FAIL;
+    if (!(r <= 1000)) throw FAIL;
     return r;
   }
 
   function v169(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v170(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v164(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "staffCount" in v;
-    x = v166(v["staffCount"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["staffCount"] = x;
-    else if (present) out["staffCount"] = undefined;
-    present = "entersPrivateResidence" in v;
-    x = v169(v["entersPrivateResidence"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["entersPrivateResidence"] = x;
-    else if (present) out["entersPrivateResidence"] = undefined;
-    present = "entersOfficeArea" in v;
-    x = v170(v["entersOfficeArea"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["entersOfficeArea"] = x;
-    else if (present) out["entersOfficeArea"] = undefined;
+    x = v["staffCount"];
+    if (!(x !== undefined || "staffCount" in v)) throw FAIL;
+    out["staffCount"] = v166(x);
+    x = v["entersPrivateResidence"];
+    if (!(x !== undefined || "entersPrivateResidence" in v)) throw FAIL;
+    out["entersPrivateResidence"] = v169(x);
+    x = v["entersOfficeArea"];
+    if (!(x !== undefined || "entersOfficeArea" in v)) throw FAIL;
+    out["entersOfficeArea"] = v170(x);
     for (const k in v) {
       switch (k) {
         case "staffCount":
@@ -1128,7 +889,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "entersOfficeArea":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -1137,117 +898,82 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
 
   function v162(v: any): unknown {
     let r: any = v === undefined ? undefined : v164(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v173(v: any): unknown {
-    if (v !== "human" && v !== "ai") return FAIL;
+    if (v !== "human" && v !== "ai") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v180(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v178(v: any): unknown {
     let r: any = v === undefined ? undefined : v180(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v183(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v181(v: any): unknown {
     let r: any = v === undefined ? undefined : v183(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v184(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v186(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v188(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v192(v: any): unknown {
-    if (v !== "active" && v !== "suspended" && v !== "reassigned" && v !== "dismissed") return FAIL;
+    if (v !== "active" && v !== "suspended" && v !== "reassigned" && v !== "dismissed") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v190(v: any): unknown {
     let r: any = v === undefined ? undefined : v192(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v176(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "id" in v;
-    x = v4(v["id"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["id"] = x;
-    else if (present) out["id"] = undefined;
-    present = "violentCrimeRecord" in v;
-    if (present) {
-      x = v178(v["violentCrimeRecord"]);
-      if (x === FAIL) return FAIL;
-      out["violentCrimeRecord"] = x;
-    }
-    present = "seriousBadCredit" in v;
-    if (present) {
-      x = v181(v["seriousBadCredit"]);
-      if (x === FAIL) return FAIL;
-      out["seriousBadCredit"] = x;
-    }
-    present = "preJobTrainingPassedAt" in v;
-    if (present) {
-      x = v184(v["preJobTrainingPassedAt"]);
-      if (x === FAIL) return FAIL;
-      out["preJobTrainingPassedAt"] = x;
-    }
-    present = "lastTrainingAssessedAt" in v;
-    if (present) {
-      x = v186(v["lastTrainingAssessedAt"]);
-      if (x === FAIL) return FAIL;
-      out["lastTrainingAssessedAt"] = x;
-    }
-    present = "confidentialityPledgeSignedAt" in v;
-    if (present) {
-      x = v188(v["confidentialityPledgeSignedAt"]);
-      if (x === FAIL) return FAIL;
-      out["confidentialityPledgeSignedAt"] = x;
-    }
-    present = "standing" in v;
-    if (present) {
-      x = v190(v["standing"]);
-      if (x === FAIL) return FAIL;
-      out["standing"] = x;
-    }
+    x = v["id"];
+    if (!(x !== undefined || "id" in v)) throw FAIL;
+    out["id"] = v4(x);
+    x = v["violentCrimeRecord"];
+    if (x !== undefined || "violentCrimeRecord" in v) out["violentCrimeRecord"] = v178(x);
+    x = v["seriousBadCredit"];
+    if (x !== undefined || "seriousBadCredit" in v) out["seriousBadCredit"] = v181(x);
+    x = v["preJobTrainingPassedAt"];
+    if (x !== undefined || "preJobTrainingPassedAt" in v) out["preJobTrainingPassedAt"] = v184(x);
+    x = v["lastTrainingAssessedAt"];
+    if (x !== undefined || "lastTrainingAssessedAt" in v) out["lastTrainingAssessedAt"] = v186(x);
+    x = v["confidentialityPledgeSignedAt"];
+    if (x !== undefined || "confidentialityPledgeSignedAt" in v) out["confidentialityPledgeSignedAt"] = v188(x);
+    x = v["standing"];
+    if (x !== undefined || "standing" in v) out["standing"] = v190(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1259,7 +985,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "standing":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -1268,93 +994,63 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
 
   function v174(v: any): unknown {
     let r: any = v === undefined ? undefined : v176(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v197(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v201(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v199(v: any): unknown {
     let r: any = v === undefined ? undefined : v201(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v202(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v206(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v204(v: any): unknown {
     let r: any = v === undefined ? undefined : v206(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v207(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v195(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "id" in v;
-    x = v4(v["id"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["id"] = x;
-    else if (present) out["id"] = undefined;
-    present = "fairnessReviewedAt" in v;
-    if (present) {
-      x = v197(v["fairnessReviewedAt"]);
-      if (x === FAIL) return FAIL;
-      out["fairnessReviewedAt"] = x;
-    }
-    present = "usesProtectedAttributes" in v;
-    if (present) {
-      x = v199(v["usesProtectedAttributes"]);
-      if (x === FAIL) return FAIL;
-      out["usesProtectedAttributes"] = x;
-    }
-    present = "reliabilityValidatedAt" in v;
-    if (present) {
-      x = v202(v["reliabilityValidatedAt"]);
-      if (x === FAIL) return FAIL;
-      out["reliabilityValidatedAt"] = x;
-    }
-    present = "humanHandoff" in v;
-    if (present) {
-      x = v204(v["humanHandoff"]);
-      if (x === FAIL) return FAIL;
-      out["humanHandoff"] = x;
-    }
-    present = "securityAssessedAt" in v;
-    if (present) {
-      x = v207(v["securityAssessedAt"]);
-      if (x === FAIL) return FAIL;
-      out["securityAssessedAt"] = x;
-    }
+    x = v["id"];
+    if (!(x !== undefined || "id" in v)) throw FAIL;
+    out["id"] = v4(x);
+    x = v["fairnessReviewedAt"];
+    if (x !== undefined || "fairnessReviewedAt" in v) out["fairnessReviewedAt"] = v197(x);
+    x = v["usesProtectedAttributes"];
+    if (x !== undefined || "usesProtectedAttributes" in v) out["usesProtectedAttributes"] = v199(x);
+    x = v["reliabilityValidatedAt"];
+    if (x !== undefined || "reliabilityValidatedAt" in v) out["reliabilityValidatedAt"] = v202(x);
+    x = v["humanHandoff"];
+    if (x !== undefined || "humanHandoff" in v) out["humanHandoff"] = v204(x);
+    x = v["securityAssessedAt"];
+    if (x !== undefined || "securityAssessedAt" in v) out["securityAssessedAt"] = v207(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1365,7 +1061,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "securityAssessedAt":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -1374,51 +1070,36 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
 
   function v193(v: any): unknown {
     let r: any = v === undefined ? undefined : v195(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v211(v: any): unknown {
-    if (v !== "lender" && v !== "agency") return FAIL;
+    if (v !== "lender" && v !== "agency") throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v216(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v218(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v214(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "ref" in v;
-    x = v4(v["ref"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["ref"] = x;
-    else if (present) out["ref"] = undefined;
-    present = "validFrom" in v;
-    if (present) {
-      x = v216(v["validFrom"]);
-      if (x === FAIL) return FAIL;
-      out["validFrom"] = x;
-    }
-    present = "validUntil" in v;
-    if (present) {
-      x = v218(v["validUntil"]);
-      if (x === FAIL) return FAIL;
-      out["validUntil"] = x;
-    }
+    x = v["ref"];
+    if (!(x !== undefined || "ref" in v)) throw FAIL;
+    out["ref"] = v4(x);
+    x = v["validFrom"];
+    if (x !== undefined || "validFrom" in v) out["validFrom"] = v216(x);
+    x = v["validUntil"];
+    if (x !== undefined || "validUntil" in v) out["validUntil"] = v218(x);
     for (const k in v) {
       switch (k) {
         case "ref":
@@ -1426,7 +1107,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "validUntil":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -1435,45 +1116,28 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
 
   function v212(v: any): unknown {
     let r: any = v === undefined ? undefined : v214(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v220(v: any): unknown {
     let r: any = v === undefined ? undefined : v37(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v209(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "id" in v;
-    x = v4(v["id"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["id"] = x;
-    else if (present) out["id"] = undefined;
-    present = "kind" in v;
-    x = v211(v["kind"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["kind"] = x;
-    else if (present) out["kind"] = undefined;
-    present = "outsourcingAgreement" in v;
-    if (present) {
-      x = v212(v["outsourcingAgreement"]);
-      if (x === FAIL) return FAIL;
-      out["outsourcingAgreement"] = x;
-    }
-    present = "lastEvaluatedAt" in v;
-    if (present) {
-      x = v220(v["lastEvaluatedAt"]);
-      if (x === FAIL) return FAIL;
-      out["lastEvaluatedAt"] = x;
-    }
+    x = v["id"];
+    if (!(x !== undefined || "id" in v)) throw FAIL;
+    out["id"] = v4(x);
+    x = v["kind"];
+    if (!(x !== undefined || "kind" in v)) throw FAIL;
+    out["kind"] = v211(x);
+    x = v["outsourcingAgreement"];
+    if (x !== undefined || "outsourcingAgreement" in v) out["outsourcingAgreement"] = v212(x);
+    x = v["lastEvaluatedAt"];
+    if (x !== undefined || "lastEvaluatedAt" in v) out["lastEvaluatedAt"] = v220(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1482,7 +1146,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "lastEvaluatedAt":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -1490,50 +1154,40 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
   }
 
   function v226(v: any): unknown {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return FAIL;
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw FAIL;
     let r: any = v;
     r = runCheck(k228, r);
-    if (r === FAIL) return FAIL;
-    if (!(r >= 0)) return FAIL;
-    if (!(r <= 5)) return FAIL;
+    if (r === FAIL) throw FAIL;
+    if (!(r >= 0)) throw FAIL;
+    if (!(r <= 5)) throw FAIL;
     return r;
   }
 
   function v229(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v230(v: any): unknown {
-    if (typeof v !== 'boolean') return FAIL;
+    if (typeof v !== 'boolean') throw FAIL;
     let r: any = v;
     return r;
   }
 
   function v224(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "mlpsLevel" in v;
-    x = v226(v["mlpsLevel"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["mlpsLevel"] = x;
-    else if (present) out["mlpsLevel"] = undefined;
-    present = "piiMasked" in v;
-    x = v229(v["piiMasked"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["piiMasked"] = x;
-    else if (present) out["piiMasked"] = undefined;
-    present = "encryptedInTransit" in v;
-    x = v230(v["encryptedInTransit"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["encryptedInTransit"] = x;
-    else if (present) out["encryptedInTransit"] = undefined;
+    x = v["mlpsLevel"];
+    if (!(x !== undefined || "mlpsLevel" in v)) throw FAIL;
+    out["mlpsLevel"] = v226(x);
+    x = v["piiMasked"];
+    if (!(x !== undefined || "piiMasked" in v)) throw FAIL;
+    out["piiMasked"] = v229(x);
+    x = v["encryptedInTransit"];
+    if (!(x !== undefined || "encryptedInTransit" in v)) throw FAIL;
+    out["encryptedInTransit"] = v230(x);
     for (const k in v) {
       switch (k) {
         case "mlpsLevel":
@@ -1541,7 +1195,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "encryptedInTransit":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
@@ -1550,45 +1204,25 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
 
   function v222(v: any): unknown {
     let r: any = v === undefined ? undefined : v224(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v171(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "kind" in v;
-    x = v173(v["kind"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["kind"] = x;
-    else if (present) out["kind"] = undefined;
-    present = "collector" in v;
-    if (present) {
-      x = v174(v["collector"]);
-      if (x === FAIL) return FAIL;
-      out["collector"] = x;
-    }
-    present = "ai" in v;
-    if (present) {
-      x = v193(v["ai"]);
-      if (x === FAIL) return FAIL;
-      out["ai"] = x;
-    }
-    present = "organization" in v;
-    x = v209(v["organization"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["organization"] = x;
-    else if (present) out["organization"] = undefined;
-    present = "system" in v;
-    if (present) {
-      x = v222(v["system"]);
-      if (x === FAIL) return FAIL;
-      out["system"] = x;
-    }
+    x = v["kind"];
+    if (!(x !== undefined || "kind" in v)) throw FAIL;
+    out["kind"] = v173(x);
+    x = v["collector"];
+    if (x !== undefined || "collector" in v) out["collector"] = v174(x);
+    x = v["ai"];
+    if (x !== undefined || "ai" in v) out["ai"] = v193(x);
+    x = v["organization"];
+    if (!(x !== undefined || "organization" in v)) throw FAIL;
+    out["organization"] = v209(x);
+    x = v["system"];
+    if (x !== undefined || "system" in v) out["system"] = v222(x);
     for (const k in v) {
       switch (k) {
         case "kind":
@@ -1598,78 +1232,43 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "system":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k231, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v138(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "channel" in v;
-    x = v121(v["channel"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["channel"] = x;
-    else if (present) out["channel"] = undefined;
-    present = "at" in v;
-    x = v37(v["at"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["at"] = x;
-    else if (present) out["at"] = undefined;
-    present = "target" in v;
-    x = v122(v["target"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["target"] = x;
-    else if (present) out["target"] = undefined;
-    present = "purpose" in v;
-    if (present) {
-      x = v140(v["purpose"]);
-      if (x === FAIL) return FAIL;
-      out["purpose"] = x;
-    }
-    present = "disclosures" in v;
-    x = v143(v["disclosures"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["disclosures"] = x;
-    else if (true) out["disclosures"] = undefined;
-    present = "amountDemanded" in v;
-    if (present) {
-      x = v150(v["amountDemanded"]);
-      if (x === FAIL) return FAIL;
-      out["amountDemanded"] = x;
-    }
-    present = "conduct" in v;
-    x = v153(v["conduct"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["conduct"] = x;
-    else if (true) out["conduct"] = undefined;
-    present = "phoneRef" in v;
-    if (present) {
-      x = v160(v["phoneRef"]);
-      if (x === FAIL) return FAIL;
-      out["phoneRef"] = x;
-    }
-    present = "visit" in v;
-    if (present) {
-      x = v162(v["visit"]);
-      if (x === FAIL) return FAIL;
-      out["visit"] = x;
-    }
-    present = "actor" in v;
-    x = v171(v["actor"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["actor"] = x;
-    else if (present) out["actor"] = undefined;
+    x = v["channel"];
+    if (!(x !== undefined || "channel" in v)) throw FAIL;
+    out["channel"] = v121(x);
+    x = v["at"];
+    if (!(x !== undefined || "at" in v)) throw FAIL;
+    out["at"] = v37(x);
+    x = v["target"];
+    if (!(x !== undefined || "target" in v)) throw FAIL;
+    out["target"] = v122(x);
+    x = v["purpose"];
+    if (x !== undefined || "purpose" in v) out["purpose"] = v140(x);
+    x = v["disclosures"];
+    out["disclosures"] = v143(x);
+    x = v["amountDemanded"];
+    if (x !== undefined || "amountDemanded" in v) out["amountDemanded"] = v150(x);
+    x = v["conduct"];
+    out["conduct"] = v153(x);
+    x = v["phoneRef"];
+    if (x !== undefined || "phoneRef" in v) out["phoneRef"] = v160(x);
+    x = v["visit"];
+    if (x !== undefined || "visit" in v) out["visit"] = v162(x);
+    x = v["actor"];
+    if (!(x !== undefined || "actor" in v)) throw FAIL;
+    out["actor"] = v171(x);
     for (const k in v) {
       switch (k) {
         case "channel":
@@ -1684,87 +1283,53 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "actor":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;
     r = runCheck(k232, r);
-    if (r === FAIL) return FAIL;
+    if (r === FAIL) throw FAIL;
     return r;
   }
 
   function v235(v: any): unknown {
     let r: any = v === undefined ? undefined : v4(v);
-    if (r === FAIL) return FAIL;
     return r;
   }
 
   function v237(v: any): unknown {
     if (v === undefined) return d239.defaultValue;
     let r: any = v131(v);
-    if (r === FAIL) return FAIL;
     if (r === undefined) r = d239.defaultValue;
     return r;
   }
 
   function v233(v: any): unknown {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return FAIL;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;
     const out: any = {};
     let x: unknown;
-    let present: boolean;
-    present = "id" in v;
-    if (present) {
-      x = v235(v["id"]);
-      if (x === FAIL) return FAIL;
-      out["id"] = x;
-    }
-    present = "debtor" in v;
-    x = v2(v["debtor"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["debtor"] = x;
-    else if (present) out["debtor"] = undefined;
-    present = "debt" in v;
-    x = v32(v["debt"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["debt"] = x;
-    else if (present) out["debt"] = undefined;
-    present = "agreement" in v;
-    if (present) {
-      x = v41(v["agreement"]);
-      if (x === FAIL) return FAIL;
-      out["agreement"] = x;
-    }
-    present = "contacts" in v;
-    if (present) {
-      x = v82(v["contacts"]);
-      if (x === FAIL) return FAIL;
-      out["contacts"] = x;
-    }
-    present = "guarantors" in v;
-    if (present) {
-      x = v95(v["guarantors"]);
-      if (x === FAIL) return FAIL;
-      out["guarantors"] = x;
-    }
-    present = "action" in v;
-    x = v138(v["action"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["action"] = x;
-    else if (present) out["action"] = undefined;
-    present = "outcome" in v;
-    x = v128(v["outcome"]);
-    if (x === FAIL) return FAIL;
-    if (!present) return FAIL;
-    if (x !== undefined) out["outcome"] = x;
-    else if (present) out["outcome"] = undefined;
-    present = "direction" in v;
-    x = v237(v["direction"]);
-    if (x === FAIL) return FAIL;
-    if (x !== undefined) out["direction"] = x;
-    else if (true) out["direction"] = undefined;
+    x = v["id"];
+    if (x !== undefined || "id" in v) out["id"] = v235(x);
+    x = v["debtor"];
+    if (!(x !== undefined || "debtor" in v)) throw FAIL;
+    out["debtor"] = v2(x);
+    x = v["debt"];
+    if (!(x !== undefined || "debt" in v)) throw FAIL;
+    out["debt"] = v32(x);
+    x = v["agreement"];
+    if (x !== undefined || "agreement" in v) out["agreement"] = v41(x);
+    x = v["contacts"];
+    if (x !== undefined || "contacts" in v) out["contacts"] = v82(x);
+    x = v["guarantors"];
+    if (x !== undefined || "guarantors" in v) out["guarantors"] = v95(x);
+    x = v["action"];
+    if (!(x !== undefined || "action" in v)) throw FAIL;
+    out["action"] = v138(x);
+    x = v["outcome"];
+    if (!(x !== undefined || "outcome" in v)) throw FAIL;
+    out["outcome"] = v128(x);
+    x = v["direction"];
+    out["direction"] = v237(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1778,7 +1343,7 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
         case "direction":
           break;
         default:
-          return FAIL;
+          throw FAIL;
       }
     }
     let r: any = out;

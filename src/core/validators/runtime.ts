@@ -4,10 +4,14 @@
  * pinned zod version; the differential test (test/properties/fast-validate.test.ts) notices any change.
  */
 
-/** A compiled node: the parsed value, or FAIL. */
+/** A compiled node: the parsed value, or FAIL (the closure walker returns it; generated code throws it). */
 export type Parse = (value: unknown) => unknown;
 
-/** The fast path's refusal: zod then decides, and explains. */
+/**
+ * The fast path's refusal: zod then decides, and explains. Generated code throws it, so a valid value
+ * passes through without a comparison per node (a compare of mixed types against a symbol is a generic
+ * builtin call in V8); fastValidator's try/catch turns it back into a refusal.
+ */
 export const FAIL: unique symbol = Symbol('fail');
 
 export interface Payload {
