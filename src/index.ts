@@ -3,7 +3,7 @@ export { createGuard, type Guard, type GuardOptions, type PreparedCase } from '.
 export { GuardConfigError, type ConfigProblem } from './core/errors.js';
 export { explain, type Locale } from './core/explain.js';
 export { rules } from './rules/index.js';
-export type { Rule, RuleResult, RuleMessages } from './rules/index.js';
+export type { Rule, RuleResult, RuleMessages, RuleScope } from './rules/index.js';
 export { clauses, STANDARD, CBA_GUIDELINE, type Clause } from './core/clauses.js';
 export { ruleEvidence, engineRequirements, type Evidence, type Confidence, type EngineRequirement } from './guard/clause-matrix.js';
 export { nationalProfile } from './profiles/national.js';

@@ -13,6 +13,7 @@ import type { CompiledLimits } from '../profiles/compile.js';
 import type { FactRecord, FactValue, Message } from '../schema/decision.js';
 import { listProblems, type Problem } from './problems.js';
 import { compileMessages, placeholders, type CompiledMessages, type MessageTemplates } from './template.js';
+import { scopeProblems, type RuleScope } from './rule-scope.js';
 import type { Limits } from '../schema/profile.js';
 import type { Action } from '../schema/action.js';
 import type { Context } from '../schema/context.js';
@@ -159,6 +160,12 @@ export interface RuleMeta<M extends RuleMessages = RuleMessages> {
   readonly dated?: readonly DatedField[];
   /** For a rule citing a stricter regime than GB/T 45251: the national clause it builds on. */
   readonly basis?: Clause;
+  /**
+   * The actions the rule can apply to at all, by channel, target role, actor kind and organization kind
+   * (src/core/rule-scope.ts): the engine asks `appliesTo` only of rules whose scope holds the action.
+   * `appliesTo` must answer false outside it. Absent: every action.
+   */
+  readonly scope?: RuleScope;
 }
 
 /** A rule module as its author writes it: the meta, `appliesTo`, and `check` with its typed `report`. */
@@ -232,11 +239,12 @@ export function messageProblems(messages: MessageTemplates, description?: Messag
   return problems;
 }
 
-/** The problems of a rule module's declaration (its templates, its evidence, its dated fields). */
+/** The problems of a rule module's declaration (its templates, its evidence, its scope, its dated fields). */
 export function ruleProblems(rule: RuleMeta): Problem[] {
   const problems = messageProblems(rule.messages, rule.description);
   if (rule.evidence === undefined || rule.evidence.confidence.length === 0) problems.push({ path: 'evidence', message: 'names no confidence level (seed, press or interp)' });
   else if (rule.evidence.interpretation.trim() === '') problems.push({ path: 'evidence.interpretation', message: 'is empty' });
+  problems.push(...scopeProblems(rule.scope));
   for (const field of rule.dated ?? []) {
     if (!Object.hasOwn(DATED_FIELDS, field)) problems.push({ path: 'dated', message: `${field} is not a dated field of the input` });
   }
@@ -281,6 +289,7 @@ export function defineRule<const M extends RuleMessages>(module: RuleModule<M>):
     limits: module.limits,
     dated: module.dated,
     basis: module.basis,
+    scope: module.scope,
     appliesTo: module.appliesTo,
     check: (facts: Facts, limits: CompiledLimits) => check(facts, limits, report),
     render: compileMessages(module.messages),

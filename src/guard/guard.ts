@@ -15,6 +15,7 @@ import { compileProfile, nationalLimits, type CompiledLimits } from '../profiles
 import { resolveProfile } from '../profiles/resolve.js';
 import { applyOverlay } from '../profiles/tighten.js';
 import { rules as builtInRules } from '../rules/index.js';
+import { indexRules } from '../core/rule-scope.js';
 import type { Action, ActionInput } from '../schema/action.js';
 import type { Context, ContextInput } from '../schema/context.js';
 import type { Decision, Finding, FindingSource, Message } from '../schema/decision.js';
@@ -73,6 +74,8 @@ export interface Guard {
 }
 
 const byId = new Map(builtInRules.map((r) => [r.id, r]));
+/** The built-in rules by scope: a check asks `appliesTo` only of the rules that can concern its action. */
+const byScope = indexRules(builtInRules);
 
 /**
  * Marks the violations that the national profile alone would not have found: they come from a limit the
@@ -191,7 +194,7 @@ export function compileGuard(options: GuardOptions = {}): CompiledGuard {
     } catch (error) {
       return { evaluation: { violations: [internalError('facts', error, enFirst)], obligations: [], evaluated: [] }, facts: null };
     }
-    const evaluation = withProvenance(runRules(builtInRules, facts, limits, enFirst, obligations), facts, limits, base);
+    const evaluation = withProvenance(runRules(byScope.select(facts), facts, limits, enFirst, obligations), facts, limits, base);
     return { evaluation, facts };
   };
 

@@ -53,6 +53,7 @@ export default defineRule({
   },
   limits: ['agencyEvaluationIntervalMonths'],
   dated: ['action.actor.organization.outsourcingAgreement.validFrom', 'action.actor.organization.outsourcingAgreement.validUntil', 'action.actor.organization.lastEvaluatedAt'],
+  scope: { organizationKinds: ['agency'] },
   appliesTo: (f) => f.organizationKind === 'agency',
   check: (f, limits, report) => {
     const zone = f.debtorLocal.zone;

@@ -22,6 +22,7 @@ export default defineRule({
     },
   },
   dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
+  scope: { targetRoles: ['debtor'] },
   appliesTo: agreedWindowsGovern,
   // Every candidate zone of the debtor must be inside an agreed window: one violation per zone outside.
   // The readings are the debtor's (agreed windows govern only actions toward the debtor), tested by the

@@ -43,6 +43,7 @@ export default defineRule({
     },
   },
   dated: ['action.actor.ai.fairnessReviewedAt', 'action.actor.ai.reliabilityValidatedAt', 'action.actor.ai.securityAssessedAt'],
+  scope: { actorKinds: ['ai'] },
   appliesTo: (f) => f.actorKind === 'ai',
   check: (f, _limits, report) => {
     const ai = f.ai;

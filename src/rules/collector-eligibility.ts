@@ -25,6 +25,7 @@ export default defineRule({
       en: "The collector's screening is not attested ({unattested}): eligibility cannot be verified.",
     },
   },
+  scope: { actorKinds: ['human'] },
   appliesTo: (f) => f.actorKind === 'human',
   check: (f, _limits, report) => {
     const c = f.collector;

@@ -21,6 +21,7 @@ export default defineRule({
       en: "The collector's standing is not stated: it cannot be verified that they may collect.",
     },
   },
+  scope: { actorKinds: ['human'] },
   appliesTo: (f) => f.actorKind === 'human',
   check: (f, _limits, report) => {
     const standing = f.collector?.standing ?? null;

@@ -33,6 +33,7 @@ export default defineRule({
   },
   limits: ['trainingIntervalMonths'],
   dated: ['action.actor.collector.preJobTrainingPassedAt', 'action.actor.collector.lastTrainingAssessedAt', 'action.actor.collector.confidentialityPledgeSignedAt'],
+  scope: { actorKinds: ['human'] },
   appliesTo: (f) => f.actorKind === 'human',
   check: (f, limits, report) => {
     const c = f.collector;

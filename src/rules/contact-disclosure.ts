@@ -26,6 +26,7 @@ export default defineRule({
     },
   },
   dated: ['context.contacts[].volunteeredToRepayAt'],
+  scope: { targetRoles: ['contact'] },
   appliesTo: (f) => f.targetRole === 'contact',
   check: (f, _limits, report) => {
     const volunteeredAtMs = f.contact?.volunteeredToRepayAtMs ?? null;

@@ -19,6 +19,7 @@ export default defineRule({
     },
   },
   // Only a registered contact has an opt-out on record; an unregistered one is denied by debtor-only.
+  scope: { targetRoles: ['contact'] },
   appliesTo: (f) => f.targetRole === 'contact' && f.contact !== null,
   check: (f, _limits, report) => {
     const optedOutAtMs = f.contact?.optedOutAtMs ?? null;

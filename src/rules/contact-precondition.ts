@@ -23,6 +23,7 @@ export default defineRule({
     },
   },
   // Every action toward a contact, registered or not: an unregistered one is also denied by debtor-only.
+  scope: { targetRoles: ['contact'] },
   appliesTo: (f) => f.targetRole === 'contact',
   check: (f, limits, report) => {
     if (f.debtorDeceased || f.debtorLegalCapacity !== 'full') return NONE;

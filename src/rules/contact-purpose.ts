@@ -28,6 +28,7 @@ export default defineRule({
     },
   },
   dated: ['context.contacts[].volunteeredToRepayAt'],
+  scope: { targetRoles: ['contact'] },
   appliesTo: (f) => f.targetRole === 'contact',
   check: (f, _limits, report) => {
     const allowed = [...ALWAYS_ALLOWED];

@@ -32,6 +32,7 @@ export default defineRule({
   },
   // An unregistered guarantor has no guarantee to check: debtor-only denies it.
   dated: ['context.guarantors[].validFrom', 'context.guarantors[].validUntil'],
+  scope: { targetRoles: ['guarantor'] },
   appliesTo: (f) => f.targetRole === 'guarantor' && f.guarantor !== null,
   check: (f, _limits, report) => {
     const g = f.guarantor;

@@ -66,3 +66,4 @@ export const rules: readonly Rule[] = registry([
 
 export { RuleDefinitionError } from '../core/define-rule.js';
 export type { Rule, RuleResult, RuleMessages, RuleMeta, RuleModule, Report, DatedField, Evidence, Confidence } from '../core/define-rule.js';
+export type { RuleScope } from '../core/rule-scope.js';

@@ -26,6 +26,7 @@ export default defineRule({
   limits: ['unansweredAttemptsPerNumberDailyCap'],
   dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
   basis: clauses.voiceFrequency,
+  scope: { channels: ['voice'], targetRoles: ['debtor'] },
   appliesTo: (f, limits) => f.channel === 'voice' && f.targetRole === 'debtor' && limits.unansweredAttemptsPerNumberDailyCap !== null,
   check: (f, limits, report) => {
     // The cap quota reports too (src/core/caps.ts); appliesTo guarantees the profile sets one.

@@ -19,6 +19,7 @@ export default defineRule({
     },
   },
   limits: ['visitDailyCap'],
+  scope: { channels: ['visit'], targetRoles: ['debtor'] },
   appliesTo: (f) => f.channel === 'visit' && f.targetRole === 'debtor',
   check: (f, limits, report) => {
     if (f.visitsToday < limits.visitDailyCap) return NONE;

@@ -21,6 +21,7 @@ export default defineRule({
       en: 'The visit would enter an office area.',
     },
   },
+  scope: { channels: ['visit'] },
   appliesTo: (f) => f.visit !== null,
   check: (f, _limits, report) => {
     const found: RuleResult[] = [];

@@ -22,6 +22,7 @@ export default defineRule({
     },
   },
   limits: ['visitStaffMin', 'visitStaffMax'],
+  scope: { channels: ['visit'] },
   appliesTo: (f) => f.visit !== null,
   check: (f, limits, report) => {
     const staffCount = f.visit?.staffCount ?? 0;

@@ -21,6 +21,7 @@ export default defineRule({
   },
   limits: ['voiceDailyCap'],
   dated: ['context.agreement.validFrom', 'context.agreement.validUntil'],
+  scope: { channels: ['voice'], targetRoles: ['debtor'] },
   appliesTo: (f) => f.channel === 'voice' && f.targetRole === 'debtor',
   check: (f, limits, report) => {
     const { cap, source, reason, profileCap, agreedCap } = voiceCap(f.agreedVoiceDailyCap, limits);

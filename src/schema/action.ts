@@ -36,9 +36,13 @@ export const AiSystem = z.strictObject({
   securityAssessedAt: Instant.optional(),
 });
 
+/** Who the acting organization is: the lender itself, or a collection agency acting for it. */
+export const OrganizationKind = z.enum(['lender', 'agency']);
+export type OrganizationKind = z.infer<typeof OrganizationKind>;
+
 export const Organization = z.strictObject({
   id: Id,
-  kind: z.enum(['lender', 'agency']),
+  kind: OrganizationKind,
   outsourcingAgreement: z
     .strictObject({ ref: Id, validFrom: Instant.optional(), validUntil: Instant.optional() })
     .optional(),
@@ -51,9 +55,13 @@ export const SystemAttestation = z.strictObject({
   encryptedInTransit: z.boolean(),
 });
 
+/** Who acts: a human collector, or an AI system (智能催收). */
+export const ActorKind = z.enum(['human', 'ai']);
+export type ActorKind = z.infer<typeof ActorKind>;
+
 export const Actor = z
   .strictObject({
-    kind: z.enum(['human', 'ai']),
+    kind: ActorKind,
     collector: Collector.optional(),
     ai: AiSystem.optional(),
     organization: Organization,
