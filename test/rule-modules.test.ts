@@ -1,8 +1,9 @@
 /**
  * Rule modules and program checks are checked when they are defined and registered: a template that
  * cannot be rendered (a malformed placeholder, zh and en naming different facts), a description with a
- * placeholder, no evidence or a duplicate id throws a RuleDefinitionError naming the rule and the code, at
- * load. The compile-time half (unknown codes, missing facts) is test/types/rule-messages.ts.
+ * placeholder, no evidence, a malformed scope or a duplicate id throws a RuleDefinitionError naming the
+ * rule and the code, at load. The compile-time half (unknown codes, missing facts) is
+ * test/types/rule-messages.ts.
  */
 import { describe, expect, it } from 'vitest';
 import * as fc from './support/capped-fast-check.js';
@@ -37,6 +38,16 @@ function definitionError(messages: RuleMessages, overrides: Partial<RuleModule<R
 }
 
 describe('defineRule checks the declaration at load', () => {
+  it('keeps a well-formed scope on the rule, and refuses a malformed one, naming the rule and the path', () => {
+    const rule = defineRule({ ...base, messages: { note: { zh: '备注。', en: 'A note.' } }, scope: { channels: ['visit'], actorKinds: ['human'] } });
+    expect(rule.scope).toEqual({ channels: ['visit'], actorKinds: ['human'] });
+    expect(ruleProblems(rule)).toEqual([]);
+    const error = definitionError({ note: { zh: '备注。', en: 'A note.' } }, { scope: { channels: ['fax'], targetRoles: [] } } as unknown as Partial<RuleModule<RuleMessages>>);
+    expect(error.rule).toBe('house-visit-note');
+    expect(error.problems.map((p) => p.path)).toEqual(['scope.channels', 'scope.targetRoles']);
+    expect(error.message).toContain('"fax" is not one of voice, sms, im, email, letter, visit');
+  });
+
   it('accepts well-formed templates whose zh and en name the same facts, in any order', () => {
     const rule = defineRule({ ...base, messages: { 'too-many': { zh: '{count} 人，超过 {max} 人。', en: 'More than {max}: {count}.' } } });
     expect(rule.id).toBe('house-visit-note');

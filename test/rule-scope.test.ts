@@ -1,14 +1,13 @@
 /**
  * A rule's scope (src/core/rule-scope.ts) is an index, never a second opinion: the engine asks `appliesTo`
  * only of the rules whose scope holds the action, so a scope must never leave out an action its rule
- * applies to. Examples of the scope itself and of a malformed one, then properties on generated cases:
- * outside its scope every built-in rule's `appliesTo` is false, and the rules an index selects give the
- * very evaluation that all the rules give, under the national profile, cba-2026 and an overlay.
+ * applies to. Examples of the scope itself and of a malformed one (defineRule refusing it at load is in
+ * test/rule-modules.test.ts), then properties on generated cases: outside its scope every built-in rule's
+ * `appliesTo` is false, and the rules an index selects give the very evaluation that all the rules give,
+ * under the national profile, cba-2026 and an overlay.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineRule, evidence, NONE, RuleDefinitionError, ruleProblems, type RuleModule, type RuleMessages } from '../src/core/define-rule.js';
-import { clauses } from '../src/core/clauses.js';
 import { deriveFacts } from '../src/core/facts.js';
 import { runRules } from '../src/core/evaluate.js';
 import { indexRules, inScope, scopeProblems, type RuleScope, type ScopedFacts } from '../src/core/rule-scope.js';
@@ -43,7 +42,7 @@ describe('inScope', () => {
   });
 });
 
-describe('scopeProblems and defineRule', () => {
+describe('scopeProblems', () => {
   it('has nothing to say of a well-formed scope', () => {
     expect(scopeProblems(undefined)).toEqual([]);
     expect(scopeProblems({ channels: ['visit'], targetRoles: ['debtor', 'guarantor'], actorKinds: ['ai'], organizationKinds: ['agency'] })).toEqual([]);
@@ -58,25 +57,6 @@ describe('scopeProblems and defineRule', () => {
     const problems = scopeProblems(scope as RuleScope);
     expect(problems.map((p) => p.path)).toEqual([path]);
     expect(problems[0]?.message).toMatch(message);
-  });
-
-  const base = {
-    id: 'house-scoped',
-    clause: clauses.visitStaffing,
-    description: { zh: '测试规则。', en: 'A test rule.' },
-    evidence: evidence('interp', 'A test rule.'),
-    timeDependent: false,
-    messages: { note: { zh: '备注。', en: 'A note.' } },
-    appliesTo: () => true,
-    check: () => NONE,
-  } satisfies RuleModule<RuleMessages>;
-
-  it('defineRule keeps a well-formed scope on the rule, and refuses a malformed one at load, naming the rule', () => {
-    const rule = defineRule({ ...base, scope: { channels: ['visit'] } });
-    expect(rule.scope).toEqual({ channels: ['visit'] });
-    expect(ruleProblems(rule)).toEqual([]);
-    expect(() => defineRule({ ...base, scope: { channels: ['fax'] } } as unknown as RuleModule<RuleMessages>)).toThrow(RuleDefinitionError);
-    expect(() => defineRule({ ...base, scope: { channels: ['fax'] } } as unknown as RuleModule<RuleMessages>)).toThrow(/house-scoped[\s\S]*scope\.channels/);
   });
 });
 
