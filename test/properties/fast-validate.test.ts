@@ -5,13 +5,14 @@
  * schema, or a refinement changed, shows up here as soon as the arbitraries produce it.
  */
 import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditRecord } from '../../src/schema/audit-record.js';
 import { fastValidator } from '../../src/core/fast-validate.js';
 import { generateValidators } from '../../src/core/validators/codegen.js';
-import { FAIL, type ZodInternals } from '../../src/core/validators/runtime.js';
+import { FAIL, refinementOf, refused, runCheck, viaZod, type Parse, type ZodInternals } from '../../src/core/validators/runtime.js';
 import { VALIDATOR_SOURCES } from '../../src/core/validators/sources.js';
 import { compileSchema } from '../../src/core/validators/walker.js';
 import { Action } from '../../src/schema/action.js';
@@ -154,6 +155,73 @@ describe('the fast validator accepts exactly what zod accepts, with the same out
     agree(Context, { ...base, debtor: { id: 'D1', timeZone: 'x'.repeat(INPUT_BOUNDS.maxStringLength + 1) } });
     agree(Context, JSON.parse(`{"debtor":{"id":"D1"},"debt":{"id":"L1","status":"overdue"},"__proto__":{"x":1}}`));
     agree(Context, Object.assign(Object.create({ debtor: { id: 'D1' } }) as object, { debt: { id: 'L1', status: 'overdue' } }));
+  });
+
+  it('a proxy whose `has` and `get` disagree gets zod\'s answer: a key is present when `in` says so', () => {
+    const base = fixtureContext();
+    const lying = (target: Record<string, unknown>, hidden: string, shown: Record<string, unknown> = {}) =>
+      new Proxy(target, {
+        has: (t, k) => k !== hidden && (k in shown || k in t),
+        get: (t, k) => (typeof k === 'string' && k in shown ? shown[k] : Reflect.get(t, k)),
+      });
+    // A required key that `get` gives but `in` denies: zod refuses it as absent.
+    agree(Context, lying({ ...base }, 'debt'));
+    agree(Context, { ...base, debtor: lying({ ...base.debtor }, 'id') });
+    // An optional key that `in` reports but `get` leaves undefined: present with undefined, as zod keeps it.
+    agree(Context, { ...base, debtor: lying({ ...base.debtor }, '', { timeZone: undefined }) });
+    // An optional key that `get` gives but `in` denies: absent for zod, so left out.
+    agree(Context, lying({ ...base, agreement: { ref: 'A1' } }, 'agreement'));
+  });
+});
+
+/**
+ * The generated code for schemas of our own, evaluated here (the committed file covers only the input
+ * schemas): its TypeScript transpiled, its imports given as arguments. Test-only: the core never
+ * evaluates code.
+ */
+function generatedFor(schema: z.ZodType): Parse {
+  const source = generateValidators([{ name: 'Synthetic', from: './synthetic.js', schema }], INPUT_BOUNDS);
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText
+    .replace(/^import .*$/gm, '')
+    .replace(/^export /gm, '');
+  const build = new Function('Synthetic', 'FAIL', 'refinementOf', 'refused', 'runCheck', 'viaZod', `${js}\nreturn buildValidators;`)(schema, FAIL, refinementOf, refused, runCheck, viaZod) as () => Map<unknown, { parse: Parse }>;
+  return (build().get(schema) as { parse: Parse }).parse;
+}
+
+describe('generated code for the field kinds the input schemas do not use', () => {
+  // A default or a prefault made optional (optin "defaulted", optout "optional": a refusal of an absent
+  // key leaves it out), and an optional input transformed (optin "optional", no optout): zod's
+  // handlePropertyResult treats absence differently for each.
+  const Synthetic = z.strictObject({
+    defaultedOptional: z.string().max(3).default('d').optional(),
+    prefaultOptional: z.string().max(1).prefault('too long').optional(),
+    // Refused when absent (the default is too long for the output): zod leaves the key out.
+    refusedWhenAbsent: z.string().default('too long').optional().pipe(z.string().max(1).optional()),
+    optionalIn: z.string().optional().transform((s) => (s === undefined ? undefined : s.toUpperCase())),
+    filledIn: z.string().optional().transform((s) => s ?? 'filled'),
+  });
+  const parse = generatedFor(Synthetic);
+  const values = [undefined, 'ab', 'abcd', 7];
+  const inputs: Record<string, unknown>[] = [];
+  for (const key of ['defaultedOptional', 'prefaultOptional', 'refusedWhenAbsent', 'optionalIn', 'filledIn']) {
+    inputs.push({});
+    for (const value of values) inputs.push({ [key]: value });
+  }
+
+  it.each(inputs.map((input) => [exact(input), input] as const))('%s: accepted and refused as zod does, with zod\'s output', (_, input) => {
+    const reference = Synthetic.safeParse(input);
+    let out: unknown;
+    try {
+      out = parse(input);
+    } catch (error) {
+      expect(error).toBe(FAIL);
+      out = FAIL;
+    }
+    expect(out !== FAIL).toBe(reference.success);
+    if (reference.success) {
+      expect(out).toStrictEqual(reference.data);
+      expect(exact(out)).toBe(exact(reference.data));
+    }
   });
 });
 

@@ -98,14 +98,15 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
       const keys = Object.keys(shape);
       body.push("    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw FAIL;", '    const out: any = {};', '    let x: unknown;');
       // Field by field as zod's object parser (handlePropertyResult) treats presence, absence and undefined:
-      // it reads the value first and asks whether the key is there only when the value is undefined.
+      // the value read first, then `key in v` where presence matters (as zod asks it: a proxy whose `has`
+      // and `get` disagree gets zod's answer, not a guess from the value).
       for (const k of keys) {
         if (k === '__proto__') continue;
         const field = shape[k] as ZodInternals;
         const optin = field._zod.optin;
         const optionalOut = field._zod.optout === 'optional';
         const check = fn(field, `${node()}._zod.def.shape[${key(k)}]`);
-        const present = `(x !== undefined || ${key(k)} in v)`;
+        const present = `(${key(k)} in v)`;
         body.push(`    x = v[${key(k)}];`);
         if (optionalOut && optin === 'optional') {
           body.push(`    if ${present} out[${key(k)}] = ${check}(x);`);

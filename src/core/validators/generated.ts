@@ -219,12 +219,12 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["id"];
-    if (!(x !== undefined || "id" in v)) throw FAIL;
+    if (!("id" in v)) throw FAIL;
     out["id"] = v4(x);
     x = v["timeZone"];
     out["timeZone"] = v8(x);
     x = v["timeZones"];
-    if (x !== undefined || "timeZones" in v) out["timeZones"] = v14(x);
+    if ("timeZones" in v) out["timeZones"] = v14(x);
     x = v["reachable"];
     out["reachable"] = v20(x);
     x = v["deceased"];
@@ -271,13 +271,13 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["id"];
-    if (!(x !== undefined || "id" in v)) throw FAIL;
+    if (!("id" in v)) throw FAIL;
     out["id"] = v4(x);
     x = v["status"];
-    if (!(x !== undefined || "status" in v)) throw FAIL;
+    if (!("status" in v)) throw FAIL;
     out["status"] = v34(x);
     x = v["settledAt"];
-    if (x !== undefined || "settledAt" in v) out["settledAt"] = v35(x);
+    if ("settledAt" in v) out["settledAt"] = v35(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -338,13 +338,13 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["start"];
-    if (!(x !== undefined || "start" in v)) throw FAIL;
+    if (!("start" in v)) throw FAIL;
     out["start"] = v53(x);
     x = v["end"];
-    if (!(x !== undefined || "end" in v)) throw FAIL;
+    if (!("end" in v)) throw FAIL;
     out["end"] = v53(x);
     x = v["days"];
-    if (x !== undefined || "days" in v) out["days"] = v56(x);
+    if ("days" in v) out["days"] = v56(x);
     for (const k in v) {
       switch (k) {
         case "start":
@@ -422,17 +422,17 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["ref"];
-    if (x !== undefined || "ref" in v) out["ref"] = v45(x);
+    if ("ref" in v) out["ref"] = v45(x);
     x = v["windows"];
-    if (x !== undefined || "windows" in v) out["windows"] = v47(x);
+    if ("windows" in v) out["windows"] = v47(x);
     x = v["voiceDailyCap"];
-    if (x !== undefined || "voiceDailyCap" in v) out["voiceDailyCap"] = v67(x);
+    if ("voiceDailyCap" in v) out["voiceDailyCap"] = v67(x);
     x = v["unansweredAttemptsDailyCap"];
-    if (x !== undefined || "unansweredAttemptsDailyCap" in v) out["unansweredAttemptsDailyCap"] = v72(x);
+    if ("unansweredAttemptsDailyCap" in v) out["unansweredAttemptsDailyCap"] = v72(x);
     x = v["validFrom"];
-    if (x !== undefined || "validFrom" in v) out["validFrom"] = v77(x);
+    if ("validFrom" in v) out["validFrom"] = v77(x);
     x = v["validUntil"];
-    if (x !== undefined || "validUntil" in v) out["validUntil"] = v79(x);
+    if ("validUntil" in v) out["validUntil"] = v79(x);
     for (const k in v) {
       switch (k) {
         case "ref":
@@ -477,14 +477,14 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["partyId"];
-    if (!(x !== undefined || "partyId" in v)) throw FAIL;
+    if (!("partyId" in v)) throw FAIL;
     out["partyId"] = v4(x);
     x = v["timeZone"];
-    if (x !== undefined || "timeZone" in v) out["timeZone"] = v88(x);
+    if ("timeZone" in v) out["timeZone"] = v88(x);
     x = v["optedOutAt"];
-    if (x !== undefined || "optedOutAt" in v) out["optedOutAt"] = v90(x);
+    if ("optedOutAt" in v) out["optedOutAt"] = v90(x);
     x = v["volunteeredToRepayAt"];
-    if (x !== undefined || "volunteeredToRepayAt" in v) out["volunteeredToRepayAt"] = v92(x);
+    if ("volunteeredToRepayAt" in v) out["volunteeredToRepayAt"] = v92(x);
     for (const k in v) {
       switch (k) {
         case "partyId":
@@ -559,21 +559,21 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["partyId"];
-    if (!(x !== undefined || "partyId" in v)) throw FAIL;
+    if (!("partyId" in v)) throw FAIL;
     out["partyId"] = v4(x);
     x = v["timeZone"];
-    if (x !== undefined || "timeZone" in v) out["timeZone"] = v101(x);
+    if ("timeZone" in v) out["timeZone"] = v101(x);
     x = v["agreementRef"];
-    if (x !== undefined || "agreementRef" in v) out["agreementRef"] = v103(x);
+    if ("agreementRef" in v) out["agreementRef"] = v103(x);
     x = v["coversDebt"];
-    if (!(x !== undefined || "coversDebt" in v)) throw FAIL;
+    if (!("coversDebt" in v)) throw FAIL;
     out["coversDebt"] = v105(x);
     x = v["validFrom"];
-    if (x !== undefined || "validFrom" in v) out["validFrom"] = v106(x);
+    if ("validFrom" in v) out["validFrom"] = v106(x);
     x = v["validUntil"];
-    if (x !== undefined || "validUntil" in v) out["validUntil"] = v108(x);
+    if ("validUntil" in v) out["validUntil"] = v108(x);
     x = v["liabilityCap"];
-    if (x !== undefined || "liabilityCap" in v) out["liabilityCap"] = v110(x);
+    if ("liabilityCap" in v) out["liabilityCap"] = v110(x);
     for (const k in v) {
       switch (k) {
         case "partyId":
@@ -632,10 +632,10 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["role"];
-    if (!(x !== undefined || "role" in v)) throw FAIL;
+    if (!("role" in v)) throw FAIL;
     out["role"] = v124(x);
     x = v["partyId"];
-    if (x !== undefined || "partyId" in v) out["partyId"] = v125(x);
+    if ("partyId" in v) out["partyId"] = v125(x);
     for (const k in v) {
       switch (k) {
         case "role":
@@ -685,23 +685,23 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["channel"];
-    if (!(x !== undefined || "channel" in v)) throw FAIL;
+    if (!("channel" in v)) throw FAIL;
     out["channel"] = v121(x);
     x = v["at"];
-    if (!(x !== undefined || "at" in v)) throw FAIL;
+    if (!("at" in v)) throw FAIL;
     out["at"] = v37(x);
     x = v["target"];
-    if (!(x !== undefined || "target" in v)) throw FAIL;
+    if (!("target" in v)) throw FAIL;
     out["target"] = v122(x);
     x = v["outcome"];
-    if (!(x !== undefined || "outcome" in v)) throw FAIL;
+    if (!("outcome" in v)) throw FAIL;
     out["outcome"] = v128(x);
     x = v["direction"];
     out["direction"] = v129(x);
     x = v["organizationId"];
-    if (x !== undefined || "organizationId" in v) out["organizationId"] = v133(x);
+    if ("organizationId" in v) out["organizationId"] = v133(x);
     x = v["phoneRef"];
-    if (x !== undefined || "phoneRef" in v) out["phoneRef"] = v135(x);
+    if ("phoneRef" in v) out["phoneRef"] = v135(x);
     for (const k in v) {
       switch (k) {
         case "channel":
@@ -741,19 +741,19 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["debtor"];
-    if (!(x !== undefined || "debtor" in v)) throw FAIL;
+    if (!("debtor" in v)) throw FAIL;
     out["debtor"] = v2(x);
     x = v["debt"];
-    if (!(x !== undefined || "debt" in v)) throw FAIL;
+    if (!("debt" in v)) throw FAIL;
     out["debt"] = v32(x);
     x = v["agreement"];
-    if (x !== undefined || "agreement" in v) out["agreement"] = v41(x);
+    if ("agreement" in v) out["agreement"] = v41(x);
     x = v["contacts"];
-    if (x !== undefined || "contacts" in v) out["contacts"] = v82(x);
+    if ("contacts" in v) out["contacts"] = v82(x);
     x = v["guarantors"];
-    if (x !== undefined || "guarantors" in v) out["guarantors"] = v95(x);
+    if ("guarantors" in v) out["guarantors"] = v95(x);
     x = v["history"];
-    if (x !== undefined || "history" in v) out["history"] = v115(x);
+    if ("history" in v) out["history"] = v115(x);
     for (const k in v) {
       switch (k) {
         case "debtor":
@@ -874,13 +874,13 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["staffCount"];
-    if (!(x !== undefined || "staffCount" in v)) throw FAIL;
+    if (!("staffCount" in v)) throw FAIL;
     out["staffCount"] = v166(x);
     x = v["entersPrivateResidence"];
-    if (!(x !== undefined || "entersPrivateResidence" in v)) throw FAIL;
+    if (!("entersPrivateResidence" in v)) throw FAIL;
     out["entersPrivateResidence"] = v169(x);
     x = v["entersOfficeArea"];
-    if (!(x !== undefined || "entersOfficeArea" in v)) throw FAIL;
+    if (!("entersOfficeArea" in v)) throw FAIL;
     out["entersOfficeArea"] = v170(x);
     for (const k in v) {
       switch (k) {
@@ -960,20 +960,20 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["id"];
-    if (!(x !== undefined || "id" in v)) throw FAIL;
+    if (!("id" in v)) throw FAIL;
     out["id"] = v4(x);
     x = v["violentCrimeRecord"];
-    if (x !== undefined || "violentCrimeRecord" in v) out["violentCrimeRecord"] = v178(x);
+    if ("violentCrimeRecord" in v) out["violentCrimeRecord"] = v178(x);
     x = v["seriousBadCredit"];
-    if (x !== undefined || "seriousBadCredit" in v) out["seriousBadCredit"] = v181(x);
+    if ("seriousBadCredit" in v) out["seriousBadCredit"] = v181(x);
     x = v["preJobTrainingPassedAt"];
-    if (x !== undefined || "preJobTrainingPassedAt" in v) out["preJobTrainingPassedAt"] = v184(x);
+    if ("preJobTrainingPassedAt" in v) out["preJobTrainingPassedAt"] = v184(x);
     x = v["lastTrainingAssessedAt"];
-    if (x !== undefined || "lastTrainingAssessedAt" in v) out["lastTrainingAssessedAt"] = v186(x);
+    if ("lastTrainingAssessedAt" in v) out["lastTrainingAssessedAt"] = v186(x);
     x = v["confidentialityPledgeSignedAt"];
-    if (x !== undefined || "confidentialityPledgeSignedAt" in v) out["confidentialityPledgeSignedAt"] = v188(x);
+    if ("confidentialityPledgeSignedAt" in v) out["confidentialityPledgeSignedAt"] = v188(x);
     x = v["standing"];
-    if (x !== undefined || "standing" in v) out["standing"] = v190(x);
+    if ("standing" in v) out["standing"] = v190(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1039,18 +1039,18 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["id"];
-    if (!(x !== undefined || "id" in v)) throw FAIL;
+    if (!("id" in v)) throw FAIL;
     out["id"] = v4(x);
     x = v["fairnessReviewedAt"];
-    if (x !== undefined || "fairnessReviewedAt" in v) out["fairnessReviewedAt"] = v197(x);
+    if ("fairnessReviewedAt" in v) out["fairnessReviewedAt"] = v197(x);
     x = v["usesProtectedAttributes"];
-    if (x !== undefined || "usesProtectedAttributes" in v) out["usesProtectedAttributes"] = v199(x);
+    if ("usesProtectedAttributes" in v) out["usesProtectedAttributes"] = v199(x);
     x = v["reliabilityValidatedAt"];
-    if (x !== undefined || "reliabilityValidatedAt" in v) out["reliabilityValidatedAt"] = v202(x);
+    if ("reliabilityValidatedAt" in v) out["reliabilityValidatedAt"] = v202(x);
     x = v["humanHandoff"];
-    if (x !== undefined || "humanHandoff" in v) out["humanHandoff"] = v204(x);
+    if ("humanHandoff" in v) out["humanHandoff"] = v204(x);
     x = v["securityAssessedAt"];
-    if (x !== undefined || "securityAssessedAt" in v) out["securityAssessedAt"] = v207(x);
+    if ("securityAssessedAt" in v) out["securityAssessedAt"] = v207(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1094,12 +1094,12 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["ref"];
-    if (!(x !== undefined || "ref" in v)) throw FAIL;
+    if (!("ref" in v)) throw FAIL;
     out["ref"] = v4(x);
     x = v["validFrom"];
-    if (x !== undefined || "validFrom" in v) out["validFrom"] = v216(x);
+    if ("validFrom" in v) out["validFrom"] = v216(x);
     x = v["validUntil"];
-    if (x !== undefined || "validUntil" in v) out["validUntil"] = v218(x);
+    if ("validUntil" in v) out["validUntil"] = v218(x);
     for (const k in v) {
       switch (k) {
         case "ref":
@@ -1129,15 +1129,15 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["id"];
-    if (!(x !== undefined || "id" in v)) throw FAIL;
+    if (!("id" in v)) throw FAIL;
     out["id"] = v4(x);
     x = v["kind"];
-    if (!(x !== undefined || "kind" in v)) throw FAIL;
+    if (!("kind" in v)) throw FAIL;
     out["kind"] = v211(x);
     x = v["outsourcingAgreement"];
-    if (x !== undefined || "outsourcingAgreement" in v) out["outsourcingAgreement"] = v212(x);
+    if ("outsourcingAgreement" in v) out["outsourcingAgreement"] = v212(x);
     x = v["lastEvaluatedAt"];
-    if (x !== undefined || "lastEvaluatedAt" in v) out["lastEvaluatedAt"] = v220(x);
+    if ("lastEvaluatedAt" in v) out["lastEvaluatedAt"] = v220(x);
     for (const k in v) {
       switch (k) {
         case "id":
@@ -1180,13 +1180,13 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["mlpsLevel"];
-    if (!(x !== undefined || "mlpsLevel" in v)) throw FAIL;
+    if (!("mlpsLevel" in v)) throw FAIL;
     out["mlpsLevel"] = v226(x);
     x = v["piiMasked"];
-    if (!(x !== undefined || "piiMasked" in v)) throw FAIL;
+    if (!("piiMasked" in v)) throw FAIL;
     out["piiMasked"] = v229(x);
     x = v["encryptedInTransit"];
-    if (!(x !== undefined || "encryptedInTransit" in v)) throw FAIL;
+    if (!("encryptedInTransit" in v)) throw FAIL;
     out["encryptedInTransit"] = v230(x);
     for (const k in v) {
       switch (k) {
@@ -1212,17 +1212,17 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["kind"];
-    if (!(x !== undefined || "kind" in v)) throw FAIL;
+    if (!("kind" in v)) throw FAIL;
     out["kind"] = v173(x);
     x = v["collector"];
-    if (x !== undefined || "collector" in v) out["collector"] = v174(x);
+    if ("collector" in v) out["collector"] = v174(x);
     x = v["ai"];
-    if (x !== undefined || "ai" in v) out["ai"] = v193(x);
+    if ("ai" in v) out["ai"] = v193(x);
     x = v["organization"];
-    if (!(x !== undefined || "organization" in v)) throw FAIL;
+    if (!("organization" in v)) throw FAIL;
     out["organization"] = v209(x);
     x = v["system"];
-    if (x !== undefined || "system" in v) out["system"] = v222(x);
+    if ("system" in v) out["system"] = v222(x);
     for (const k in v) {
       switch (k) {
         case "kind":
@@ -1246,28 +1246,28 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["channel"];
-    if (!(x !== undefined || "channel" in v)) throw FAIL;
+    if (!("channel" in v)) throw FAIL;
     out["channel"] = v121(x);
     x = v["at"];
-    if (!(x !== undefined || "at" in v)) throw FAIL;
+    if (!("at" in v)) throw FAIL;
     out["at"] = v37(x);
     x = v["target"];
-    if (!(x !== undefined || "target" in v)) throw FAIL;
+    if (!("target" in v)) throw FAIL;
     out["target"] = v122(x);
     x = v["purpose"];
-    if (x !== undefined || "purpose" in v) out["purpose"] = v140(x);
+    if ("purpose" in v) out["purpose"] = v140(x);
     x = v["disclosures"];
     out["disclosures"] = v143(x);
     x = v["amountDemanded"];
-    if (x !== undefined || "amountDemanded" in v) out["amountDemanded"] = v150(x);
+    if ("amountDemanded" in v) out["amountDemanded"] = v150(x);
     x = v["conduct"];
     out["conduct"] = v153(x);
     x = v["phoneRef"];
-    if (x !== undefined || "phoneRef" in v) out["phoneRef"] = v160(x);
+    if ("phoneRef" in v) out["phoneRef"] = v160(x);
     x = v["visit"];
-    if (x !== undefined || "visit" in v) out["visit"] = v162(x);
+    if ("visit" in v) out["visit"] = v162(x);
     x = v["actor"];
-    if (!(x !== undefined || "actor" in v)) throw FAIL;
+    if (!("actor" in v)) throw FAIL;
     out["actor"] = v171(x);
     for (const k in v) {
       switch (k) {
@@ -1309,24 +1309,24 @@ export function buildValidators(): Map<unknown, { readonly parse: Parse; readonl
     const out: any = {};
     let x: unknown;
     x = v["id"];
-    if (x !== undefined || "id" in v) out["id"] = v235(x);
+    if ("id" in v) out["id"] = v235(x);
     x = v["debtor"];
-    if (!(x !== undefined || "debtor" in v)) throw FAIL;
+    if (!("debtor" in v)) throw FAIL;
     out["debtor"] = v2(x);
     x = v["debt"];
-    if (!(x !== undefined || "debt" in v)) throw FAIL;
+    if (!("debt" in v)) throw FAIL;
     out["debt"] = v32(x);
     x = v["agreement"];
-    if (x !== undefined || "agreement" in v) out["agreement"] = v41(x);
+    if ("agreement" in v) out["agreement"] = v41(x);
     x = v["contacts"];
-    if (x !== undefined || "contacts" in v) out["contacts"] = v82(x);
+    if ("contacts" in v) out["contacts"] = v82(x);
     x = v["guarantors"];
-    if (x !== undefined || "guarantors" in v) out["guarantors"] = v95(x);
+    if ("guarantors" in v) out["guarantors"] = v95(x);
     x = v["action"];
-    if (!(x !== undefined || "action" in v)) throw FAIL;
+    if (!("action" in v)) throw FAIL;
     out["action"] = v138(x);
     x = v["outcome"];
-    if (!(x !== undefined || "outcome" in v)) throw FAIL;
+    if (!("outcome" in v)) throw FAIL;
     out["outcome"] = v128(x);
     x = v["direction"];
     out["direction"] = v237(x);
