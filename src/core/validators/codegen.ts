@@ -123,7 +123,7 @@ export function generateValidators(sources: readonly Source[], bounds: InputBoun
             '      }',
             '    }',
             `    if (x !== FAIL && x !== undefined) out[${key(k)}] = x;`,
-            `    else if (x !== FAIL && ${key(k)} in v) out[${key(k)}] = undefined;`,
+            `    else if (x !== FAIL && ${present}) out[${key(k)}] = undefined;`,
           );
         } else if (optin === undefined) {
           body.push(`    if (!${present}) throw FAIL;`, `    out[${key(k)}] = ${check}(x);`);
